@@ -1,0 +1,291 @@
+//! The static facts of one error code: everything the catalog document, the
+//! registry and the HTTP body need, built in a `static` by the derive.
+
+use core::fmt;
+
+use crate::catalog::CatalogInfo;
+use crate::code::CodeText;
+
+/// One entry of the catalog: code, class name, HTTP status, message
+/// template, description and the fields that reach the public body.
+///
+/// Every catalog error points at its entry with
+/// [`CatalogError::entry`](crate::CatalogError::entry); it lives in a
+/// `static`, so reading it costs nothing.
+#[derive(Debug)]
+pub struct Entry {
+    catalog: &'static CatalogInfo,
+    module: u16,
+    number: u16,
+    code: &'static CodeText,
+    name: &'static str,
+    status: u16,
+    message: MessageTemplate,
+    description: &'static str,
+    details: &'static [&'static str],
+    suggestions: &'static [&'static str],
+    links: &'static [Link],
+    type_path: &'static str,
+}
+
+#[doc(hidden)]
+pub struct EntryParts {
+    pub catalog: &'static CatalogInfo,
+    pub module: u16,
+    pub number: u16,
+    pub code: &'static CodeText,
+    pub name: &'static str,
+    pub status: u16,
+    pub message: MessageTemplate,
+    pub description: &'static str,
+    pub details: &'static [&'static str],
+    pub suggestions: &'static [&'static str],
+    pub links: &'static [Link],
+    pub type_path: &'static str,
+}
+
+impl Entry {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(parts: EntryParts) -> Self {
+        let EntryParts {
+            catalog,
+            module,
+            number,
+            code,
+            name,
+            status,
+            message,
+            description,
+            details,
+            suggestions,
+            links,
+            type_path,
+        } = parts;
+        Self {
+            catalog,
+            module,
+            number,
+            code,
+            name,
+            status,
+            message,
+            description,
+            details,
+            suggestions,
+            links,
+            type_path,
+        }
+    }
+
+    /// The catalog this entry belongs to.
+    #[must_use]
+    pub const fn catalog(&self) -> &'static CatalogInfo {
+        self.catalog
+    }
+
+    /// The code as the catalog writes it (`ERR-01-004`).
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        self.code.as_str()
+    }
+
+    /// The module number (1 in `ERR-01-004`).
+    #[must_use]
+    pub const fn module(&self) -> u16 {
+        self.module
+    }
+
+    /// The name the catalog gives this entry's module.
+    #[must_use]
+    pub fn module_name(&self) -> &'static str {
+        self.catalog.module(self.module).map_or("", |module| module.name())
+    }
+
+    /// The code number within its module (4 in `ERR-01-004`).
+    #[must_use]
+    pub const fn number(&self) -> u16 {
+        self.number
+    }
+
+    /// The exception class name clients see (`DuplicateCvmNameError`).
+    #[must_use]
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The HTTP status (`409`).
+    #[must_use]
+    pub const fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The public message, static or a template over fields.
+    #[must_use]
+    pub const fn message(&self) -> &MessageTemplate {
+        &self.message
+    }
+
+    /// What the error means, for the catalog document; by default the first
+    /// paragraph of the type's or variant's doc comment.
+    #[must_use]
+    pub const fn description(&self) -> &'static str {
+        self.description
+    }
+
+    /// The names of the fields that reach the public body as `details`.
+    #[must_use]
+    pub const fn details(&self) -> &'static [&'static str] {
+        self.details
+    }
+
+    /// What a client can do about the error.
+    #[must_use]
+    pub const fn suggestions(&self) -> &'static [&'static str] {
+        self.suggestions
+    }
+
+    /// Links to documentation about the error.
+    #[must_use]
+    pub const fn links(&self) -> &'static [Link] {
+        self.links
+    }
+
+    /// The Rust path of the type that owns the code
+    /// (`my_service::cvm::DuplicateCvmNameError`, or
+    /// `my_service::InventoryError::InstanceTypeNotFound` for a variant).
+    #[must_use]
+    pub const fn type_path(&self) -> &'static str {
+        self.type_path
+    }
+}
+
+/// A public message: literal text and placeholders naming fields.
+///
+/// `"A CVM with name '{name}' already exists"` is the text
+/// `A CVM with name '`, the field `name`, and the text `' already exists`.
+#[derive(Debug, Clone, Copy)]
+pub struct MessageTemplate {
+    template: &'static str,
+    pieces: &'static [Piece],
+}
+
+impl MessageTemplate {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(template: &'static str, pieces: &'static [Piece]) -> Self {
+        Self { template, pieces }
+    }
+
+    /// The template as written in the attribute, braces included.
+    #[must_use]
+    pub const fn template(&self) -> &'static str {
+        self.template
+    }
+
+    /// The template's literal text and placeholders, in order.
+    #[must_use]
+    pub const fn pieces(&self) -> &'static [Piece] {
+        self.pieces
+    }
+
+    /// Whether the message depends on the error's fields.
+    #[must_use]
+    pub fn is_dynamic(&self) -> bool {
+        self.pieces.iter().any(|piece| matches!(piece, Piece::Field(_)))
+    }
+
+    /// The message, when it is the same for every value of the error.
+    #[must_use]
+    pub fn static_text(&self) -> Option<&'static str> {
+        match self.pieces {
+            [] => Some(""),
+            [Piece::Text(text)] => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The names of the fields the message reads, in order.
+    pub fn fields(&self) -> impl Iterator<Item = &'static str> {
+        self.pieces.iter().filter_map(|piece| match piece {
+            Piece::Field(field) => Some(*field),
+            Piece::Text(_) => None,
+        })
+    }
+}
+
+impl fmt::Display for MessageTemplate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.template)
+    }
+}
+
+/// A part of a [`MessageTemplate`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    /// Literal text, with `{{` and `}}` already read as braces.
+    Text(&'static str),
+    /// A placeholder: the name of a field, or its index for tuple fields.
+    Field(&'static str),
+}
+
+/// A link to documentation, declared with
+/// `#[catalog(link(url = "...", label = "..."))]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    url: &'static str,
+    label: &'static str,
+}
+
+impl Link {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(url: &'static str, label: &'static str) -> Self {
+        Self { url, label }
+    }
+
+    /// Where the link points.
+    #[must_use]
+    pub const fn url(&self) -> &'static str {
+        self.url
+    }
+
+    /// The text to show for it.
+    #[must_use]
+    pub const fn label(&self) -> &'static str {
+        self.label
+    }
+}
+
+/// A field of an error marked `#[catalog(detail)]`: its name and its value,
+/// ready to serialize into the public body.
+#[derive(Clone, Copy)]
+pub struct Detail<'a> {
+    field: &'static str,
+    value: &'a dyn erased_serde::Serialize,
+}
+
+impl<'a> Detail<'a> {
+    /// A detail named `field` with `value`.
+    pub fn new<T: serde::Serialize>(field: &'static str, value: &'a T) -> Self {
+        Self { field, value }
+    }
+
+    /// The field name clients see.
+    #[must_use]
+    pub const fn field(&self) -> &'static str {
+        self.field
+    }
+
+    /// The value, serializable with any serde serializer.
+    #[must_use]
+    pub fn value(&self) -> &'a dyn erased_serde::Serialize {
+        self.value
+    }
+}
+
+impl fmt::Debug for Detail<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Detail").field("field", &self.field).finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,123 @@
+//! The trait every catalog error implements.
+
+use alloc::borrow::Cow;
+use alloc::string::ToString;
+use alloc::vec::Vec;
+use core::fmt;
+
+use crate::catalog::ErrorCatalog;
+use crate::code::Code;
+use crate::entry::{Detail, Entry};
+
+/// An error with a stable public code, implemented by
+/// `#[derive(CatalogError)]`.
+///
+/// The code, status, class name and description are constants of the type
+/// (or of the enum variant); only the message may depend on the value.
+///
+/// ```
+/// use error_core::{ErrorCatalog, CatalogError};
+///
+/// #[derive(ErrorCatalog)]
+/// #[catalog(format = "ERR-{module:02}-{code:03}")]
+/// enum Catalog {
+///     #[module(1, name = "CVM API / Preflight")]
+///     Preflight,
+/// }
+///
+/// /// Raised when a CVM name already exists in the workspace
+/// #[derive(Debug, CatalogError)]
+/// #[catalog(module = 1, code = 4, status = 409,
+///           message = "A CVM with name '{name}' already exists")]
+/// struct DuplicateCvmNameError {
+///     #[catalog(detail)]
+///     name: String,
+/// }
+///
+/// # fn main() {
+/// let error = DuplicateCvmNameError { name: "web".into() };
+/// assert_eq!(error.code_str(), "ERR-01-004");
+/// assert_eq!(error.status(), 409);
+/// assert_eq!(error.name(), "DuplicateCvmNameError");
+/// assert_eq!(error.message(), "A CVM with name 'web' already exists");
+/// assert_eq!(error.to_string(), "A CVM with name 'web' already exists");
+/// assert_eq!(error.description(), "Raised when a CVM name already exists in the workspace");
+/// assert_eq!(error.details()[0].field(), "name");
+/// # }
+/// ```
+pub trait CatalogError: core::error::Error {
+    /// The catalog the code belongs to.
+    type Catalog: ErrorCatalog;
+
+    /// The static facts of this error's code.
+    fn entry(&self) -> &'static Entry;
+
+    /// Writes the public message, filling the template's placeholders from
+    /// the fields. Never allocates for a static message.
+    ///
+    /// # Errors
+    /// Only those of the formatter.
+    fn write_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+
+    /// Calls `visit` with each field marked `#[catalog(detail)]`, in
+    /// declaration order.
+    fn visit_details<'a>(&'a self, visit: &mut dyn FnMut(Detail<'a>));
+
+    /// The code, typed by its catalog.
+    fn code(&self) -> Code<Self::Catalog> {
+        let entry = self.entry();
+        Code::__new_unchecked(entry.module(), entry.number())
+    }
+
+    /// The code as the catalog writes it (`ERR-01-004`).
+    fn code_str(&self) -> &'static str {
+        self.entry().code()
+    }
+
+    /// The HTTP status.
+    fn status(&self) -> u16 {
+        self.entry().status()
+    }
+
+    /// The exception class name clients see.
+    fn name(&self) -> &'static str {
+        self.entry().name()
+    }
+
+    /// What the error means, for the catalog document.
+    fn description(&self) -> &'static str {
+        self.entry().description()
+    }
+
+    /// The public message. Borrowed, without allocating, when the message
+    /// is static.
+    fn message(&self) -> Cow<'static, str> {
+        match self.entry().message().static_text() {
+            Some(text) => Cow::Borrowed(text),
+            None => Cow::Owned(PublicMessage(self).to_string()),
+        }
+    }
+
+    /// The fields marked `#[catalog(detail)]`.
+    fn details(&self) -> Vec<Detail<'_>> {
+        let mut details = Vec::with_capacity(self.entry().details().len());
+        self.visit_details(&mut |detail| details.push(detail));
+        details
+    }
+}
+
+/// Displays the public message of a catalog error, whatever its own
+/// `Display` says (it differs when the type derives `thiserror::Error`).
+pub struct PublicMessage<'a, E: ?Sized>(pub &'a E);
+
+impl<E: CatalogError + ?Sized> fmt::Display for PublicMessage<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write_message(f)
+    }
+}
+
+impl<E: CatalogError + ?Sized> fmt::Debug for PublicMessage<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.to_string(), f)
+    }
+}

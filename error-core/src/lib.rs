@@ -1,0 +1,131 @@
+//! Stable public error codes, checked by the compiler.
+//!
+//! A public API promises codes such as `ERR-01-004`, each with a class name,
+//! an HTTP status, a public message and a description. `error-core` makes
+//! that catalog a property of the types: declare the catalog once with
+//! [`derive(ErrorCatalog)`](macro@ErrorCatalog), annotate each error with
+//! [`derive(CatalogError)`](macro@CatalogError), and the compiler rejects a
+//! code used twice anywhere in the crate, a module the catalog does not
+//! declare, a number too wide for the format, or a message naming no field.
+//!
+//! ```
+//! use error_core::{ErrorCatalog, CatalogError};
+//!
+//! // Once per crate: the code format, the default status and the modules.
+//! #[derive(ErrorCatalog)]
+//! #[catalog(format = "ERR-{module:02}-{code:03}", default_status = 400)]
+//! pub enum Catalog {
+//!     #[module(1, name = "CVM API / Preflight")]
+//!     Preflight,
+//!     #[module(2, name = "Inventory")]
+//!     Inventory,
+//! }
+//!
+//! /// Raised when a CVM name already exists in the workspace
+//! #[derive(Debug, CatalogError)]
+//! #[catalog(module = 1, code = 4, status = 409,
+//!           message = "A CVM with name '{name}' already exists")]
+//! pub struct DuplicateCvmNameError {
+//!     #[catalog(detail)]
+//!     pub name: String,
+//! }
+//!
+//! // Enums: one code per variant, the module given once.
+//! #[derive(Debug, CatalogError)]
+//! #[catalog(module = 2, status = 404)]
+//! pub enum InventoryError {
+//!     /// Raised when a requested instance type is not found.
+//!     #[catalog(code = 1, name = "InstanceTypeNotFoundError",
+//!               message = "The requested instance type does not exist")]
+//!     InstanceTypeNotFound { instance_type: String },
+//! }
+//!
+//! # fn main() {
+//! let error = DuplicateCvmNameError { name: "web-1".into() };
+//! assert_eq!(error.code_str(), "ERR-01-004");
+//! assert_eq!(error.status(), 409);
+//! assert_eq!(error.to_string(), "A CVM with name 'web-1' already exists");
+//!
+//! let error = InventoryError::InstanceTypeNotFound { instance_type: "tdx.huge".into() };
+//! assert_eq!(error.code_str(), "ERR-02-001");
+//! assert_eq!(error.name(), "InstanceTypeNotFoundError");
+//! assert_eq!(error.description(), "Raised when a requested instance type is not found.");
+//! # }
+//! ```
+//!
+//! # The attributes
+//!
+//! On an error struct, or on an enum and its variants:
+//!
+//! | key | where | meaning |
+//! |---|---|---|
+//! | `module = 1` | struct, enum, variant | the catalog module; on an enum, the default of its variants |
+//! | `code = 4` | struct, variant | the code number within the module; required |
+//! | `status = 409` | struct, enum, variant | HTTP status, 100 to 999; default: the catalog's `default_status` |
+//! | `name = "..."` | struct, variant | the class name clients see; default: the type or variant name |
+//! | `message = "..."` | struct, variant | the public message; `{field}` or `{0}` inserts a field, `{{` and `}}` are braces |
+//! | `description = "..."` | struct, variant | default: the first paragraph of the doc comment |
+//! | `suggestion = "..."` | struct, variant | what the client can do; repeatable |
+//! | `link(url = "...", label = "...")` | struct, variant | documentation; repeatable |
+//! | `catalog = path` | struct, enum | the catalog to use; default: `crate::Catalog` |
+//! | `crate = path` | struct, enum | where `error_core` is, for a renamed dependency |
+//! | `display = false` | struct, enum | do not implement `Display` and `Error` (see below) |
+//! | `detail` or `detail = "name"` | field | the field goes into the public body's `details` |
+//! | `source` | field | returned by `Error::source` (a field named `source` is one too) |
+//!
+//! An error without `message` says the reason phrase of its status (`Not
+//! Found` for 404, `Conflict` for 409), or `Request failed` for a status that
+//! has none (465, for instance): never anything from its fields.
+//!
+//! # Beside `thiserror`
+//!
+//! The derive implements `Display` (the public message) and `Error`. A type
+//! that derives `thiserror::Error` for its internal message says
+//! `#[catalog(display = false)]`; its public message stays the catalog's:
+//!
+//! ```
+//! # use error_core::{ErrorCatalog, CatalogError};
+//! # #[derive(ErrorCatalog)]
+//! # #[catalog(format = "ERR-{module:02}-{code:03}")]
+//! # enum Catalog { #[module(3, name = "CVM Operations")] Ops }
+//! #[derive(Debug, thiserror::Error, CatalogError)]
+//! #[error("database lookup of CVM {id} failed")]
+//! #[catalog(module = 3, code = 1, status = 404, display = false,
+//!           message = "The requested CVM was not found")]
+//! struct CvmNotFoundError {
+//!     id: u64,
+//! }
+//!
+//! # fn main() {
+//! let error = CvmNotFoundError { id: 7 };
+//! assert_eq!(error.to_string(), "database lookup of CVM 7 failed"); // for logs
+//! assert_eq!(error.message(), "The requested CVM was not found"); // for clients
+//! # }
+//! ```
+#![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod catalog;
+mod code;
+mod entry;
+mod error;
+pub mod status;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use catalog::{ErrorCatalog, CatalogInfo, Document, ModuleInfo};
+pub use code::{Code, CodeFormat, CodeText, MAX_CODE_LEN, ParseCodeError};
+pub use entry::{Detail, Entry, Link, MessageTemplate, Piece};
+pub use error::{CatalogError, PublicMessage};
+
+/// Declares a crate's catalog: `#[derive(ErrorCatalog)]` on an enum whose variants
+/// are the modules. See [`trait@ErrorCatalog`].
+pub use error_macros::ErrorCatalog;
+/// Implements [`trait@CatalogError`], `Display` and `Error` from
+/// `#[catalog(...)]` attributes. See the [crate documentation](crate).
+pub use error_macros::CatalogError;

@@ -1,0 +1,467 @@
+//! The generated code. Every path is absolute (`::core::...`, or the
+//! `error_core` path the user gave with `crate = ...`), every impl is
+//! `#[automatically_derived]`, and helpers live in `error_core::__private`.
+
+use darling::FromDeriveInput;
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::{DeriveInput, Generics, Ident, Type, WherePredicate};
+
+use crate::ast::{CatalogInput, ErrorInput, ModuleAttr, ModuleVariant};
+use crate::diagnostic::into_compile_errors;
+use crate::fallback;
+use crate::format;
+use crate::template::Piece;
+use crate::valid::{self, CodeModel, ErrorModel};
+
+pub fn derive_error(input: &DeriveInput) -> TokenStream {
+    let parsed = match ErrorInput::from_derive_input(input) {
+        Ok(parsed) => parsed,
+        Err(error) => return fallback::error(input, into_compile_errors(error)),
+    };
+    match valid::check_error(&parsed, input) {
+        Ok(model) => expand_error(&model),
+        Err(error) => fallback::error(input, into_compile_errors(error)),
+    }
+}
+
+fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
+    let krate = &model.krate;
+    let catalog = &model.catalog;
+    let ident = model.ident;
+    let (impl_generics, ty_generics, _) = model.generics.split_for_impl();
+    let type_params: Vec<&Ident> = model.generics.type_params().map(|param| &param.ident).collect();
+
+    let mut items = TokenStream::new();
+    let mut entry_arms = TokenStream::new();
+    let mut message_arms = TokenStream::new();
+    let mut detail_arms = TokenStream::new();
+    let mut source_arms = TokenStream::new();
+    let mut display_bounds: Vec<WherePredicate> = Vec::new();
+    let mut detail_bounds: Vec<WherePredicate> = Vec::new();
+
+    for (index, code) in model.codes.iter().enumerate() {
+        let entry = format_ident!("__ENTRY_{}", index);
+        items.extend(code_items(model, code, &entry));
+
+        let pattern = match code.variant {
+            Some(variant) => {
+                let bindings = code.fields.iter().enumerate().map(|(i, field)| {
+                    let member = &field.member;
+                    let binding = binding(i);
+                    quote!(#member: #binding)
+                });
+                quote!(Self::#variant { #(#bindings,)* .. })
+            }
+            None => {
+                let bindings = code.fields.iter().enumerate().map(|(i, field)| {
+                    let member = &field.member;
+                    let binding = binding(i);
+                    quote!(#member: #binding)
+                });
+                quote!(Self { #(#bindings,)* .. })
+            }
+        };
+        entry_arms.extend(quote!(#pattern => &#entry,));
+
+        let writes = message_writes(code, &entry);
+        message_arms.extend(quote!(#pattern => { #writes }));
+
+        let details = code.details.iter().map(|(i, name)| {
+            let field = &code.fields[*i];
+            let binding = binding(*i);
+            let ty = field.ty;
+            if mentions_params(ty, &type_params) {
+                detail_bounds.push(syn::parse_quote_spanned!(span_of(ty)=> #ty: ::serde::Serialize));
+            }
+            quote_spanned!(span_of(ty)=> visit(#krate::__private::detail(#name, #binding));)
+        });
+        detail_arms.extend(quote!(#pattern => { #(#details)* }));
+
+        let source = match code.source {
+            Some(i) => {
+                let binding = binding(i);
+                quote!(#krate::__private::Some(#krate::__private::AsDynError::as_dyn_error(#binding)))
+            }
+            None => quote!(#krate::__private::None),
+        };
+        source_arms.extend(quote!(#pattern => #source,));
+
+        if let Some(message) = &code.message {
+            for field in message.fields.iter().flatten() {
+                let ty = code.fields[*field].ty;
+                if mentions_params(ty, &type_params) {
+                    display_bounds.push(syn::parse_quote!(#ty: ::core::fmt::Display));
+                }
+            }
+        }
+    }
+
+    let detail_bounds = where_with(model.generics, &detail_bounds, !type_params.is_empty(), quote!(Self: ::core::error::Error));
+    let display_bounds = where_with(model.generics, &display_bounds, false, TokenStream::new());
+    let error_bounds = where_with(model.generics, &[], !type_params.is_empty(), quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
+
+    let unreachable = if model.is_enum && model.codes.is_empty() {
+        quote!(_ => match *self {},)
+    } else {
+        TokenStream::new()
+    };
+    let write_message_body = if model.display {
+        quote!(::core::fmt::Display::fmt(self, f))
+    } else {
+        quote!(match self { #message_arms #unreachable })
+    };
+    let display = if model.display {
+        quote! {
+            #[automatically_derived]
+            #[allow(unused_qualifications)]
+            impl #impl_generics ::core::fmt::Display for #ident #ty_generics #display_bounds {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match self { #message_arms #unreachable }
+                }
+            }
+
+            #[automatically_derived]
+            #[allow(unused_qualifications)]
+            impl #impl_generics ::core::error::Error for #ident #ty_generics #error_bounds {
+                fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                    match self { #source_arms #unreachable }
+                }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+
+    quote! {
+        #[allow(non_upper_case_globals, clippy::all, clippy::pedantic)]
+        const _: () = {
+            extern crate alloc;
+            #items
+
+            #[automatically_derived]
+            #[allow(unused_qualifications)]
+            impl #impl_generics #krate::CatalogError for #ident #ty_generics #detail_bounds {
+                type Catalog = #catalog;
+
+                fn entry(&self) -> &'static #krate::Entry {
+                    match self { #entry_arms #unreachable }
+                }
+
+                fn write_message(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #write_message_body
+                }
+
+                fn visit_details<'__a>(&'__a self, visit: &mut dyn ::core::ops::FnMut(#krate::Detail<'__a>)) {
+                    let _ = &visit;
+                    match self { #detail_arms #unreachable }
+                }
+            }
+
+            #display
+        };
+    }
+}
+
+/// The statics of one code, and the checks that run at compile time:
+/// the module is declared, the code fits the format and is not retired or
+/// reserved, and no other item of the crate has the same code.
+fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> TokenStream {
+    let krate = &model.krate;
+    let catalog = &model.catalog;
+    let module = code.module.value;
+    let number = code.code.value;
+    let info = quote!(<#catalog as #krate::ErrorCatalog>::INFO);
+    let text = format_ident!("{}_CODE", entry);
+    let module_type = format_ident!("M{}", module, span = code.attr_span.close);
+
+    // The impl's first token sits at the attribute's `#` and its last at the
+    // `]`, so that the compiler's "conflicting implementation" labels cover
+    // both attributes whole.
+    let impl_token = quote_spanned!(code.attr_span.pound=> impl);
+    let self_type = quote_spanned!(code.attr_span.close=> #krate::__private::#module_type<#number>);
+    let unique = quote! {
+        #krate::__private::unique_code! {
+            #[automatically_derived]
+            #impl_token #krate::__private::UniqueCode<#catalog> for #self_type {}
+        }
+    };
+    let module_check = quote_spanned! {code.module.span=>
+        const _: () = #krate::__private::require_module::<#catalog, #module>();
+    };
+    let code_text = quote_spanned! {code.code.span=>
+        static #text: #krate::CodeText = #krate::__private::code_text(#info, #module, #number);
+    };
+
+    let name = &code.name;
+    let status = code
+        .status
+        .map_or_else(|| quote!(#info.default_status()), |status| {
+            let value = status.value;
+            quote!(#value)
+        });
+    let message = match &code.message {
+        Some(message) => {
+            let template = &message.template;
+            let pieces = message.pieces.iter().map(|piece| match piece {
+                Piece::Text(text) => quote!(#krate::Piece::Text(#text)),
+                Piece::Field(field) => quote!(#krate::Piece::Field(#field)),
+            });
+            quote!(#krate::MessageTemplate::__new(#template, &[#(#pieces),*]))
+        }
+        None => quote! {
+            #krate::MessageTemplate::__new(
+                #krate::__private::default_message(#status),
+                &[#krate::Piece::Text(#krate::__private::default_message(#status))],
+            )
+        },
+    };
+    let description = &code.description;
+    let details = code.details.iter().map(|(_, name)| name);
+    let suggestions = &code.suggestions;
+    let links = code.links.iter().map(|(url, label)| quote!(#krate::Link::__new(#url, #label)));
+    let type_name = match code.variant {
+        Some(variant) => format!("{}::{}", model.ident, variant),
+        None => model.ident.to_string(),
+    };
+
+    quote! {
+        #unique
+        #module_check
+        #code_text
+        static #entry: #krate::Entry = #krate::Entry::__new(#krate::__private::EntryParts {
+            catalog: #info,
+            module: #module,
+            number: #number,
+            code: &#text,
+            name: #name,
+            status: #status,
+            message: #message,
+            description: #description,
+            details: &[#(#details),*],
+            suggestions: &[#(#suggestions),*],
+            links: &[#(#links),*],
+            type_path: ::core::concat!(::core::module_path!(), "::", #type_name),
+        });
+    }
+}
+
+fn message_writes(code: &CodeModel<'_>, entry: &Ident) -> TokenStream {
+    let Some(message) = &code.message else {
+        return quote!(f.write_str(#entry.message().template()));
+    };
+    let writes = message.pieces.iter().zip(&message.fields).map(|(piece, field)| match (piece, field) {
+        (Piece::Text(text), _) => quote!(f.write_str(#text)?;),
+        (Piece::Field(_), Some(index)) => {
+            let binding = binding(*index);
+            let ty = code.fields[*index].ty;
+            quote_spanned!(span_of(ty)=> ::core::fmt::Display::fmt(#binding, f)?;)
+        }
+        (Piece::Field(_), None) => TokenStream::new(),
+    });
+    quote!(#(#writes)* ::core::result::Result::Ok(()))
+}
+
+fn binding(index: usize) -> Ident {
+    format_ident!("__field{}", index)
+}
+
+fn span_of(ty: &Type) -> Span {
+    syn::spanned::Spanned::span(ty)
+}
+
+/// Whether a field's type names one of the type's generic parameters, and so
+/// needs a bound in the generated impls.
+fn mentions_params(ty: &Type, params: &[&Ident]) -> bool {
+    fn walk(tokens: TokenStream, params: &[&Ident]) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Ident(ident) => params.iter().any(|param| **param == ident),
+            proc_macro2::TokenTree::Group(group) => walk(group.stream(), params),
+            _ => false,
+        })
+    }
+    !params.is_empty() && walk(quote!(#ty), params)
+}
+
+fn where_with(generics: &Generics, extra: &[WherePredicate], add_self: bool, self_bound: TokenStream) -> TokenStream {
+    let mut predicates: Vec<TokenStream> = generics
+        .where_clause
+        .iter()
+        .flat_map(|clause| clause.predicates.iter())
+        .map(|predicate| quote!(#predicate))
+        .collect();
+    predicates.extend(extra.iter().map(|predicate| quote!(#predicate)));
+    if add_self {
+        predicates.push(self_bound);
+    }
+    if predicates.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(where #(#predicates),*)
+    }
+}
+
+pub fn derive_catalog(input: &DeriveInput) -> TokenStream {
+    let parsed = match CatalogInput::from_derive_input(input) {
+        Ok(parsed) => parsed,
+        Err(error) => return into_compile_errors(error),
+    };
+    match expand_catalog(&parsed) {
+        Ok(tokens) => tokens,
+        Err(error) => into_compile_errors(error),
+    }
+}
+
+fn expand_catalog(input: &CatalogInput) -> darling::Result<TokenStream> {
+    let mut errors = darling::Error::accumulator();
+    let ident = &input.ident;
+    if !input.generics.params.is_empty() {
+        errors.push(darling::Error::custom("a catalog cannot be generic: it is one declaration per crate").with_span(&input.generics));
+    }
+    let format = match &input.format {
+        Some(text) => errors.handle(format::parse(&text.value).map_err(|message| darling::Error::custom(message).with_span(&text.span))),
+        None => {
+            errors.push(
+                darling::Error::custom("missing `format`: write `#[catalog(format = \"ERR-{module:02}-{code:03}\")]`")
+                    .with_span(ident),
+            );
+            None
+        }
+    };
+    let default_status = input.default_status.map_or(Some(400), |int| {
+        if (100..=999).contains(&int.value) {
+            u16::try_from(int.value).ok()
+        } else {
+            errors.push(
+                darling::Error::custom(format!(
+                    "`default_status = {}` is out of range: an HTTP status has three digits, from 100 to 999",
+                    int.value
+                ))
+                .with_span(&int.span),
+            );
+            None
+        }
+    });
+
+    let variants = input.data.as_ref().take_enum().unwrap_or_default();
+    if variants.is_empty() {
+        errors.push(
+            darling::Error::custom("a catalog needs at least one module: add a variant `#[module(1, name = \"...\")] Name`")
+                .with_span(ident),
+        );
+    }
+    let mut modules: Vec<(u16, String, Vec<u16>, Vec<u16>, Span)> = Vec::new();
+    for variant in variants {
+        if let Some(module) = errors.handle(module_of(variant, format.as_ref())) {
+            if let Some(first) = modules.iter().find(|existing| existing.0 == module.0) {
+                let _ = first;
+                errors.push(
+                    darling::Error::custom(format!("module {} is declared twice: every module needs its own number", module.0))
+                        .with_span(&module.4),
+                );
+                continue;
+            }
+            modules.push(module);
+        }
+    }
+    errors.finish()?;
+    let (Some(format), Some(default_status)) = (format, default_status) else {
+        return Err(darling::Error::custom("the catalog's format or default status is invalid").with_span(ident));
+    };
+    modules.sort_by_key(|module| module.0);
+
+    let krate = quote!(::error_core);
+    let name = ident.to_string();
+    let template = input.format.as_ref().map(|text| text.value.clone()).unwrap_or_default();
+    let format::CodeFormat { prefix, infix, suffix, module_width, code_width, module_first } = format;
+    let api = input.api.as_ref().map_or_else(|| "the API".to_owned(), |text| text.value.clone());
+    let title = input.title.as_ref().map_or_else(|| "Error Codes".to_owned(), |text| text.value.clone());
+    let description = input
+        .description
+        .as_ref()
+        .map_or_else(|| format!("Reference for {api} error codes"), |text| text.value.clone());
+    let module_infos = modules.iter().map(|(number, name, retired, reserved, _)| {
+        quote!(#krate::ModuleInfo::__new(#number, #name, &[#(#retired),*], &[#(#reserved),*]))
+    });
+    let has_module = modules.iter().map(|(number, ..)| {
+        quote! {
+            #[automatically_derived]
+            impl #krate::__private::HasModule<#number> for #ident {}
+        }
+    });
+
+    Ok(quote! {
+        #[allow(clippy::all, clippy::pedantic)]
+        const _: () = {
+            #[automatically_derived]
+            impl #krate::ErrorCatalog for #ident {
+                const INFO: &'static #krate::CatalogInfo = &#krate::CatalogInfo::__new(
+                    #name,
+                    #krate::CodeFormat::__new(#template, #prefix, #infix, #suffix, #module_width, #code_width, #module_first),
+                    #default_status,
+                    &[#(#module_infos),*],
+                    #krate::Document { title: #title, description: #description, api: #api },
+                );
+            }
+            #(#has_module)*
+        };
+    })
+}
+
+type ModuleParts = (u16, String, Vec<u16>, Vec<u16>, Span);
+
+fn module_of(variant: &ModuleVariant, format: Option<&format::CodeFormat>) -> darling::Result<ModuleParts> {
+    let mut errors = darling::Error::accumulator();
+    if !variant.fields.is_empty() {
+        errors.push(darling::Error::custom("a module variant has no fields: write `Name`, not `Name(...)`").with_span(&variant.ident));
+    }
+    let mut attrs = variant.attrs.iter().filter(|attr| attr.path().is_ident("module"));
+    let Some(attr) = attrs.next() else {
+        errors.push(
+            darling::Error::custom(format!(
+                "`{}` has no `#[module(...)]`: every variant of a catalog is a module, like `#[module(1, name = \"...\")]`",
+                variant.ident
+            ))
+            .with_span(&variant.ident),
+        );
+        return Err(errors.finish().err().unwrap_or_else(|| darling::Error::custom("module")));
+    };
+    if let Some(second) = attrs.next() {
+        errors.push(darling::Error::custom("`#[module(...)]` is given more than once").with_span(second));
+    }
+    let module = ModuleAttr::parse(attr)?;
+    let max = format.map_or(99, format::CodeFormat::max_module).min(99);
+    let number = module.number.value;
+    if number == 0 || number > max {
+        errors.push(
+            darling::Error::custom(format!(
+                "module {number} is out of range: the format numbers modules from 1 to {max}"
+            ))
+            .with_span(&module.number.span),
+        );
+    }
+    let name = match &module.keys.name {
+        Some(text) => text.value.clone(),
+        None => {
+            errors.push(darling::Error::custom("missing `name = \"...\"`: every module has a name").with_span(&module.span));
+            String::new()
+        }
+    };
+    let codes = |list: &Option<crate::ast::IntList>, errors: &mut darling::error::Accumulator| -> Vec<u16> {
+        list.iter()
+            .flat_map(|list| list.values.iter())
+            .filter_map(|int| match u16::try_from(int.value) {
+                Ok(value) if value >= 1 && value <= 9_999 => Some(value),
+                _ => {
+                    errors.push(darling::Error::custom("codes are numbered from 1 to 9999").with_span(&int.span));
+                    None
+                }
+            })
+            .collect()
+    };
+    let retired = codes(&module.keys.retired, &mut errors);
+    let reserved = codes(&module.keys.reserved, &mut errors);
+    errors.finish()?;
+    let number = u16::try_from(number).unwrap_or_default();
+    Ok((number, name, retired, reserved, module.number.span))
+}

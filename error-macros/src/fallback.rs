@@ -1,0 +1,77 @@
+//! What `#[derive(CatalogError)]` emits when the input is wrong: the
+//! errors, and beside them impls whose bodies never run (the build fails
+//! anyway), so that the rest of the crate does not add "trait not
+//! implemented" errors to the ones that matter.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+pub fn error(input: &DeriveInput, errors: TokenStream) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let krate = crate_path(input).unwrap_or_else(|| syn::parse_quote!(::error_core));
+    let keeps_display = !says_display_false(input);
+    let display = keeps_display.then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::unreachable!()
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics ::core::error::Error for #ident #ty_generics #where_clause {}
+        }
+    });
+    quote! {
+        #errors
+        #[allow(clippy::all, clippy::pedantic)]
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics #krate::CatalogError for #ident #ty_generics #where_clause {
+                type Catalog = #krate::__private::Unchecked;
+                fn entry(&self) -> &'static #krate::Entry {
+                    ::core::unreachable!()
+                }
+                fn write_message(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::unreachable!()
+                }
+                fn visit_details<'__a>(&'__a self, _: &mut dyn ::core::ops::FnMut(#krate::Detail<'__a>)) {
+                    ::core::unreachable!()
+                }
+            }
+            #display
+        };
+    }
+}
+
+/// `crate = path` read leniently: the strict reading already failed.
+fn crate_path(input: &DeriveInput) -> Option<syn::Path> {
+    let mut found = None;
+    for attr in input.attrs.iter().filter(|attr| attr.path().is_ident("catalog")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("crate") {
+                let value = meta.value()?;
+                if let Ok(text) = value.parse::<syn::LitStr>() {
+                    found = text.parse().ok();
+                } else {
+                    found = value.parse().ok();
+                }
+            } else if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            } else if meta.input.peek(syn::token::Paren) {
+                meta.parse_nested_meta(|_| Ok(()))?;
+            }
+            Ok(())
+        });
+    }
+    found
+}
+
+fn says_display_false(input: &DeriveInput) -> bool {
+    input.attrs.iter().filter(|attr| attr.path().is_ident("catalog")).any(|attr| {
+        let text = quote!(#attr).to_string().replace(' ', "");
+        text.contains("display=false")
+    })
+}
