@@ -28,15 +28,18 @@ pub const fn require_module<C: HasModule<M> + ?Sized, const M: u16>() {}
 pub trait UniqueCode<C: ?Sized> {}
 
 macro_rules! module_types {
-    ($($name:ident)*) => {
+    ($($module:ident)*) => {
         $(
             #[doc = "The codes of one module, for [`UniqueCode`]."]
-            pub struct $name<const CODE: u16>;
+            pub mod $module {
+                #[doc = "A code of this module, for [`UniqueCode`](super::UniqueCode)."]
+                pub struct Code<const CODE: u16>;
+            }
         )*
     };
 }
 
-module_types!(M1 M2 M3 M4 M5 M6 M7 M8 M9 M10 M11 M12 M13 M14 M15 M16 M17 M18 M19 M20 M21 M22 M23 M24 M25 M26 M27 M28 M29 M30 M31 M32 M33 M34 M35 M36 M37 M38 M39 M40 M41 M42 M43 M44 M45 M46 M47 M48 M49 M50 M51 M52 M53 M54 M55 M56 M57 M58 M59 M60 M61 M62 M63 M64 M65 M66 M67 M68 M69 M70 M71 M72 M73 M74 M75 M76 M77 M78 M79 M80 M81 M82 M83 M84 M85 M86 M87 M88 M89 M90 M91 M92 M93 M94 M95 M96 M97 M98 M99 );
+module_types!(module_01 module_02 module_03 module_04 module_05 module_06 module_07 module_08 module_09 module_10 module_11 module_12 module_13 module_14 module_15 module_16 module_17 module_18 module_19 module_20 module_21 module_22 module_23 module_24 module_25 module_26 module_27 module_28 module_29 module_30 module_31 module_32 module_33 module_34 module_35 module_36 module_37 module_38 module_39 module_40 module_41 module_42 module_43 module_44 module_45 module_46 module_47 module_48 module_49 module_50 module_51 module_52 module_53 module_54 module_55 module_56 module_57 module_58 module_59 module_60 module_61 module_62 module_63 module_64 module_65 module_66 module_67 module_68 module_69 module_70 module_71 module_72 module_73 module_74 module_75 module_76 module_77 module_78 module_79 module_80 module_81 module_82 module_83 module_84 module_85 module_86 module_87 module_88 module_89 module_90 module_91 module_92 module_93 module_94 module_95 module_96 module_97 module_98 module_99);
 
 /// Emits the uniqueness impl; a build with `--cfg error_core_unchecked_codes`
 /// leaves it out so that its cost can be measured.

@@ -173,25 +173,27 @@ fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> To
     let number = code.code.value;
     let info = quote!(<#catalog as #krate::ErrorCatalog>::INFO);
     let text = format_ident!("{}_CODE", entry);
-    let module_type = format_ident!("M{}", module, span = code.attr_span.close);
+    let module_type = format_ident!("module_{:02}", module);
 
     // The impl's first token sits at the attribute's `#` and its last at the
     // `]`, so that the compiler's "conflicting implementation" labels cover
     // both attributes whole.
     let impl_token = quote_spanned!(code.attr_span.pound=> impl);
-    let self_type = quote_spanned!(code.attr_span.close=> #krate::__private::#module_type<#number>);
+    let header = respan(quote!(#krate::__private::UniqueCode<#catalog> for #krate::__private::#module_type::Code<#number> {}), code.attr_span.close);
     let unique = quote! {
         #krate::__private::unique_code! {
             #[automatically_derived]
-            #impl_token #krate::__private::UniqueCode<#catalog> for #self_type {}
+            #impl_token #header
         }
     };
-    let module_check = quote_spanned! {code.module.span=>
-        const _: () = #krate::__private::require_module::<#catalog, #module>();
-    };
-    let code_text = quote_spanned! {code.code.span=>
-        static #text: #krate::CodeText = #krate::__private::code_text(#info, #module, #number);
-    };
+    let module_check = respan(
+        quote!(const _: () = #krate::__private::require_module::<#catalog, #module>();),
+        code.module.span,
+    );
+    let code_text = respan(
+        quote!(static #text: #krate::CodeText = #krate::__private::code_text(#info, #module, #number);),
+        code.code.span,
+    );
 
     let name = &code.name;
     let status = code
@@ -260,6 +262,25 @@ fn message_writes(code: &CodeModel<'_>, entry: &Ident) -> TokenStream {
         (Piece::Field(_), None) => TokenStream::new(),
     });
     quote!(#(#writes)* ::core::result::Result::Ok(()))
+}
+
+/// Gives every token of `tokens` the span `span`, so that an error the
+/// compiler finds in them points at the user's attribute rather than at the
+/// derive.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner = proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }
 
 fn binding(index: usize) -> Ident {
