@@ -106,7 +106,7 @@ pub struct ModuleKeys {
 
 impl ModuleAttr {
     pub fn parse(attr: &Attribute) -> Result<Self> {
-        let span = attr.span();
+        let span = attr.path().span();
         let Meta::List(list) = &attr.meta else {
             return Err(Error::custom(
                 "`#[module]` takes a number and a name: `#[module(1, name = \"...\")]`",
@@ -148,21 +148,42 @@ fn unwrap_group(expr: &Expr) -> &Expr {
     }
 }
 
-/// `key = <integer>`.
+/// `key = <integer>`, within the range the key allows: a number out of
+/// range is reported here, with the other mistakes of the same attribute.
 #[derive(Clone, Copy)]
 pub struct Int {
-    pub value: u64,
+    pub value: u16,
     pub span: Span,
+}
+
+/// The numbers a key allows, and why.
+fn range_of(key: &str) -> (u64, u64, &'static str) {
+    match key {
+        "status" | "default_status" => (100, 999, "an HTTP status has three digits, from 100 to 999"),
+        "module" => (1, 99, "catalog modules are numbered from 1 to 99"),
+        _ => (1, 9_999, "codes are numbered from 1 to 9999 within their module"),
+    }
+}
+
+/// An example value of a key, for messages.
+fn example_of(key: &str) -> &'static str {
+    match key {
+        "status" | "default_status" => "404",
+        "code" => "4",
+        _ => "1",
+    }
 }
 
 impl Int {
     fn from_lit(int: &syn::LitInt, key: &str) -> Result<Self> {
-        int.base10_parse::<u64>()
-            .map(|value| Self { value, span: int.span() })
-            .map_err(|_| {
-                Error::custom(format!("`{key}` is too large: expected a number like `{key} = 1`"))
-                    .with_span(int)
-            })
+        let (min, max, why) = range_of(key);
+        match int.base10_parse::<u64>() {
+            Ok(value) if (min..=max).contains(&value) => {
+                Ok(Self { value: u16::try_from(value).unwrap_or(u16::MAX), span: int.span() })
+            }
+            Ok(value) => Err(Error::custom(format!("`{key} = {value}` is out of range: {why}")).with_span(int)),
+            Err(_) => Err(Error::custom(format!("`{key} = {}` is out of range: {why}", int.base10_digits())).with_span(int)),
+        }
     }
 }
 
@@ -178,16 +199,19 @@ impl FromMeta for Int {
                 ))
                 .with_span(text)),
                 other => Err(Error::custom(format!(
-                    "`{key}` takes an integer literal, like `{key} = 1`"
+                    "`{key}` takes an integer literal, like `{key} = {}`",
+                    example_of(&key)
                 ))
                 .with_span(other)),
             },
             Meta::Path(path) => Err(Error::custom(format!(
-                "`{key}` needs a value, like `{key} = 1`"
+                "`{key}` needs a value, like `{key} = {}`",
+                example_of(&key)
             ))
             .with_span(path)),
             Meta::List(list) => Err(Error::custom(format!(
-                "`{key}` takes `=`, not parentheses: `{key} = 1`"
+                "`{key}` takes `=`, not parentheses: `{key} = {}`",
+                example_of(&key)
             ))
             .with_span(list)),
         }
@@ -208,9 +232,10 @@ impl FromMeta for IntList {
             ))
             .with_span(item));
         };
+        let items = NestedMeta::parse_meta_list(list.tokens.clone())?;
         let mut errors = Error::accumulator();
         let mut values = Vec::new();
-        for nested in NestedMeta::parse_meta_list(list.tokens.clone())? {
+        for nested in items {
             match &nested {
                 NestedMeta::Lit(Lit::Int(int)) => {
                     if let Some(int) = errors.handle(Int::from_lit(int, &key)) {

@@ -27,7 +27,8 @@ pub fn reword(message: &str) -> String {
         return format!("{rest} is given more than once");
     }
     if let Some(rest) = message.strip_prefix("Missing field ") {
-        return format!("missing {rest}");
+        let key = rest.trim_matches('`');
+        return format!("missing `{key} = \"...\"`: write `link(url = \"...\", label = \"...\")`");
     }
     if message.starts_with("Unsupported shape `union`") {
         return "`CatalogError` cannot be derived for a union: use a struct or an enum".to_owned();
@@ -47,7 +48,7 @@ fn strip_location(message: &str) -> &str {
         Some(index)
             if message[index + 4..]
                 .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '/') =>
+                .all(|c| c.is_ascii_alphanumeric() || "_/[]".contains(c)) =>
         {
             &message[..index]
         }
@@ -102,7 +103,10 @@ mod tests {
     #[test]
     fn rewords_duplicates_and_drops_locations() {
         assert_eq!(reword("Duplicate field `code` at code"), "`code` is given more than once");
-        assert_eq!(reword("Missing field `label` at link"), "missing `label`");
+        assert_eq!(
+            reword("Missing field `label` at link[0]"),
+            "missing `label = \"...\"`: write `link(url = \"...\", label = \"...\")`"
+        );
     }
 
     #[test]

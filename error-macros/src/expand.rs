@@ -32,7 +32,7 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
     let (impl_generics, ty_generics, _) = model.generics.split_for_impl();
     let type_params: Vec<&Ident> = model.generics.type_params().map(|param| &param.ident).collect();
 
-    let mut items = TokenStream::new();
+    let mut items = respan(quote!(type __Catalog = #catalog;), model.catalog_span);
     let mut entry_arms = TokenStream::new();
     let mut message_arms = TokenStream::new();
     let mut detail_arms = TokenStream::new();
@@ -74,7 +74,7 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
             if mentions_params(ty, &type_params) {
                 detail_bounds.push(syn::parse_quote_spanned!(span_of(ty)=> #ty: ::serde::Serialize));
             }
-            quote_spanned!(span_of(ty)=> visit(#krate::__private::detail(#name, #binding));)
+            respan(quote!(visit(#krate::__private::detail(#name, #binding));), span_of(ty))
         });
         detail_arms.extend(quote!(#pattern => { #(#details)* }));
 
@@ -142,7 +142,7 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
             #[automatically_derived]
             #[allow(unused_qualifications)]
             impl #impl_generics #krate::CatalogError for #ident #ty_generics #detail_bounds {
-                type Catalog = #catalog;
+                type Catalog = __Catalog;
 
                 fn entry(&self) -> &'static #krate::Entry {
                     match self { #entry_arms #unreachable }
@@ -168,7 +168,7 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
 /// reserved, and no other item of the crate has the same code.
 fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> TokenStream {
     let krate = &model.krate;
-    let catalog = &model.catalog;
+    let catalog = quote!(__Catalog);
     let module = code.module.value;
     let number = code.code.value;
     let info = quote!(<#catalog as #krate::ErrorCatalog>::INFO);
@@ -257,7 +257,7 @@ fn message_writes(code: &CodeModel<'_>, entry: &Ident) -> TokenStream {
         (Piece::Field(_), Some(index)) => {
             let binding = binding(*index);
             let ty = code.fields[*index].ty;
-            quote_spanned!(span_of(ty)=> ::core::fmt::Display::fmt(#binding, f)?;)
+            respan(quote!(::core::fmt::Display::fmt(#binding, f)?;), span_of(ty))
         }
         (Piece::Field(_), None) => TokenStream::new(),
     });
@@ -349,20 +349,7 @@ fn expand_catalog(input: &CatalogInput) -> darling::Result<TokenStream> {
             None
         }
     };
-    let default_status = input.default_status.map_or(Some(400), |int| {
-        if (100..=999).contains(&int.value) {
-            u16::try_from(int.value).ok()
-        } else {
-            errors.push(
-                darling::Error::custom(format!(
-                    "`default_status = {}` is out of range: an HTTP status has three digits, from 100 to 999",
-                    int.value
-                ))
-                .with_span(&int.span),
-            );
-            None
-        }
-    });
+    let default_status = input.default_status.map_or(400, |int| int.value);
 
     let variants = input.data.as_ref().take_enum().unwrap_or_default();
     if variants.is_empty() {
@@ -386,8 +373,8 @@ fn expand_catalog(input: &CatalogInput) -> darling::Result<TokenStream> {
         }
     }
     errors.finish()?;
-    let (Some(format), Some(default_status)) = (format, default_status) else {
-        return Err(darling::Error::custom("the catalog's format or default status is invalid").with_span(ident));
+    let Some(format) = format else {
+        return Err(darling::Error::custom("the catalog's format is invalid").with_span(ident));
     };
     modules.sort_by_key(|module| module.0);
 
@@ -450,10 +437,12 @@ fn module_of(variant: &ModuleVariant, format: Option<&format::CodeFormat>) -> da
     if let Some(second) = attrs.next() {
         errors.push(darling::Error::custom("`#[module(...)]` is given more than once").with_span(second));
     }
-    let module = ModuleAttr::parse(attr)?;
+    let Some(module) = errors.handle(ModuleAttr::parse(attr)) else {
+        return Err(errors.finish().err().unwrap_or_else(|| darling::Error::custom("invalid `#[module]`")));
+    };
     let max = format.map_or(99, format::CodeFormat::max_module).min(99);
     let number = module.number.value;
-    if number == 0 || number > max {
+    if u64::from(number) > max {
         errors.push(
             darling::Error::custom(format!(
                 "module {number} is out of range: the format numbers modules from 1 to {max}"
@@ -468,21 +457,11 @@ fn module_of(variant: &ModuleVariant, format: Option<&format::CodeFormat>) -> da
             String::new()
         }
     };
-    let codes = |list: &Option<crate::ast::IntList>, errors: &mut darling::error::Accumulator| -> Vec<u16> {
-        list.iter()
-            .flat_map(|list| list.values.iter())
-            .filter_map(|int| match u16::try_from(int.value) {
-                Ok(value) if value >= 1 && value <= 9_999 => Some(value),
-                _ => {
-                    errors.push(darling::Error::custom("codes are numbered from 1 to 9999").with_span(&int.span));
-                    None
-                }
-            })
-            .collect()
+    let codes = |list: &Option<crate::ast::IntList>| -> Vec<u16> {
+        list.iter().flat_map(|list| list.values.iter()).map(|int| int.value).collect()
     };
-    let retired = codes(&module.keys.retired, &mut errors);
-    let reserved = codes(&module.keys.reserved, &mut errors);
+    let retired = codes(&module.keys.retired);
+    let reserved = codes(&module.keys.reserved);
     errors.finish()?;
-    let number = u16::try_from(number).unwrap_or_default();
     Ok((number, name, retired, reserved, module.number.span))
 }

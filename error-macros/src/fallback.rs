@@ -8,6 +8,11 @@ use quote::quote;
 use syn::DeriveInput;
 
 pub fn error(input: &DeriveInput, errors: TokenStream) -> TokenStream {
+    if matches!(input.data, syn::Data::Union(_)) {
+        // Nothing can implement the traits for a union: stand-ins would only
+        // add errors about `Debug` to the one that says why.
+        return errors;
+    }
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let krate = crate_path(input).unwrap_or_else(|| syn::parse_quote!(::error_core));

@@ -28,9 +28,10 @@ pub fn parse(template: &str) -> Result<Vec<Piece>, String> {
                     match chars.next() {
                         Some('}') => break,
                         Some('{') | None => {
-                            return Err(format!(
-                                "unclosed `{{{inner}` in the message: close it with `}}`, or write `{{{{` for a literal brace"
-                            ));
+                            return Err(
+                                "unclosed `{` in the message: close the placeholder with `}`, or write `{{` for a literal brace"
+                                    .into(),
+                            );
                         }
                         Some(c) => inner.push(c),
                     }

@@ -16,6 +16,9 @@ pub struct ErrorModel<'a> {
     pub generics: &'a syn::Generics,
     pub krate: Path,
     pub catalog: Path,
+    /// Where the catalog is named: its `catalog = path`, or the first
+    /// `#[catalog(...)]` when the default `crate::Catalog` is used.
+    pub catalog_span: Span,
     pub display: bool,
     pub is_enum: bool,
     pub codes: Vec<CodeModel<'a>>,
@@ -57,11 +60,6 @@ pub struct Message {
     pub fields: Vec<Option<usize>>,
 }
 
-/// The largest module number: `error-core` has one marker type per module.
-const MAX_MODULE: u64 = 99;
-/// The largest code number: four digits.
-const MAX_CODE: u64 = 9_999;
-
 /// Where a key may stand, for "belongs on" messages.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Place {
@@ -83,6 +81,10 @@ pub fn check_error<'a>(input: &'a ErrorInput, raw: &'a syn::DeriveInput) -> darl
         .catalog
         .as_ref()
         .map_or_else(|| syn::parse_quote!(crate::Catalog), |key| key.path.clone());
+    let catalog_span = input.keys.catalog.as_ref().map_or_else(
+        || AttrSpan::find(&raw.attrs, &input.ident).path,
+        |key| key.span,
+    );
     let display = input.keys.display.is_none_or(|flag| flag.value);
     let mut codes = Vec::new();
     let is_enum = input.data.is_enum();
@@ -144,6 +146,7 @@ pub fn check_error<'a>(input: &'a ErrorInput, raw: &'a syn::DeriveInput) -> darl
         generics: &input.generics,
         krate,
         catalog,
+        catalog_span,
         display,
         is_enum,
         codes,
@@ -162,8 +165,17 @@ fn check_code<'a>(
     attr_span: AttrSpan,
 ) -> Option<CodeModel<'a>> {
     let what = if variant.is_some() { "variant" } else { "struct" };
+    if !attr_span.found && keys.module.or(defaults.module).is_none() {
+        errors.push(
+            Error::custom(format!(
+                "`{ident}` has no `#[catalog(...)]`: every {what} needs its code, like `#[catalog(module = 1, code = 4)]`"
+            ))
+            .with_span(ident),
+        );
+        return None;
+    }
     let module = match keys.module.or(defaults.module) {
-        Some(int) => errors.handle(number(int, "module", 1, MAX_MODULE)),
+        Some(int) => Some(number(int)),
         None => {
             errors.push(
                 Error::custom(format!(
@@ -177,7 +189,7 @@ fn check_code<'a>(
         }
     };
     let code = match keys.code {
-        Some(int) => errors.handle(number(int, "code", 1, MAX_CODE)),
+        Some(int) => Some(number(int)),
         None => {
             errors.push(
                 Error::custom(format!(
@@ -188,10 +200,7 @@ fn check_code<'a>(
             None
         }
     };
-    let status = keys
-        .status
-        .or(defaults.status)
-        .and_then(|int| errors.handle(number(int, "status", 100, 999)));
+    let status = keys.status.or(defaults.status).map(number);
 
     let fields: Vec<FieldModel<'a>> = raw_fields
         .iter()
@@ -269,17 +278,8 @@ fn check_code<'a>(
 }
 
 
-fn number(int: Int, key: &str, min: u64, max: u64) -> darling::Result<Number> {
-    if int.value < min || int.value > max {
-        let why = match key {
-            "status" => "an HTTP status has three digits, from 100 to 999".to_owned(),
-            "module" => format!("catalog modules are numbered from 1 to {max}"),
-            _ => format!("codes are numbered from 1 to {max} within their module"),
-        };
-        return Err(Error::custom(format!("`{key} = {}` is out of range: {why}", int.value)).with_span(&int.span));
-    }
-    let value = u16::try_from(int.value).map_err(|_| Error::custom(format!("`{key}` is too large")).with_span(&int.span))?;
-    Ok(Number { value, span: int.span })
+fn number(int: Int) -> Number {
+    Number { value: int.value, span: int.span }
 }
 
 fn check_message(text: &Text, fields: &[FieldModel<'_>], ident: &Ident) -> darling::Result<Message> {
@@ -457,16 +457,18 @@ pub struct AttrSpan {
     pub pound: Span,
     pub path: Span,
     pub close: Span,
+    pub found: bool,
 }
 
 impl AttrSpan {
     fn find(attrs: &[Attribute], ident: &Ident) -> Self {
         attrs.iter().find(|attr| attr.path().is_ident("catalog")).map_or(
-            Self { pound: ident.span(), path: ident.span(), close: ident.span() },
+            Self { pound: ident.span(), path: ident.span(), close: ident.span(), found: false },
             |attr| Self {
                 pound: attr.pound_token.span,
                 path: attr.path().span(),
                 close: attr.bracket_token.span.close(),
+                found: true,
             },
         )
     }

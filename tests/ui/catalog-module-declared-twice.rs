@@ -1,0 +1,12 @@
+use error_core::ErrorCatalog;
+
+#[derive(ErrorCatalog)]
+#[catalog(format = "ERR-{module:02}-{code:03}")]
+pub enum Catalog {
+    #[module(1, name = "CVM API / Preflight")]
+    Preflight,
+    #[module(1, name = "Inventory")]
+    Inventory,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use error_core::ErrorCatalog;
+
+#[derive(ErrorCatalog)]
+pub enum Catalog {
+    #[module(1, name = "CVM API / Preflight")]
+    Preflight,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use error_core::ErrorCatalog;
+
+#[derive(ErrorCatalog)]
+#[catalog(format = "ERR-{module:02}-{code:03}")]
+pub enum Catalog {}
+
+fn main() {}

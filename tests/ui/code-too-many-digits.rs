@@ -1,0 +1,17 @@
+use error_core::{CatalogError, ErrorCatalog};
+
+#[derive(ErrorCatalog)]
+#[catalog(format = "ERR-{module:02}-{code:03}")]
+pub enum Catalog {
+    #[module(1, name = "CVM API / Preflight")]
+    Preflight,
+    #[module(2, name = "Inventory")]
+    Inventory,
+}
+
+// The format writes codes with three digits: 1000 does not fit.
+#[derive(Debug, CatalogError)]
+#[catalog(module = 1, code = 1000)]
+pub struct WideCodeError;
+
+fn main() {}

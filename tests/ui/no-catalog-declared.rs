@@ -1,0 +1,7 @@
+use error_core::CatalogError;
+
+#[derive(Debug, CatalogError)]
+#[catalog(module = 1, code = 1)]
+pub struct NodeNotFoundError;
+
+fn main() {}

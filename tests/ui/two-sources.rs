@@ -1,0 +1,21 @@
+use error_core::{CatalogError, ErrorCatalog};
+
+#[derive(ErrorCatalog)]
+#[catalog(format = "ERR-{module:02}-{code:03}")]
+pub enum Catalog {
+    #[module(1, name = "CVM API / Preflight")]
+    Preflight,
+    #[module(2, name = "Inventory")]
+    Inventory,
+}
+
+#[derive(Debug, CatalogError)]
+#[catalog(module = 1, code = 3)]
+pub struct InvalidComposeFileError {
+    #[catalog(source)]
+    pub read: std::io::Error,
+    #[catalog(source)]
+    pub parse: std::fmt::Error,
+}
+
+fn main() {}
