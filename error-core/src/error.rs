@@ -41,7 +41,7 @@ use crate::entry::{Detail, Entry};
 /// assert_eq!(error.name(), "DuplicateCvmNameError");
 /// assert_eq!(error.message(), "A CVM with name 'web' already exists");
 /// assert_eq!(error.to_string(), "A CVM with name 'web' already exists");
-/// assert_eq!(error.description(), "Raised when a CVM name already exists in the workspace");
+/// assert_eq!(error.catalog_description(), "Raised when a CVM name already exists in the workspace");
 /// assert_eq!(error.details()[0].field(), "name");
 /// # }
 /// ```
@@ -84,8 +84,10 @@ pub trait CatalogError: core::error::Error {
         self.entry().name()
     }
 
-    /// What the error means, for the catalog document.
-    fn description(&self) -> &'static str {
+    /// What the error means, for the catalog document: the entry's
+    /// [`description`](Entry::description). (Not `description`, which
+    /// would clash with the deprecated method of `std::error::Error`.)
+    fn catalog_description(&self) -> &'static str {
         self.entry().description()
     }
 

@@ -81,7 +81,10 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
         let source = match code.source {
             Some(i) => {
                 let binding = binding(i);
-                quote!(#krate::__private::Some(#krate::__private::AsDynError::as_dyn_error(#binding)))
+                quote!(#krate::__private::Some({
+                    use #krate::__private::AsDynError as _;
+                    #binding.as_dyn_error()
+                }))
             }
             None => quote!(#krate::__private::None),
         };

@@ -435,7 +435,7 @@ pub fn description_from_docs(attrs: &[Attribute]) -> String {
         }
         if let Meta::NameValue(pair) = &attr.meta {
             if let Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) = &pair.value {
-                lines.extend(text.value().lines().map(|line| line.trim().to_owned()).collect::<Vec<_>>());
+                lines.extend(text.value().split('\n').map(|line| line.trim().to_owned()));
             }
         }
     }
