@@ -4,7 +4,9 @@
 //! code its class name, its public message and a description; each message
 //! and description below is copied from it verbatim, the description as the
 //! doc comment of the type or variant. Run it with
-//! `cargo run --example phala`: it prints the catalog in code order.
+//! `cargo run --example phala`: it prints the catalog page, byte for byte the
+//! published one, rendered from these types; `-- --json` prints it as JSON
+//! and `-- --list` one line per code, from values of each type.
 //!
 //! # HTTP statuses
 //!
@@ -566,8 +568,30 @@ pub fn all() -> Vec<AnyError> {
     errors
 }
 
+/// The published page, rendered from the types above.
+pub fn markdown() -> String {
+    error_core::render::markdown(<Catalog as ErrorCatalog>::INFO, &error_core::registry::modules_of::<Catalog>())
+}
+
+/// The catalog as JSON, schema `error-catalog/v1`.
+pub fn json() -> String {
+    let modules = error_core::registry::modules_of::<Catalog>();
+    let document = error_core::render::Document::new(<Catalog as ErrorCatalog>::INFO, &modules);
+    serde_json::to_string_pretty(&document).unwrap_or_default()
+}
+
 fn main() {
-    for error in all() {
-        println!("{}  {}  {}  {}", error.code_str(), error.status(), error.name(), error.message());
+    match std::env::args().nth(1).as_deref() {
+        None | Some("--markdown") => print!("{}", markdown()),
+        Some("--json") => println!("{}", json()),
+        Some("--list") => {
+            for error in all() {
+                println!("{}  {}  {}  {}", error.code_str(), error.status(), error.name(), error.message());
+            }
+        }
+        Some(other) => {
+            eprintln!("unknown option {other}: use --markdown (the default), --json or --list");
+            std::process::exit(2);
+        }
     }
 }

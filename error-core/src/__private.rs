@@ -135,3 +135,34 @@ impl crate::ErrorCatalog for Unchecked {
         crate::Document { title: "", description: "", api: "" },
     );
 }
+
+/// Adds an entry to the registry when `error-core` has the `registry`
+/// feature; expands to nothing without it.
+#[cfg(feature = "registry")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __register {
+    ($entry:ident, $name:ident) => {
+        #[$crate::__private::linkme::distributed_slice($crate::__private::ENTRIES)]
+        #[linkme(crate = $crate::__private::linkme)]
+        static $name: &$crate::Entry = &$entry;
+    };
+}
+
+#[cfg(not(feature = "registry"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __register {
+    ($entry:ident, $name:ident) => {};
+}
+
+pub use crate::__register as register;
+
+#[cfg(feature = "registry")]
+pub use linkme;
+
+/// Every entry linked into the program, in no particular order.
+#[cfg(feature = "registry")]
+#[linkme::distributed_slice]
+#[allow(unsafe_code)]
+pub static ENTRIES: [&'static crate::Entry];

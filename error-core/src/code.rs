@@ -131,6 +131,20 @@ impl CodeFormat {
         Ok((module, code))
     }
 
+    /// Writes the format with `{MODULE}` and `{CODE}` for the numbers, as
+    /// a published page shows it: `ERR-{MODULE}-{CODE}`.
+    ///
+    /// # Errors
+    /// Only those of the writer.
+    pub fn write_pattern(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        let (first, second) = if self.module_first { ("{MODULE}", "{CODE}") } else { ("{CODE}", "{MODULE}") };
+        out.write_str(self.prefix)?;
+        out.write_str(first)?;
+        out.write_str(self.infix)?;
+        out.write_str(second)?;
+        out.write_str(self.suffix)
+    }
+
     const fn ordered(&self, module: u16, code: u16) -> (u16, u8, u16, u8) {
         if self.module_first {
             (module, self.module_width, code, self.code_width)

@@ -206,7 +206,7 @@ impl MessageTemplate {
     }
 
     /// The names of the fields the message reads, in order.
-    pub fn fields(&self) -> impl Iterator<Item = &'static str> {
+    pub fn fields(&self) -> impl Iterator<Item = &'static str> + Clone + use<> {
         self.pieces.iter().filter_map(|piece| match piece {
             Piece::Field(field) => Some(*field),
             Piece::Text(_) => None,

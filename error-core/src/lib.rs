@@ -113,7 +113,14 @@ mod catalog;
 mod code;
 mod entry;
 mod error;
+#[cfg(feature = "registry")]
+pub mod registry;
+pub mod render;
+#[cfg(feature = "std")]
+pub mod stability;
 pub mod status;
+#[cfg(feature = "std")]
+pub mod testing;
 
 #[doc(hidden)]
 pub mod __private;

@@ -58,6 +58,7 @@ pub struct Keys {
     #[darling(multiple, rename = "link")]
     pub links: Vec<LinkKey>,
     pub catalog: Option<PathKey>,
+    pub extern_catalog: Option<PathKey>,
     #[darling(rename = "crate")]
     pub krate: Option<PathKey>,
     pub display: Option<Bool>,

@@ -183,10 +183,16 @@ fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> To
     // both attributes whole.
     let impl_token = quote_spanned!(code.attr_span.pound=> impl);
     let header = respan(quote!(#krate::__private::UniqueCode<#catalog> for #krate::__private::#module_type::Code<#number> {}), code.attr_span.close);
-    let unique = quote! {
+    // A catalog of another crate cannot take the impl (E0117, the orphan
+    // rule): its codes are checked across crates by the registry's test.
+    let unique = if !model.local_catalog {
+        TokenStream::new()
+    } else {
+        quote! {
         #krate::__private::unique_code! {
             #[automatically_derived]
             #impl_token #header
+        }
         }
     };
     let module_check = respan(
@@ -230,10 +236,12 @@ fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> To
         None => model.ident.to_string(),
     };
 
+    let registered = format_ident!("{}_REGISTERED", entry);
     quote! {
         #unique
         #module_check
         #code_text
+        #krate::__private::register!(#entry, #registered);
         static #entry: #krate::Entry = #krate::Entry::__new(#krate::__private::EntryParts {
             catalog: #info,
             module: #module,
@@ -405,14 +413,20 @@ fn expand_catalog(input: &CatalogInput) -> darling::Result<TokenStream> {
         #[allow(clippy::all, clippy::pedantic)]
         const _: () = {
             #[automatically_derived]
+            // A static, not a promoted constant: every entry of this catalog
+            // then points at the same address, which is how the registry
+            // tells catalogs apart.
+            static __INFO: #krate::CatalogInfo = #krate::CatalogInfo::__new(
+                #name,
+                #krate::CodeFormat::__new(#template, #prefix, #infix, #suffix, #module_width, #code_width, #module_first),
+                #default_status,
+                &[#(#module_infos),*],
+                #krate::Document { title: #title, description: #description, api: #api },
+            );
+
+            #[automatically_derived]
             impl #krate::ErrorCatalog for #ident {
-                const INFO: &'static #krate::CatalogInfo = &#krate::CatalogInfo::__new(
-                    #name,
-                    #krate::CodeFormat::__new(#template, #prefix, #infix, #suffix, #module_width, #code_width, #module_first),
-                    #default_status,
-                    &[#(#module_infos),*],
-                    #krate::Document { title: #title, description: #description, api: #api },
-                );
+                const INFO: &'static #krate::CatalogInfo = &__INFO;
             }
             #(#has_module)*
         };

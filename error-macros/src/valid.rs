@@ -19,6 +19,9 @@ pub struct ErrorModel<'a> {
     /// Where the catalog is named: its `catalog = path`, or the first
     /// `#[catalog(...)]` when the default `crate::Catalog` is used.
     pub catalog_span: Span,
+    /// Whether the catalog is declared in this crate, where the compiler
+    /// can check that codes are unique (see `extern_catalog`).
+    pub local_catalog: bool,
     pub display: bool,
     pub is_enum: bool,
     pub codes: Vec<CodeModel<'a>>,
@@ -76,15 +79,16 @@ pub fn check_error<'a>(input: &'a ErrorInput, raw: &'a syn::DeriveInput) -> darl
         .krate
         .as_ref()
         .map_or_else(|| syn::parse_quote!(::error_core), |key| key.path.clone());
-    let catalog = input
-        .keys
-        .catalog
-        .as_ref()
-        .map_or_else(|| syn::parse_quote!(crate::Catalog), |key| key.path.clone());
-    let catalog_span = input.keys.catalog.as_ref().map_or_else(
-        || AttrSpan::find(&raw.attrs, &input.ident).path,
-        |key| key.span,
-    );
+    if let (Some(_), Some(key)) = (&input.keys.catalog, &input.keys.extern_catalog) {
+        errors.push(
+            Error::custom("give `catalog` or `extern_catalog`, not both: `extern_catalog` is a catalog declared in another crate")
+                .with_span(&key.span),
+        );
+    }
+    let local_catalog = input.keys.extern_catalog.is_none();
+    let named = input.keys.catalog.as_ref().or(input.keys.extern_catalog.as_ref());
+    let catalog = named.map_or_else(|| syn::parse_quote!(crate::Catalog), |key| key.path.clone());
+    let catalog_span = named.map_or_else(|| AttrSpan::find(&raw.attrs, &input.ident).path, |key| key.span);
     let display = input.keys.display.is_none_or(|flag| flag.value);
     let mut codes = Vec::new();
     let is_enum = input.data.is_enum();
@@ -147,6 +151,7 @@ pub fn check_error<'a>(input: &'a ErrorInput, raw: &'a syn::DeriveInput) -> darl
         krate,
         catalog,
         catalog_span,
+        local_catalog,
         display,
         is_enum,
         codes,
@@ -388,6 +393,9 @@ fn misplaced(errors: &mut darling::error::Accumulator, keys: &Keys, place: Place
         };
         if let Some(key) = &keys.catalog {
             report("catalog", key.span, belongs);
+        }
+        if let Some(key) = &keys.extern_catalog {
+            report("extern_catalog", key.span, belongs);
         }
         if let Some(key) = &keys.krate {
             report("crate", key.span, belongs);

@@ -1,0 +1,171 @@
+//! Every catalog error linked into the program, without a hand-written list.
+//!
+//! Each `#[derive(CatalogError)]` adds its entries to one
+//! [linkme](https://docs.rs/linkme) distributed slice: the linker gathers
+//! them from every crate, so the list costs nothing at start-up and nothing
+//! can be forgotten. linkme works on Linux, macOS, iOS, Windows, FreeBSD,
+//! OpenBSD, illumos, Android and wasm32 (see its documentation); elsewhere
+//! the `registry` feature does not build.
+//!
+//! A crate is only linked when the program uses something from it: a test
+//! that checks the codes of a workspace names one item of each crate.
+//!
+//! The index is built once, on first use: entries sorted by catalog, module
+//! and code for [`lookup_code`], and by code string for [`lookup`], both
+//! answered by binary search.
+
+use std::collections::BTreeMap;
+use std::string::String;
+use std::sync::OnceLock;
+use std::vec::Vec;
+
+use crate::catalog::{CatalogInfo, ErrorCatalog, ModuleInfo};
+use crate::code::Code;
+use crate::entry::Entry;
+
+struct Index {
+    /// By catalog address, module and code.
+    by_number: Vec<&'static Entry>,
+    /// By code string, then catalog address.
+    by_text: Vec<&'static Entry>,
+}
+
+fn catalog_key(entry: &Entry) -> usize {
+    core::ptr::from_ref(entry.catalog()) as usize
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut by_number: Vec<&'static Entry> = crate::__private::ENTRIES.iter().copied().collect();
+        by_number.sort_by_key(|entry| (entry.catalog().name(), catalog_key(entry), entry.module(), entry.number(), entry.type_path()));
+        let mut by_text = by_number.clone();
+        by_text.sort_by_key(|entry| (entry.code(), catalog_key(entry), entry.type_path()));
+        Index { by_number, by_text }
+    })
+}
+
+/// Every registered entry, ordered by catalog, module and code.
+#[must_use]
+pub fn entries() -> &'static [&'static Entry] {
+    &index().by_number
+}
+
+/// The entries of catalog `C`, in code order.
+#[must_use]
+pub fn entries_of<C: ErrorCatalog + ?Sized>() -> &'static [&'static Entry] {
+    let all = entries();
+    let key = core::ptr::from_ref(C::INFO) as usize;
+    let start = all.partition_point(|entry| (entry.catalog().name(), catalog_key(entry)) < (C::INFO.name(), key));
+    let end = all.partition_point(|entry| (entry.catalog().name(), catalog_key(entry)) <= (C::INFO.name(), key));
+    &all[start..end]
+}
+
+/// The entry whose code is written `code` (`ERR-01-004`), in any catalog.
+/// When two catalogs write the same string, the first by catalog name wins.
+#[must_use]
+pub fn lookup(code: &str) -> Option<&'static Entry> {
+    let by_text = &index().by_text;
+    let at = by_text.partition_point(|entry| entry.code() < code);
+    by_text.get(at).copied().filter(|entry| entry.code() == code)
+}
+
+/// The entry of `code` in catalog `C`.
+#[must_use]
+pub fn lookup_code<C: ErrorCatalog + ?Sized>(code: Code<C>) -> Option<&'static Entry> {
+    let entries = entries_of::<C>();
+    entries
+        .binary_search_by_key(&(code.module(), code.number()), |entry| (entry.module(), entry.number()))
+        .ok()
+        .map(|index| entries[index])
+}
+
+/// The modules of catalog `C`, each with its entries in code order. Every
+/// declared module is listed, with or without entries.
+#[must_use]
+pub fn modules_of<C: ErrorCatalog + ?Sized>() -> Vec<(&'static ModuleInfo, &'static [&'static Entry])> {
+    group_by_module(C::INFO, entries_of::<C>())
+}
+
+pub(crate) fn group_by_module(
+    info: &'static CatalogInfo,
+    entries: &'static [&'static Entry],
+) -> Vec<(&'static ModuleInfo, &'static [&'static Entry])> {
+    info.modules()
+        .iter()
+        .map(|module| {
+            let start = entries.partition_point(|entry| entry.module() < module.number());
+            let end = entries.partition_point(|entry| entry.module() <= module.number());
+            (module, &entries[start..end])
+        })
+        .collect()
+}
+
+/// Two types that registered the same code of the same catalog.
+#[derive(Debug, Clone, Copy)]
+pub struct Duplicate {
+    /// The entry of the first type, by type path.
+    pub first: &'static Entry,
+    /// The entry of the second.
+    pub second: &'static Entry,
+}
+
+impl core::fmt::Display for Duplicate {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(
+            f,
+            "error code {} of catalog `{}` is defined twice: by `{}` (crate `{}`) and by `{}` (crate `{}`)",
+            self.first.code(),
+            self.first.catalog().name(),
+            self.first.type_path(),
+            crate_of(self.first),
+            self.second.type_path(),
+            crate_of(self.second),
+        )
+    }
+}
+
+fn crate_of(entry: &Entry) -> &'static str {
+    entry.type_path().split("::").next().unwrap_or_default()
+}
+
+/// Codes registered by more than one type. Within one crate the compiler
+/// already refuses them; across crates only this can see them.
+#[must_use]
+pub fn duplicates() -> Vec<Duplicate> {
+    let mut by_code: BTreeMap<(usize, u16, u16), Vec<&'static Entry>> = BTreeMap::new();
+    for entry in entries() {
+        by_code.entry((catalog_key(entry), entry.module(), entry.number())).or_default().push(entry);
+    }
+    by_code
+        .into_values()
+        .filter(|group| group.len() > 1)
+        .flat_map(|group| {
+            let first = group[0];
+            group.into_iter().skip(1).map(move |second| Duplicate { first, second })
+        })
+        .collect()
+}
+
+/// Panics, naming both types and their crates, when two types of the
+/// program registered the same code. The one line a workspace's test needs:
+///
+/// ```
+/// #[test]
+/// fn error_codes_are_unique_across_crates() {
+///     error_core::registry::assert_unique_codes();
+/// }
+/// ```
+///
+/// # Panics
+/// When [`duplicates`] finds any.
+#[track_caller]
+pub fn assert_unique_codes() {
+    let duplicates = duplicates();
+    if !duplicates.is_empty() {
+        let lines: Vec<String> = duplicates.iter().map(ToString::to_string).collect();
+        panic!("{}", lines.join("\n"));
+    }
+}
+
+use std::string::ToString;

@@ -1,0 +1,247 @@
+//! The catalog as a document: Markdown in the form of a published error
+//! code page, and a serializable document with a versioned schema (JSON
+//! through `serde_json`, or any serde format).
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write as _;
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use crate::catalog::{CatalogInfo, ModuleInfo};
+use crate::entry::{Entry, Piece};
+
+/// Renders the catalog page: front matter, the format and module list, and
+/// one table per module.
+///
+/// `modules` pairs each module with its entries in code order, as
+/// [`registry::modules_of`](crate::registry::modules_of) returns them.
+/// A dynamic message shows its text up to the first placeholder:
+/// `(dynamic: A CVM with name '...)`.
+#[must_use]
+pub fn markdown(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
+    let document = info.document();
+    let format = info.format();
+    let mut out = String::new();
+    let width = |digits: u8| match digits {
+        1 => "One",
+        2 => "Two",
+        3 => "Three",
+        _ => "Four",
+    };
+    let examples = |digits: u8| {
+        (1..=3).map(|n| alloc::format!("{n:0w$}", w = usize::from(digits))).collect::<Vec<_>>().join(", ")
+    };
+    let mut pattern = String::new();
+    let _ = format.write_pattern(&mut pattern);
+    let _ = write!(
+        out,
+        "---\ntitle: {title}\ndescription: {description}\n---\n# Error Code Catalog\n\n\
+         This document lists all error codes used by {api}.\n\n\
+         Error codes follow the format `{pattern}` where:\n\
+         - **MODULE**: {module_width}-digit module identifier ({module_examples}, ...)\n\
+         - **CODE**: {code_width}-digit sequential error number within the module\n\n\
+         ## Modules\n\n",
+        title = document.title,
+        description = document.description,
+        api = document.api,
+        module_width = width(format.module_width()),
+        module_examples = examples(format.module_width()),
+        code_width = width(format.code_width()),
+    );
+    for (module, _) in modules {
+        let _ = writeln!(out, "- **Module {:0w$}** - {}", module.number(), module.name(), w = usize::from(format.module_width()));
+    }
+    out.push_str("\n---\n\n");
+    for (module, entries) in modules {
+        let _ = write!(
+            out,
+            "## Module {:0w$}: {}\n\n\n| Error Code | Exception Class | Message |\n|------------|----------------|---------|\n",
+            module.number(),
+            module.name(),
+            w = usize::from(format.module_width()),
+        );
+        for entry in *entries {
+            let _ = write!(out, "| `{}` | `{}` | ", entry.code(), entry.name());
+            push_cell(&mut out, &message_cell(entry));
+            if !entry.description().is_empty() {
+                out.push_str("<br/>*");
+                push_cell(&mut out, entry.description());
+                out.push('*');
+            }
+            out.push_str(" |\n");
+        }
+        out.push_str("\n\n");
+    }
+    out.push_str("---\n\n");
+    out
+}
+
+/// The message column: the static text, or `(dynamic: <text before the
+/// first placeholder>...)`.
+fn message_cell(entry: &Entry) -> String {
+    let message = entry.message();
+    if let Some(text) = message.static_text() {
+        return text.into();
+    }
+    let mut lead = String::new();
+    for piece in message.pieces() {
+        match piece {
+            Piece::Text(text) => lead.push_str(text),
+            Piece::Field(_) => break,
+        }
+    }
+    alloc::format!("(dynamic: {lead}...)")
+}
+
+/// Writes text into a table cell: `|` would end the cell and a newline the row.
+fn push_cell(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\n' => out.push_str("<br/>"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The catalog as data, for JSON (`serde_json::to_string_pretty(&document)`)
+/// or any serde format. Schema `error-catalog/v1`:
+///
+/// ```json
+/// {
+///   "schema": "error-catalog/v1",
+///   "catalog": { "name": "Catalog", "format": "ERR-{module:02}-{code:03}",
+///                "default_status": 400, "title": "Error Codes",
+///                "description": "Reference for Phala Cloud API error codes",
+///                "api": "Phala Cloud API" },
+///   "modules": [ { "number": 1, "name": "CVM API / Preflight",
+///                  "retired": [], "reserved": [] } ],
+///   "entries": [ { "code": "ERR-01-004", "module": 1,
+///                  "module_name": "CVM API / Preflight", "number": 4,
+///                  "class": "DuplicateCvmNameError", "status": 409,
+///                  "message": "A CVM with name '{name}' already exists",
+///                  "dynamic": true, "fields": ["name"], "details": ["name"],
+///                  "description": "Raised when a CVM name already exists in the workspace (HTTP 409)",
+///                  "suggestions": [], "links": [ { "url": "...", "label": "..." } ] } ]
+/// }
+/// ```
+///
+/// `message` is the template as declared, `{field}` placeholders included;
+/// `fields` lists the fields it reads and `details` the fields that reach the
+/// public body. A later schema that changes the meaning of a key gets a new
+/// `schema` value; new keys may be added within `v1`.
+pub struct Document<'a> {
+    info: &'a CatalogInfo,
+    modules: &'a [(&'a ModuleInfo, &'a [&'a Entry])],
+}
+
+/// The schema identifier of [`Document`].
+pub const SCHEMA: &str = "error-catalog/v1";
+
+impl<'a> Document<'a> {
+    /// The document of a catalog and its modules' entries.
+    #[must_use]
+    pub fn new(info: &'a CatalogInfo, modules: &'a [(&'a ModuleInfo, &'a [&'a Entry])]) -> Self {
+        Self { info, modules }
+    }
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("schema", SCHEMA)?;
+        map.serialize_entry("catalog", &CatalogView(self.info))?;
+        let modules: Vec<ModuleView<'_>> = self.modules.iter().map(|(module, _)| ModuleView(module)).collect();
+        map.serialize_entry("modules", &modules)?;
+        let entries: Vec<EntryView<'_>> =
+            self.modules.iter().flat_map(|(_, entries)| entries.iter()).map(|entry| EntryView(entry)).collect();
+        map.serialize_entry("entries", &entries)?;
+        map.end()
+    }
+}
+
+struct CatalogView<'a>(&'a CatalogInfo);
+
+impl Serialize for CatalogView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let info = self.0;
+        let mut map = serializer.serialize_map(Some(6))?;
+        map.serialize_entry("name", info.name())?;
+        map.serialize_entry("format", info.format().template())?;
+        map.serialize_entry("default_status", &info.default_status())?;
+        map.serialize_entry("title", info.document().title)?;
+        map.serialize_entry("description", info.document().description)?;
+        map.serialize_entry("api", info.document().api)?;
+        map.end()
+    }
+}
+
+struct ModuleView<'a>(&'a ModuleInfo);
+
+impl Serialize for ModuleView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("number", &self.0.number())?;
+        map.serialize_entry("name", self.0.name())?;
+        map.serialize_entry("retired", self.0.retired())?;
+        map.serialize_entry("reserved", self.0.reserved())?;
+        map.end()
+    }
+}
+
+struct EntryView<'a>(&'a Entry);
+
+impl Serialize for EntryView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let entry = self.0;
+        let mut map = serializer.serialize_map(Some(14))?;
+        map.serialize_entry("code", entry.code())?;
+        map.serialize_entry("module", &entry.module())?;
+        map.serialize_entry("module_name", entry.module_name())?;
+        map.serialize_entry("number", &entry.number())?;
+        map.serialize_entry("class", entry.name())?;
+        map.serialize_entry("status", &entry.status())?;
+        map.serialize_entry("message", entry.message().template())?;
+        map.serialize_entry("dynamic", &entry.message().is_dynamic())?;
+        map.serialize_entry("fields", &Strings(entry.message().fields()))?;
+        map.serialize_entry("details", entry.details())?;
+        map.serialize_entry("description", entry.description())?;
+        map.serialize_entry("suggestions", entry.suggestions())?;
+        map.serialize_entry("links", &Links(entry))?;
+        map.end()
+    }
+}
+
+struct Strings<I>(I);
+
+impl<I: Iterator<Item = &'static str> + Clone> Serialize for Strings<I> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.clone())
+    }
+}
+
+struct Links<'a>(&'a Entry);
+
+impl Serialize for Links<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let links = self.0.links();
+        let mut seq = serializer.serialize_seq(Some(links.len()))?;
+        for link in links {
+            seq.serialize_element(&LinkView(link.url(), link.label()))?;
+        }
+        seq.end()
+    }
+}
+
+struct LinkView<'a>(&'a str, &'a str);
+
+impl Serialize for LinkView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("url", self.0)?;
+        map.serialize_entry("label", self.1)?;
+        map.end()
+    }
+}

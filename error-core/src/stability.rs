@@ -1,0 +1,268 @@
+//! Published codes never change meaning.
+//!
+//! A service commits a lock of the codes it has published: for each, its
+//! class, status and message template, or that it is retired. The check
+//! compares the lock with the code and refuses a code that was removed
+//! without being retired, one whose class, status or message changed, and
+//! one that came back after its retirement. Retired and reserved codes are
+//! declared in the catalog (`#[module(3, name = "...", retired(3, 4),
+//! reserved(9))]`), where using one again is a compile error.
+//!
+//! The lock is a text file, one code a line, fields separated by tabs, so
+//! that a review shows a change as one line:
+//!
+//! ```text
+//! # error catalog lock, catalog `Catalog`: the codes published so far
+//! ERR-01-001	404	NodeNotFoundError	The requested node is not available
+//! ERR-03-003	retired
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::string::{String, ToString};
+use std::vec::Vec;
+
+use crate::catalog::CatalogInfo;
+use crate::code::CodeText;
+use crate::entry::Entry;
+
+/// What the lock records of one code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Locked {
+    /// Published and in use.
+    Active {
+        /// HTTP status.
+        status: u16,
+        /// Class name.
+        class: String,
+        /// Message template.
+        message: String,
+    },
+    /// Published once, retired for good.
+    Retired,
+}
+
+/// A lock file, read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lock {
+    codes: BTreeMap<String, Locked>,
+}
+
+/// A line of a lock file that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockParseError {
+    /// The line number, from 1.
+    pub line: usize,
+    /// What is wrong with it.
+    pub reason: &'static str,
+}
+
+impl fmt::Display for LockParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {} of the lock: {}", self.line, self.reason)
+    }
+}
+
+impl std::error::Error for LockParseError {}
+
+impl Lock {
+    /// Reads a lock file's text.
+    ///
+    /// # Errors
+    /// The first line that is neither a comment, blank, `CODE<TAB>retired`
+    /// nor `CODE<TAB>STATUS<TAB>CLASS<TAB>MESSAGE`.
+    pub fn parse(text: &str) -> Result<Self, LockParseError> {
+        let mut codes = BTreeMap::new();
+        for (index, line) in text.lines().enumerate() {
+            let error = |reason| LockParseError { line: index + 1, reason };
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            let locked = match fields[..] {
+                [_, "retired"] => Locked::Retired,
+                [_, status, class, message] => Locked::Active {
+                    status: status.parse().map_err(|_| error("the status is not a number"))?,
+                    class: unescape(class),
+                    message: unescape(message),
+                },
+                _ => return Err(error("expected `CODE<TAB>STATUS<TAB>CLASS<TAB>MESSAGE` or `CODE<TAB>retired`")),
+            };
+            if codes.insert(fields[0].to_string(), locked).is_some() {
+                return Err(error("the code is locked twice"));
+            }
+        }
+        Ok(Self { codes })
+    }
+
+    /// The lock of a catalog as its code is now: every entry, and every code
+    /// the catalog declares retired.
+    #[must_use]
+    pub fn of(info: &CatalogInfo, entries: &[&Entry]) -> Self {
+        let mut codes = BTreeMap::new();
+        for entry in entries {
+            codes.insert(
+                entry.code().to_string(),
+                Locked::Active {
+                    status: entry.status(),
+                    class: entry.name().to_string(),
+                    message: entry.message().template().to_string(),
+                },
+            );
+        }
+        for module in info.modules() {
+            for &code in module.retired() {
+                if code <= info.format().max_code() {
+                    codes.insert(CodeText::new(info.format(), module.number(), code).to_string(), Locked::Retired);
+                }
+            }
+        }
+        Self { codes }
+    }
+
+    /// What the lock records of `code`.
+    #[must_use]
+    pub fn get(&self, code: &str) -> Option<&Locked> {
+        self.codes.get(code)
+    }
+
+    /// The lock file's text.
+    #[must_use]
+    pub fn render(&self, catalog: &str) -> String {
+        let mut out = std::format!(
+            "# error catalog lock, catalog `{catalog}`: the codes published so far\n\
+             # code\tstatus\tclass\tmessage (or: code\tretired)\n"
+        );
+        for (code, locked) in &self.codes {
+            match locked {
+                Locked::Active { status, class, message } => {
+                    out.push_str(&std::format!("{code}\t{status}\t{}\t{}\n", escape(class), escape(message)));
+                }
+                Locked::Retired => out.push_str(&std::format!("{code}\tretired\n")),
+            }
+        }
+        out
+    }
+
+    /// Compares this committed lock with `current`, the lock of the code as
+    /// it is. Violations break the promise of stable codes; a lock that is
+    /// merely behind (new codes, codes retired as they should be) is
+    /// [`Comparison::outdated`].
+    #[must_use]
+    pub fn compare(&self, current: &Self) -> Comparison {
+        let mut comparison = Comparison::default();
+        for (code, locked) in &self.codes {
+            match (locked, current.codes.get(code)) {
+                (Locked::Active { .. }, None) => comparison.violations.push(Violation::Removed { code: code.clone() }),
+                (Locked::Active { status, class, message }, Some(Locked::Active { status: s, class: c, message: m })) => {
+                    for (what, was, now) in [
+                        ("status", status.to_string(), s.to_string()),
+                        ("class", class.clone(), c.clone()),
+                        ("message", message.clone(), m.clone()),
+                    ] {
+                        if was != now {
+                            comparison.violations.push(Violation::Changed { code: code.clone(), what, was, now });
+                        }
+                    }
+                }
+                (Locked::Active { .. }, Some(Locked::Retired)) => comparison.outdated.push(code.clone()),
+                (Locked::Retired, Some(Locked::Active { class, .. })) => {
+                    comparison.violations.push(Violation::Reused { code: code.clone(), class: class.clone() });
+                }
+                (Locked::Retired, None) => comparison.violations.push(Violation::Unretired { code: code.clone() }),
+                (Locked::Retired, Some(Locked::Retired)) => {}
+            }
+        }
+        for code in current.codes.keys() {
+            if !self.codes.contains_key(code) {
+                comparison.outdated.push(code.clone());
+            }
+        }
+        comparison
+    }
+}
+
+/// The result of [`Lock::compare`].
+#[derive(Debug, Default)]
+pub struct Comparison {
+    /// Changes that break published codes.
+    pub violations: Vec<Violation>,
+    /// Codes the lock does not record as they now are, without breaking
+    /// anything: new codes, and codes retired as they should be.
+    pub outdated: Vec<String>,
+}
+
+/// A change that breaks the promise of stable codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Violation {
+    /// A published code is gone and the catalog does not say it is retired.
+    Removed {
+        /// The code.
+        code: String,
+    },
+    /// A published code's class, status or message changed.
+    Changed {
+        /// The code.
+        code: String,
+        /// `status`, `class` or `message`.
+        what: &'static str,
+        /// As locked.
+        was: String,
+        /// As the code has it now.
+        now: String,
+    },
+    /// A retired code is in use again.
+    Reused {
+        /// The code.
+        code: String,
+        /// The class that uses it now.
+        class: String,
+    },
+    /// A retired code is no longer declared retired in the catalog.
+    Unretired {
+        /// The code.
+        code: String,
+    },
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Removed { code } => write!(
+                f,
+                "{code} was published and is gone: declare it in its module's `retired(...)` instead of deleting it"
+            ),
+            Self::Changed { code, what, was, now } => {
+                write!(f, "{code} changed its {what} from {was:?} to {now:?}: a published code keeps its meaning; give the new meaning a new code")
+            }
+            Self::Reused { code, class } => {
+                write!(f, "{code} was retired and is used again by `{class}`: a retired code never comes back")
+            }
+            Self::Unretired { code } => {
+                write!(f, "{code} was retired and the catalog no longer says so: keep it in its module's `retired(...)`")
+            }
+        }
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n")
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('t') => out.push('\t'),
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,85 @@
+//! The Phala catalog as data: the registry, the published page, the JSON
+//! document and the stability lock, all from the example's types.
+
+#[allow(dead_code)]
+#[path = "../examples/phala.rs"]
+pub mod phala;
+
+use error_core::registry;
+use error_core::Code;
+use phala::Catalog;
+
+#[test]
+fn the_rendered_page_is_the_published_one() {
+    // The fixture copied from the published catalog, byte for byte.
+    error_core::testing::assert_document_current::<Catalog>(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/phala-error-codes.mdx"));
+    assert_eq!(phala::markdown(), include_str!("data/phala-error-codes.mdx"));
+}
+
+#[test]
+fn the_json_document_is_committed_and_follows_its_schema() {
+    let json = phala::json() + "\n";
+    error_core::testing::assert_file_current(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/phala-catalog.json"), &json);
+    let document: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(document["schema"], "error-catalog/v1");
+    assert_eq!(document["catalog"]["format"], "ERR-{module:02}-{code:03}");
+    assert_eq!(document["modules"].as_array().map(Vec::len), Some(4));
+    let entries = document["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 29);
+    let duplicate = entries.iter().find(|entry| entry["code"] == "ERR-01-004").unwrap();
+    assert_eq!(
+        duplicate,
+        &serde_json::json!({
+            "code": "ERR-01-004",
+            "module": 1,
+            "module_name": "CVM API / Preflight",
+            "number": 4,
+            "class": "DuplicateCvmNameError",
+            "status": 409,
+            "message": "A CVM with name '{name}' already exists",
+            "dynamic": true,
+            "fields": ["name"],
+            "details": ["name"],
+            "description": "Raised when a CVM name already exists in the workspace (HTTP 409)",
+            "suggestions": duplicate["suggestions"].clone(),
+            "links": duplicate["links"].clone(),
+        })
+    );
+}
+
+#[test]
+fn published_codes_keep_their_meaning() {
+    error_core::testing::assert_stable::<Catalog>(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/phala-catalog.lock"));
+}
+
+#[test]
+fn the_registry_holds_every_code_of_the_catalog() {
+    let entries = registry::entries_of::<Catalog>();
+    assert_eq!(entries.len(), 29);
+    assert!(entries.windows(2).all(|pair| (pair[0].module(), pair[0].number()) < (pair[1].module(), pair[1].number())));
+
+    let entry = registry::lookup("ERR-01-004").unwrap();
+    assert_eq!(entry.name(), "DuplicateCvmNameError");
+    assert_eq!(entry.type_path(), "catalog::phala::preflight::DuplicateCvmNameError");
+    assert!(registry::lookup("ERR-01-009").is_none());
+    assert!(registry::lookup("").is_none());
+    assert!(registry::lookup("ERR-99-999").is_none());
+
+    let code: Code<Catalog> = "ERR-02-015".parse().unwrap();
+    assert_eq!(registry::lookup_code(code).map(|entry| entry.name()), Some("QuotaExceededError"));
+    assert!(registry::lookup_code(Code::<Catalog>::new(3, 3).unwrap()).is_none());
+
+    let modules = registry::modules_of::<Catalog>();
+    let counts: Vec<(u16, usize)> = modules.iter().map(|(module, entries)| (module.number(), entries.len())).collect();
+    assert_eq!(counts, [(1, 8), (2, 15), (3, 3), (4, 3)]);
+
+    // Every value's entry is the registered one.
+    for error in phala::all() {
+        assert!(std::ptr::eq(registry::lookup(error.code_str()).unwrap(), error.entry()));
+    }
+}
+
+#[test]
+fn codes_are_unique_across_the_program() {
+    registry::assert_unique_codes();
+}
