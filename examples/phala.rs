@@ -133,8 +133,13 @@ pub mod preflight {
 
     /// Raised when compose hash needs to be registered on-chain (HTTP 465)
     #[derive(Debug, CatalogError)]
-    #[catalog(module = 1, code = 5, status = 465, name = "HashRegistrationRequired",
-              message = "Compose hash registration required on-chain")]
+    #[catalog(
+        module = 1,
+        code = 5,
+        status = 465,
+        name = "HashRegistrationRequired",
+        message = "Compose hash registration required on-chain"
+    )]
     pub struct HashRegistrationRequiredError {
         /// The hash of the compose file to register.
         #[catalog(detail)]
@@ -155,16 +160,19 @@ pub mod preflight {
     #[catalog(module = 1)]
     pub enum ComposeHashError {
         /// Raised when compose hash is invalid or expired (HTTP 466)
-        #[catalog(code = 6, status = 466, name = "HashInvalidOrExpired",
-                  message = "The provided compose hash is invalid or has expired")]
+        #[catalog(
+            code = 6,
+            status = 466,
+            name = "HashInvalidOrExpired",
+            message = "The provided compose hash is invalid or has expired"
+        )]
         InvalidOrExpired {
             /// The hash the client sent.
             #[catalog(detail)]
             compose_hash: String,
         },
         /// Raised when transaction verification fails (HTTP 467)
-        #[catalog(code = 7, status = 467, name = "TxVerificationFailed",
-                  message = "Transaction verification failed")]
+        #[catalog(code = 7, status = 467, name = "TxVerificationFailed", message = "Transaction verification failed")]
         TxVerificationFailed {
             /// The registration transaction.
             #[catalog(detail)]
@@ -173,8 +181,12 @@ pub mod preflight {
             rpc_error: String,
         },
         /// Raised when compose hash is not allowed by the contract (HTTP 468)
-        #[catalog(code = 8, status = 468, name = "HashNotAllowed",
-                  message = "The compose hash is not allowed by the on-chain contract")]
+        #[catalog(
+            code = 8,
+            status = 468,
+            name = "HashNotAllowed",
+            message = "The compose hash is not allowed by the on-chain contract"
+        )]
         NotAllowed {
             /// The hash the contract refused.
             #[catalog(detail)]
@@ -201,8 +213,7 @@ pub mod inventory {
 
     /// Raised when no suitable resources are found
     #[derive(Debug, CatalogError)]
-    #[catalog(module = 2, code = 2, status = 409,
-              message = "No available resources match your requirements")]
+    #[catalog(module = 2, code = 2, status = 409, message = "No available resources match your requirements")]
     pub struct ResourceNotAvailableError {
         /// The region searched, if the request named one.
         #[catalog(detail)]
@@ -231,8 +242,11 @@ pub mod inventory {
     #[catalog(module = 2, status = 409)]
     pub enum CapacityError {
         /// Raised when teepod has insufficient vCPU resources.
-        #[catalog(code = 3, name = "InsufficientVcpuError",
-                  message = "The selected node does not have enough CPU capacity")]
+        #[catalog(
+            code = 3,
+            name = "InsufficientVcpuError",
+            message = "The selected node does not have enough CPU capacity"
+        )]
         InsufficientVcpu {
             /// The vCPUs asked for.
             #[catalog(detail)]
@@ -242,8 +256,11 @@ pub mod inventory {
             available: u32,
         },
         /// Raised when teepod has insufficient memory resources.
-        #[catalog(code = 4, name = "InsufficientMemoryError",
-                  message = "The selected node does not have enough memory")]
+        #[catalog(
+            code = 4,
+            name = "InsufficientMemoryError",
+            message = "The selected node does not have enough memory"
+        )]
         InsufficientMemory {
             /// The memory asked for, in MiB.
             #[catalog(detail = "requested_mb")]
@@ -253,16 +270,22 @@ pub mod inventory {
             available_mib: u64,
         },
         /// Raised when teepod has no available CVM slots.
-        #[catalog(code = 5, name = "InsufficientSlotsError",
-                  message = "The selected node has reached its maximum capacity")]
+        #[catalog(
+            code = 5,
+            name = "InsufficientSlotsError",
+            message = "The selected node has reached its maximum capacity"
+        )]
         InsufficientSlots {
             /// The full node.
             #[catalog(detail)]
             node_id: u32,
         },
         /// Raised when teepod has insufficient GPU resources.
-        #[catalog(code = 7, name = "InsufficientGpuError",
-                  message = "The selected node does not have enough GPU resources")]
+        #[catalog(
+            code = 7,
+            name = "InsufficientGpuError",
+            message = "The selected node does not have enough GPU resources"
+        )]
         InsufficientGpu {
             /// The GPUs asked for.
             #[catalog(detail)]
@@ -275,8 +298,7 @@ pub mod inventory {
 
     /// Raised when GPU allocation fails
     #[derive(Debug, CatalogError)]
-    #[catalog(module = 2, code = 6, status = 409,
-              message = "The selected node does not have enough GPU resources")]
+    #[catalog(module = 2, code = 6, status = 409, message = "The selected node does not have enough GPU resources")]
     pub struct GpuAllocationError {
         /// The node the GPUs were asked of.
         #[catalog(detail)]
@@ -310,8 +332,7 @@ pub mod inventory {
 
     /// Raised when resource configuration is not compatible
     #[derive(Debug, CatalogError)]
-    #[catalog(module = 2, code = 9,
-              message = "The configuration parameters are not compatible with each other")]
+    #[catalog(module = 2, code = 9, message = "The configuration parameters are not compatible with each other")]
     pub struct IncompatibleConfigurationError {
         /// The parameters that do not go together.
         #[catalog(detail)]
@@ -320,8 +341,7 @@ pub mod inventory {
 
     /// Raised when a requested OS image is not found.
     #[derive(Debug, CatalogError)]
-    #[catalog(module = 2, code = 10, status = 404,
-              message = "The requested operating system image is not available")]
+    #[catalog(module = 2, code = 10, status = 404, message = "The requested operating system image is not available")]
     pub struct ImageNotFoundError {
         /// The image asked for (`dstack-0.5.3`).
         #[catalog(detail)]
@@ -330,8 +350,12 @@ pub mod inventory {
 
     /// Raised when no matching KMS is found on teepod.
     #[derive(Debug, CatalogError)]
-    #[catalog(module = 2, code = 11, status = 404,
-              message = "The requested security configuration is not available on this node")]
+    #[catalog(
+        module = 2,
+        code = 11,
+        status = 404,
+        message = "The requested security configuration is not available on this node"
+    )]
     pub struct KmsNotFoundError {
         /// The KMS asked for.
         #[catalog(detail)]
@@ -352,8 +376,7 @@ pub mod inventory {
 
     /// Raised when no compatible OS image is found.
     #[derive(Debug, CatalogError)]
-    #[catalog(module = 2, code = 13, status = 404,
-              message = "The requested operating system image is not available")]
+    #[catalog(module = 2, code = 13, status = 404, message = "The requested operating system image is not available")]
     pub struct OsImageNotCompatibleError {
         /// The image asked for.
         #[catalog(detail)]
@@ -414,8 +437,7 @@ pub mod cvm {
 
     /// Raised when multiple CVMs share the same name in a workspace.
     #[derive(Debug, CatalogError)]
-    #[catalog(module = 3, code = 2, status = 409,
-              message = "Multiple CVMs have the same name in this workspace")]
+    #[catalog(module = 3, code = 2, status = 409, message = "Multiple CVMs have the same name in this workspace")]
     pub struct MultipleCvmsWithSameNameError {
         /// The ambiguous name.
         #[catalog(detail)]
@@ -461,8 +483,7 @@ pub mod workspace {
 
     /// Raised when account balance is too low
     #[derive(Debug, CatalogError)]
-    #[catalog(module = 4, code = 1, status = 402,
-              message = "Your account balance is too low to create new resources")]
+    #[catalog(module = 4, code = 1, status = 402, message = "Your account balance is too low to create new resources")]
     pub struct InsufficientBalanceError {
         /// The balance, in cents.
         #[catalog(detail = "balance_cents")]
@@ -471,8 +492,7 @@ pub mod workspace {
 
     /// Raised when VM count limit is reached
     #[derive(Debug, CatalogError)]
-    #[catalog(module = 4, code = 2, status = 403,
-              message = "Your account has reached the maximum number of instances")]
+    #[catalog(module = 4, code = 2, status = 403, message = "Your account has reached the maximum number of instances")]
     pub struct MaxCvmLimitError {
         /// The team's limit.
         #[catalog(detail)]
@@ -481,8 +501,7 @@ pub mod workspace {
 
     /// Raised when resource limits are exceeded
     #[derive(Debug, CatalogError)]
-    #[catalog(module = 4, code = 3, status = 403,
-              message = "The requested resources exceed your account limits")]
+    #[catalog(module = 4, code = 3, status = 403, message = "The requested resources exceed your account limits")]
     pub struct ResourceLimitExceededError {
         /// The resource over its limit.
         #[catalog(detail)]
@@ -506,13 +525,12 @@ pub fn all() -> Vec<AnyError> {
     use cvm::{CvmAccessDeniedError, CvmNotFoundError, MultipleCvmsWithSameNameError};
     use inventory::{
         CapacityError, GpuAllocationError, ImageNotFoundError, IncompatibleConfigurationError,
-        InstanceTypeNotFoundError, InvalidRequestError, KmsNotFoundError,
-        NodeCapacityNotConfiguredError, OsImageNotCompatibleError, QuotaExceededError,
-        ResourceNotAvailableError, TeepodNotAccessibleError,
+        InstanceTypeNotFoundError, InvalidRequestError, KmsNotFoundError, NodeCapacityNotConfiguredError,
+        OsImageNotCompatibleError, QuotaExceededError, ResourceNotAvailableError, TeepodNotAccessibleError,
     };
     use preflight::{
-        ComposeFileRequiredError, ComposeHashError, DuplicateCvmNameError,
-        HashRegistrationRequiredError, InvalidComposeFileError, KmsInfo, NodeNotFoundError,
+        ComposeFileRequiredError, ComposeHashError, DuplicateCvmNameError, HashRegistrationRequiredError,
+        InvalidComposeFileError, KmsInfo, NodeNotFoundError,
     };
     use workspace::{InsufficientBalanceError, MaxCvmLimitError, ResourceLimitExceededError};
 
@@ -521,10 +539,7 @@ pub fn all() -> Vec<AnyError> {
     let mut errors: Vec<AnyError> = vec![
         Box::new(NodeNotFoundError { node_id: 42 }),
         Box::new(ComposeFileRequiredError),
-        Box::new(InvalidComposeFileError::new(
-            "services.web.ports[0]",
-            "invalid port mapping: \"80:80:80\"",
-        )),
+        Box::new(InvalidComposeFileError::new("services.web.ports[0]", "invalid port mapping: \"80:80:80\"")),
         Box::new(DuplicateCvmNameError { name: "web-1".into() }),
         Box::new(HashRegistrationRequiredError {
             compose_hash: hash.into(),

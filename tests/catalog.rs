@@ -5,21 +5,27 @@
 #[path = "../examples/phala.rs"]
 pub mod phala;
 
-use error_core::registry;
 use error_core::Code;
+use error_core::registry;
 use phala::Catalog;
 
 #[test]
 fn the_rendered_page_is_the_published_one() {
     // The fixture copied from the published catalog, byte for byte.
-    error_core::testing::assert_document_current::<Catalog>(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/phala-error-codes.mdx"));
+    error_core::testing::assert_document_current::<Catalog>(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/phala-error-codes.mdx"
+    ));
     assert_eq!(phala::markdown(), include_str!("data/phala-error-codes.mdx"));
 }
 
 #[test]
 fn the_json_document_is_committed_and_follows_its_schema() {
     let json = phala::json() + "\n";
-    error_core::testing::assert_file_current(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/phala-catalog.json"), &json);
+    error_core::testing::assert_file_current(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/phala-catalog.json"),
+        &json,
+    );
     let document: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(document["schema"], "error-catalog/v1");
     assert_eq!(document["catalog"]["format"], "ERR-{module:02}-{code:03}");
@@ -49,7 +55,10 @@ fn the_json_document_is_committed_and_follows_its_schema() {
 
 #[test]
 fn published_codes_keep_their_meaning() {
-    error_core::testing::assert_stable::<Catalog>(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/phala-catalog.lock"));
+    error_core::testing::assert_stable::<Catalog>(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/phala-catalog.lock"
+    ));
 }
 
 #[test]

@@ -80,8 +80,7 @@ fn parse_row(line: &str) -> Row<'_> {
         .unwrap_or_else(|| panic!("not a table row: {line}"));
     let cells: Vec<&str> = inner.splitn(3, " | ").collect();
     let [code, class, text] = cells[..] else { panic!("a row has three cells: {line}") };
-    let (message, description) =
-        text.split_once("<br/>").unwrap_or_else(|| panic!("no <br/> in {line}"));
+    let (message, description) = text.split_once("<br/>").unwrap_or_else(|| panic!("no <br/> in {line}"));
     let description = description
         .strip_prefix('*')
         .and_then(|text| text.strip_suffix('*'))
@@ -92,9 +91,10 @@ fn parse_row(line: &str) -> Row<'_> {
         },
         None => Message::Static(message),
     };
-    let status = description.strip_suffix(')').and_then(|text| text.rsplit_once("(HTTP ")).map(|(_, status)| {
-        status.parse().unwrap_or_else(|_| panic!("not a status: {status}"))
-    });
+    let status = description
+        .strip_suffix(')')
+        .and_then(|text| text.rsplit_once("(HTTP "))
+        .map(|(_, status)| status.parse().unwrap_or_else(|_| panic!("not a status: {status}")));
     Row { code: unquote(code), class: unquote(class), message, description, status }
 }
 
@@ -122,10 +122,7 @@ fn the_fixture_parses_into_29_rows() {
     assert_eq!(rows.iter().filter(|row| row.status.is_some()).count(), 5);
     assert_eq!(rows[0].code, "ERR-01-001");
     assert_eq!(rows[0].class, "NodeNotFoundError");
-    assert_eq!(
-        rows[19].description,
-        "Raised when user doesn't have permission to access a teepod."
-    );
+    assert_eq!(rows[19].description, "Raised when user doesn't have permission to access a teepod.");
 }
 
 #[test]
@@ -177,10 +174,10 @@ fn every_entry_matches_its_row() {
             }
         }
         let status = row.status.unwrap_or_else(|| {
-            CHOSEN_STATUSES
-                .iter()
-                .find(|(chosen, _)| *chosen == code)
-                .map_or_else(|| panic!("{code} has no status in the catalog nor in CHOSEN_STATUSES"), |(_, status)| *status)
+            CHOSEN_STATUSES.iter().find(|(chosen, _)| *chosen == code).map_or_else(
+                || panic!("{code} has no status in the catalog nor in CHOSEN_STATUSES"),
+                |(_, status)| *status,
+            )
         });
         assert_eq!(error.status(), status, "the status of {code}");
         assert_eq!(entry.status(), status, "the entry status of {code}");
@@ -189,8 +186,7 @@ fn every_entry_matches_its_row() {
 
 #[test]
 fn chosen_statuses_cover_exactly_the_rows_without_one() {
-    let without: BTreeSet<&str> =
-        rows().iter().filter(|row| row.status.is_none()).map(|row| row.code).collect();
+    let without: BTreeSet<&str> = rows().iter().filter(|row| row.status.is_none()).map(|row| row.code).collect();
     let chosen: BTreeSet<&str> = CHOSEN_STATUSES.iter().map(|(code, _)| *code).collect();
     assert_eq!(chosen, without);
 }

@@ -46,7 +46,8 @@ fn a_removed_code_must_be_retired() {
     );
 
     // Retired in the catalog: the lock is only behind.
-    let current = LOCKED.replace("ERR-01-001\t404\tNodeNotFoundError\tThe requested node is not available", "ERR-01-001\tretired");
+    let current = LOCKED
+        .replace("ERR-01-001\t404\tNodeNotFoundError\tThe requested node is not available", "ERR-01-001\tretired");
     let comparison = lock(LOCKED).compare(&lock(&current));
     assert!(comparison.violations.is_empty());
     assert_eq!(comparison.outdated, ["ERR-01-001"]);
@@ -54,7 +55,10 @@ fn a_removed_code_must_be_retired() {
 
 #[test]
 fn a_code_keeps_its_class_status_and_message() {
-    let current = LOCKED.replace("409\tDuplicateCvmNameError\tA CVM with name '{name}' already exists", "400\tCvmNameTakenError\tName {name} is taken");
+    let current = LOCKED.replace(
+        "409\tDuplicateCvmNameError\tA CVM with name '{name}' already exists",
+        "400\tCvmNameTakenError\tName {name} is taken",
+    );
     let comparison = lock(LOCKED).compare(&lock(&current));
     let changed: Vec<&str> = comparison
         .violations
@@ -75,7 +79,10 @@ fn a_code_keeps_its_class_status_and_message() {
 fn a_retired_code_never_comes_back() {
     let current = LOCKED.replace("ERR-03-003\tretired", "ERR-03-003\t404\tCvmStoppedError\tThe CVM is stopped");
     let comparison = lock(LOCKED).compare(&lock(&current));
-    assert_eq!(comparison.violations, [Violation::Reused { code: "ERR-03-003".into(), class: "CvmStoppedError".into() }]);
+    assert_eq!(
+        comparison.violations,
+        [Violation::Reused { code: "ERR-03-003".into(), class: "CvmStoppedError".into() }]
+    );
 
     let current = LOCKED.replace("ERR-03-003\tretired\n", "");
     let comparison = lock(LOCKED).compare(&lock(&current));
@@ -100,5 +107,8 @@ fn malformed_locks_are_typed_errors() {
     assert_eq!(error.reason, "the code is locked twice");
     // Tabs and newlines in messages survive a round trip.
     let text = "ERR-01-001\t400\tX\ta\\tb\\nc\\\\d\n";
-    assert_eq!(lock(text).get("ERR-01-001"), Some(&Locked::Active { status: 400, class: "X".into(), message: "a\tb\nc\\d".into() }));
+    assert_eq!(
+        lock(text).get("ERR-01-001"),
+        Some(&Locked::Active { status: 400, class: "X".into(), message: "a\tb\nc\\d".into() })
+    );
 }

@@ -94,10 +94,7 @@ impl CatalogInfo {
     /// The module with this number, if the catalog declares it.
     #[must_use]
     pub fn module(&self, number: u16) -> Option<&'static ModuleInfo> {
-        self.modules
-            .binary_search_by_key(&number, ModuleInfo::number)
-            .ok()
-            .map(|index| &self.modules[index])
+        self.modules.binary_search_by_key(&number, ModuleInfo::number).ok().map(|index| &self.modules[index])
     }
 
     /// The text of the published page that does not come from the errors.
@@ -160,12 +157,7 @@ pub struct ModuleInfo {
 impl ModuleInfo {
     #[doc(hidden)]
     #[must_use]
-    pub const fn __new(
-        number: u16,
-        name: &'static str,
-        retired: &'static [u16],
-        reserved: &'static [u16],
-    ) -> Self {
+    pub const fn __new(number: u16, name: &'static str, retired: &'static [u16], reserved: &'static [u16]) -> Self {
         Self { number, name, retired, reserved }
     }
 

@@ -105,18 +105,11 @@ impl CodeFormat {
     /// the input.
     pub fn parse(&self, text: &str) -> Result<(u16, u16), ParseCodeError> {
         let bytes = text.as_bytes();
-        let rest = bytes
-            .strip_prefix(self.prefix.as_bytes())
-            .ok_or(ParseCodeError::Prefix)?;
-        let (first_width, second_width) = if self.module_first {
-            (self.module_width, self.code_width)
-        } else {
-            (self.code_width, self.module_width)
-        };
+        let rest = bytes.strip_prefix(self.prefix.as_bytes()).ok_or(ParseCodeError::Prefix)?;
+        let (first_width, second_width) =
+            if self.module_first { (self.module_width, self.code_width) } else { (self.code_width, self.module_width) };
         let (first, rest) = take_digits(rest, first_width)?;
-        let rest = rest
-            .strip_prefix(self.infix.as_bytes())
-            .ok_or(ParseCodeError::Separator)?;
+        let rest = rest.strip_prefix(self.infix.as_bytes()).ok_or(ParseCodeError::Separator)?;
         let (second, rest) = take_digits(rest, second_width)?;
         if rest != self.suffix.as_bytes() {
             return Err(ParseCodeError::Suffix);
@@ -262,8 +255,7 @@ impl<C: ErrorCatalog + ?Sized> Code<C> {
     #[must_use]
     pub const fn new(module: u16, number: u16) -> Option<Self> {
         let format = &C::INFO.format();
-        if module == 0 || number == 0 || module > format.max_module() || number > format.max_code()
-        {
+        if module == 0 || number == 0 || module > format.max_module() || number > format.max_code() {
             return None;
         }
         Some(Self { module, number, catalog: PhantomData })
@@ -370,14 +362,8 @@ impl CodeText {
     #[must_use]
     pub const fn new(format: &CodeFormat, module: u16, code: u16) -> Self {
         assert!(module != 0 && code != 0, "error module and code numbers start at 1");
-        assert!(
-            module <= format.max_module(),
-            "error module has more digits than the catalog's code format allows"
-        );
-        assert!(
-            code <= format.max_code(),
-            "error code has more digits than the catalog's code format allows"
-        );
+        assert!(module <= format.max_module(), "error module has more digits than the catalog's code format allows");
+        assert!(code <= format.max_code(), "error code has more digits than the catalog's code format allows");
         let mut text = Self { bytes: [0; MAX_CODE_LEN], len: 0 };
         let (first, first_width, second, second_width) = format.ordered(module, code);
         text = text.push_str(format.prefix);

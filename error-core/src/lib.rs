@@ -125,14 +125,14 @@ pub mod testing;
 #[doc(hidden)]
 pub mod __private;
 
-pub use catalog::{ErrorCatalog, CatalogInfo, Document, ModuleInfo};
+pub use catalog::{CatalogInfo, Document, ErrorCatalog, ModuleInfo};
 pub use code::{Code, CodeFormat, CodeText, MAX_CODE_LEN, ParseCodeError};
 pub use entry::{Detail, Entry, Link, MessageTemplate, Piece};
 pub use error::{CatalogError, PublicMessage};
 
-/// Declares a crate's catalog: `#[derive(ErrorCatalog)]` on an enum whose variants
-/// are the modules. See [`trait@ErrorCatalog`].
-pub use error_macros::ErrorCatalog;
 /// Implements [`trait@CatalogError`], `Display` and `Error` from
 /// `#[catalog(...)]` attributes. See the [crate documentation](crate).
 pub use error_macros::CatalogError;
+/// Declares a crate's catalog: `#[derive(ErrorCatalog)]` on an enum whose variants
+/// are the modules. See [`trait@ErrorCatalog`].
+pub use error_macros::ErrorCatalog;

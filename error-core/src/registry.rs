@@ -38,7 +38,9 @@ fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut by_number: Vec<&'static Entry> = crate::__private::ENTRIES.iter().copied().collect();
-        by_number.sort_by_key(|entry| (entry.catalog().name(), catalog_key(entry), entry.module(), entry.number(), entry.type_path()));
+        by_number.sort_by_key(|entry| {
+            (entry.catalog().name(), catalog_key(entry), entry.module(), entry.number(), entry.type_path())
+        });
         let mut by_text = by_number.clone();
         by_text.sort_by_key(|entry| (entry.code(), catalog_key(entry), entry.type_path()));
         Index { by_number, by_text }

@@ -30,9 +30,8 @@ pub fn markdown(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Str
         3 => "Three",
         _ => "Four",
     };
-    let examples = |digits: u8| {
-        (1..=3).map(|n| alloc::format!("{n:0w$}", w = usize::from(digits))).collect::<Vec<_>>().join(", ")
-    };
+    let examples =
+        |digits: u8| (1..=3).map(|n| alloc::format!("{n:0w$}", w = usize::from(digits))).collect::<Vec<_>>().join(", ");
     let mut pattern = String::new();
     let _ = format.write_pattern(&mut pattern);
     let _ = write!(
@@ -51,7 +50,13 @@ pub fn markdown(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Str
         code_width = width(format.code_width()),
     );
     for (module, _) in modules {
-        let _ = writeln!(out, "- **Module {:0w$}** - {}", module.number(), module.name(), w = usize::from(format.module_width()));
+        let _ = writeln!(
+            out,
+            "- **Module {:0w$}** - {}",
+            module.number(),
+            module.name(),
+            w = usize::from(format.module_width())
+        );
     }
     out.push_str("\n---\n\n");
     for (module, entries) in modules {

@@ -154,7 +154,10 @@ impl Lock {
         for (code, locked) in &self.codes {
             match (locked, current.codes.get(code)) {
                 (Locked::Active { .. }, None) => comparison.violations.push(Violation::Removed { code: code.clone() }),
-                (Locked::Active { status, class, message }, Some(Locked::Active { status: s, class: c, message: m })) => {
+                (
+                    Locked::Active { status, class, message },
+                    Some(Locked::Active { status: s, class: c, message: m }),
+                ) => {
                     for (what, was, now) in [
                         ("status", status.to_string(), s.to_string()),
                         ("class", class.clone(), c.clone()),
@@ -233,13 +236,19 @@ impl fmt::Display for Violation {
                 "{code} was published and is gone: declare it in its module's `retired(...)` instead of deleting it"
             ),
             Self::Changed { code, what, was, now } => {
-                write!(f, "{code} changed its {what} from {was:?} to {now:?}: a published code keeps its meaning; give the new meaning a new code")
+                write!(
+                    f,
+                    "{code} changed its {what} from {was:?} to {now:?}: a published code keeps its meaning; give the new meaning a new code"
+                )
             }
             Self::Reused { code, class } => {
                 write!(f, "{code} was retired and is used again by `{class}`: a retired code never comes back")
             }
             Self::Unretired { code } => {
-                write!(f, "{code} was retired and the catalog no longer says so: keep it in its module's `retired(...)`")
+                write!(
+                    f,
+                    "{code} was retired and the catalog no longer says so: keep it in its module's `retired(...)`"
+                )
             }
         }
     }

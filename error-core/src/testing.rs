@@ -42,10 +42,7 @@ pub fn assert_file_current(path: impl AsRef<Path>, rendered: &str) {
     }
     let committed = match std::fs::read_to_string(path) {
         Ok(text) => text,
-        Err(error) => panic!(
-            "cannot read {}: {error}\nrun the tests with {BLESS_VAR}=1 to write it",
-            path.display()
-        ),
+        Err(error) => panic!("cannot read {}: {error}\nrun the tests with {BLESS_VAR}=1 to write it", path.display()),
     };
     if committed != rendered {
         panic!(

@@ -109,17 +109,13 @@ impl ModuleAttr {
     pub fn parse(attr: &Attribute) -> Result<Self> {
         let span = attr.path().span();
         let Meta::List(list) = &attr.meta else {
-            return Err(Error::custom(
-                "`#[module]` takes a number and a name: `#[module(1, name = \"...\")]`",
-            )
-            .with_span(attr));
+            return Err(
+                Error::custom("`#[module]` takes a number and a name: `#[module(1, name = \"...\")]`").with_span(attr)
+            );
         };
         let items = NestedMeta::parse_meta_list(list.tokens.clone())?;
         let Some((first, rest)) = items.split_first() else {
-            return Err(Error::custom(
-                "`#[module()]` is empty: write `#[module(1, name = \"...\")]`",
-            )
-            .with_span(list));
+            return Err(Error::custom("`#[module()]` is empty: write `#[module(1, name = \"...\")]`").with_span(list));
         };
         let number = match first {
             NestedMeta::Lit(Lit::Int(int)) => Int::from_lit(int, "module")?,
@@ -183,7 +179,9 @@ impl Int {
                 Ok(Self { value: u16::try_from(value).unwrap_or(u16::MAX), span: int.span() })
             }
             Ok(value) => Err(Error::custom(format!("`{key} = {value}` is out of range: {why}")).with_span(int)),
-            Err(_) => Err(Error::custom(format!("`{key} = {}` is out of range: {why}", int.base10_digits())).with_span(int)),
+            Err(_) => {
+                Err(Error::custom(format!("`{key} = {}` is out of range: {why}", int.base10_digits())).with_span(int))
+            }
         }
     }
 }
@@ -199,22 +197,19 @@ impl FromMeta for Int {
                     text.value().trim()
                 ))
                 .with_span(text)),
-                other => Err(Error::custom(format!(
-                    "`{key}` takes an integer literal, like `{key} = {}`",
-                    example_of(&key)
-                ))
-                .with_span(other)),
+                other => {
+                    Err(Error::custom(format!("`{key}` takes an integer literal, like `{key} = {}`", example_of(&key)))
+                        .with_span(other))
+                }
             },
-            Meta::Path(path) => Err(Error::custom(format!(
-                "`{key}` needs a value, like `{key} = {}`",
-                example_of(&key)
-            ))
-            .with_span(path)),
-            Meta::List(list) => Err(Error::custom(format!(
-                "`{key}` takes `=`, not parentheses: `{key} = {}`",
-                example_of(&key)
-            ))
-            .with_span(list)),
+            Meta::Path(path) => {
+                Err(Error::custom(format!("`{key}` needs a value, like `{key} = {}`", example_of(&key)))
+                    .with_span(path))
+            }
+            Meta::List(list) => {
+                Err(Error::custom(format!("`{key}` takes `=`, not parentheses: `{key} = {}`", example_of(&key)))
+                    .with_span(list))
+            }
         }
     }
 }
@@ -228,10 +223,7 @@ impl FromMeta for IntList {
     fn from_meta(item: &Meta) -> Result<Self> {
         let key = key_name(item);
         let Meta::List(list) = item else {
-            return Err(Error::custom(format!(
-                "`{key}` takes a list of code numbers: `{key}(9, 10)`"
-            ))
-            .with_span(item));
+            return Err(Error::custom(format!("`{key}` takes a list of code numbers: `{key}(9, 10)`")).with_span(item));
         };
         let items = NestedMeta::parse_meta_list(list.tokens.clone())?;
         let mut errors = Error::accumulator();
@@ -244,8 +236,7 @@ impl FromMeta for IntList {
                     }
                 }
                 other => errors.push(
-                    Error::custom(format!("`{key}(...)` takes code numbers, like `{key}(9, 10)`"))
-                        .with_span(other),
+                    Error::custom(format!("`{key}(...)` takes code numbers, like `{key}(9, 10)`")).with_span(other),
                 ),
             }
         }
@@ -265,22 +256,18 @@ impl FromMeta for Text {
         let key = key_name(item);
         match item {
             Meta::NameValue(pair) => match unwrap_group(&pair.value) {
-                Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => {
-                    Ok(Self { value: text.value(), span: text.span() })
+                Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => Ok(Self { value: text.value(), span: text.span() }),
+                other => {
+                    Err(Error::custom(format!("`{key}` takes a string literal, like `{key} = \"...\"`"))
+                        .with_span(other))
                 }
-                other => Err(Error::custom(format!(
-                    "`{key}` takes a string literal, like `{key} = \"...\"`"
-                ))
-                .with_span(other)),
             },
-            Meta::Path(path) => Err(Error::custom(format!(
-                "`{key}` needs a value, like `{key} = \"...\"`"
-            ))
-            .with_span(path)),
-            Meta::List(list) => Err(Error::custom(format!(
-                "`{key}` takes `=`, not parentheses: `{key} = \"...\"`"
-            ))
-            .with_span(list)),
+            Meta::Path(path) => {
+                Err(Error::custom(format!("`{key}` needs a value, like `{key} = \"...\"`")).with_span(path))
+            }
+            Meta::List(list) => {
+                Err(Error::custom(format!("`{key}` takes `=`, not parentheses: `{key} = \"...\"`")).with_span(list))
+            }
         }
     }
 }
@@ -300,8 +287,7 @@ impl FromMeta for Bool {
                 return Ok(Self { value: value.value, span: value.span });
             }
         }
-        Err(Error::custom(format!("`{key}` takes `true` or `false`, like `{key} = false`"))
-            .with_span(item))
+        Err(Error::custom(format!("`{key}` takes `true` or `false`, like `{key} = false`")).with_span(item))
     }
 }
 
@@ -316,10 +302,7 @@ impl FromMeta for Flag {
         let key = key_name(item);
         match item {
             Meta::Path(path) => Ok(Self { span: path.span() }),
-            other => Err(Error::custom(format!(
-                "`{key}` takes no value: write `#[catalog({key})]`"
-            ))
-            .with_span(other)),
+            other => Err(Error::custom(format!("`{key}` takes no value: write `#[catalog({key})]`")).with_span(other)),
         }
     }
 }
@@ -336,10 +319,9 @@ impl FromMeta for DetailKey {
         match item {
             Meta::Path(path) => Ok(Self { rename: None, span: path.span() }),
             Meta::NameValue(_) => Ok(Self { rename: Some(Text::from_meta(item)?), span: item.span() }),
-            Meta::List(list) => Err(Error::custom(
-                "`detail` takes no list: write `detail` or `detail = \"name\"`",
-            )
-            .with_span(list)),
+            Meta::List(list) => {
+                Err(Error::custom("`detail` takes no list: write `detail` or `detail = \"name\"`").with_span(list))
+            }
         }
     }
 }
@@ -354,9 +336,7 @@ pub struct PathKey {
 impl FromMeta for PathKey {
     fn from_meta(item: &Meta) -> Result<Self> {
         let key = key_name(item);
-        let expected = || {
-            Error::custom(format!("`{key}` takes a path, like `{key} = my_crate::Catalog`"))
-        };
+        let expected = || Error::custom(format!("`{key}` takes a path, like `{key} = my_crate::Catalog`"));
         let Meta::NameValue(pair) = item else {
             return Err(expected().with_span(item));
         };
@@ -389,10 +369,9 @@ struct LinkFields {
 impl FromMeta for LinkKey {
     fn from_meta(item: &Meta) -> Result<Self> {
         let Meta::List(list) = item else {
-            return Err(Error::custom(
-                "`link` takes a url and a label: `link(url = \"...\", label = \"...\")`",
-            )
-            .with_span(item));
+            return Err(
+                Error::custom("`link` takes a url and a label: `link(url = \"...\", label = \"...\")`").with_span(item)
+            );
         };
         let items = NestedMeta::parse_meta_list(list.tokens.clone())?;
         let fields = LinkFields::from_list(&items).map_err(|error| error.with_span(list))?;

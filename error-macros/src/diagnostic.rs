@@ -45,11 +45,7 @@ pub fn reword(message: &str) -> String {
 /// the span already says it.
 fn strip_location(message: &str) -> &str {
     match message.rfind(" at ") {
-        Some(index)
-            if message[index + 4..]
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "_/[]".contains(c)) =>
-        {
+        Some(index) if message[index + 4..].chars().all(|c| c.is_ascii_alphanumeric() || "_/[]".contains(c)) => {
             &message[..index]
         }
         _ => message,

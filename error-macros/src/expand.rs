@@ -100,15 +100,18 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
         }
     }
 
-    let detail_bounds = where_with(model.generics, &detail_bounds, !type_params.is_empty(), quote!(Self: ::core::error::Error));
+    let detail_bounds =
+        where_with(model.generics, &detail_bounds, !type_params.is_empty(), quote!(Self: ::core::error::Error));
     let display_bounds = where_with(model.generics, &display_bounds, false, TokenStream::new());
-    let error_bounds = where_with(model.generics, &[], !type_params.is_empty(), quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
+    let error_bounds = where_with(
+        model.generics,
+        &[],
+        !type_params.is_empty(),
+        quote!(Self: ::core::fmt::Debug + ::core::fmt::Display),
+    );
 
-    let unreachable = if model.is_enum && model.codes.is_empty() {
-        quote!(_ => match *self {},)
-    } else {
-        TokenStream::new()
-    };
+    let unreachable =
+        if model.is_enum && model.codes.is_empty() { quote!(_ => match *self {},) } else { TokenStream::new() };
     let write_message_body = if model.display {
         quote!(::core::fmt::Display::fmt(self, f))
     } else {
@@ -182,7 +185,10 @@ fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> To
     // `]`, so that the compiler's "conflicting implementation" labels cover
     // both attributes whole.
     let impl_token = quote_spanned!(code.attr_span.pound=> impl);
-    let header = respan(quote!(#krate::__private::UniqueCode<#catalog> for #krate::__private::#module_type::Code<#number> {}), code.attr_span.close);
+    let header = respan(
+        quote!(#krate::__private::UniqueCode<#catalog> for #krate::__private::#module_type::Code<#number> {}),
+        code.attr_span.close,
+    );
     // A catalog of another crate cannot take the impl (E0117, the orphan
     // rule): its codes are checked across crates by the registry's test.
     let unique = if !model.local_catalog {
@@ -195,22 +201,21 @@ fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> To
         }
         }
     };
-    let module_check = respan(
-        quote!(const _: () = #krate::__private::require_module::<#catalog, #module>();),
-        code.module.span,
-    );
+    let module_check =
+        respan(quote!(const _: () = #krate::__private::require_module::<#catalog, #module>();), code.module.span);
     let code_text = respan(
         quote!(static #text: #krate::CodeText = #krate::__private::code_text(#info, #module, #number);),
         code.code.span,
     );
 
     let name = &code.name;
-    let status = code
-        .status
-        .map_or_else(|| quote!(#info.default_status()), |status| {
+    let status = code.status.map_or_else(
+        || quote!(#info.default_status()),
+        |status| {
             let value = status.value;
             quote!(#value)
-        });
+        },
+    );
     let message = match &code.message {
         Some(message) => {
             let template = &message.template;
@@ -326,11 +331,7 @@ fn where_with(generics: &Generics, extra: &[WherePredicate], add_self: bool, sel
     if add_self {
         predicates.push(self_bound);
     }
-    if predicates.is_empty() {
-        TokenStream::new()
-    } else {
-        quote!(where #(#predicates),*)
-    }
+    if predicates.is_empty() { TokenStream::new() } else { quote!(where #(#predicates),*) }
 }
 
 pub fn derive_catalog(input: &DeriveInput) -> TokenStream {
@@ -348,10 +349,15 @@ fn expand_catalog(input: &CatalogInput) -> darling::Result<TokenStream> {
     let mut errors = darling::Error::accumulator();
     let ident = &input.ident;
     if !input.generics.params.is_empty() {
-        errors.push(darling::Error::custom("a catalog cannot be generic: it is one declaration per crate").with_span(&input.generics));
+        errors.push(
+            darling::Error::custom("a catalog cannot be generic: it is one declaration per crate")
+                .with_span(&input.generics),
+        );
     }
     let format = match &input.format {
-        Some(text) => errors.handle(format::parse(&text.value).map_err(|message| darling::Error::custom(message).with_span(&text.span))),
+        Some(text) => errors.handle(
+            format::parse(&text.value).map_err(|message| darling::Error::custom(message).with_span(&text.span)),
+        ),
         None => {
             errors.push(
                 darling::Error::custom("missing `format`: write `#[catalog(format = \"ERR-{module:02}-{code:03}\")]`")
@@ -365,8 +371,10 @@ fn expand_catalog(input: &CatalogInput) -> darling::Result<TokenStream> {
     let variants = input.data.as_ref().take_enum().unwrap_or_default();
     if variants.is_empty() {
         errors.push(
-            darling::Error::custom("a catalog needs at least one module: add a variant `#[module(1, name = \"...\")] Name`")
-                .with_span(ident),
+            darling::Error::custom(
+                "a catalog needs at least one module: add a variant `#[module(1, name = \"...\")] Name`",
+            )
+            .with_span(ident),
         );
     }
     let mut modules: Vec<(u16, String, Vec<u16>, Vec<u16>, Span)> = Vec::new();
@@ -375,8 +383,11 @@ fn expand_catalog(input: &CatalogInput) -> darling::Result<TokenStream> {
             if let Some(first) = modules.iter().find(|existing| existing.0 == module.0) {
                 let _ = first;
                 errors.push(
-                    darling::Error::custom(format!("module {} is declared twice: every module needs its own number", module.0))
-                        .with_span(&module.4),
+                    darling::Error::custom(format!(
+                        "module {} is declared twice: every module needs its own number",
+                        module.0
+                    ))
+                    .with_span(&module.4),
                 );
                 continue;
             }
@@ -438,7 +449,10 @@ type ModuleParts = (u16, String, Vec<u16>, Vec<u16>, Span);
 fn module_of(variant: &ModuleVariant, format: Option<&format::CodeFormat>) -> darling::Result<ModuleParts> {
     let mut errors = darling::Error::accumulator();
     if !variant.fields.is_empty() {
-        errors.push(darling::Error::custom("a module variant has no fields: write `Name`, not `Name(...)`").with_span(&variant.ident));
+        errors.push(
+            darling::Error::custom("a module variant has no fields: write `Name`, not `Name(...)`")
+                .with_span(&variant.ident),
+        );
     }
     let mut attrs = variant.attrs.iter().filter(|attr| attr.path().is_ident("module"));
     let Some(attr) = attrs.next() else {
@@ -470,7 +484,9 @@ fn module_of(variant: &ModuleVariant, format: Option<&format::CodeFormat>) -> da
     let name = match &module.keys.name {
         Some(text) => text.value.clone(),
         None => {
-            errors.push(darling::Error::custom("missing `name = \"...\"`: every module has a name").with_span(&module.span));
+            errors.push(
+                darling::Error::custom("missing `name = \"...\"`: every module has a name").with_span(&module.span),
+            );
             String::new()
         }
     };

@@ -95,10 +95,7 @@ fn placeholder(inner: &str) -> Result<(Slot, u8), String> {
             ));
         }
     };
-    let width = spec
-        .strip_prefix('0')
-        .and_then(|digits| digits.parse::<u8>().ok())
-        .filter(|width| *width >= 1);
+    let width = spec.strip_prefix('0').and_then(|digits| digits.parse::<u8>().ok()).filter(|width| *width >= 1);
     let Some(width) = width else {
         return Err(format!(
             "`{{{inner}}}` needs a zero-padded width, like `{{{name}:0{}}}`",
@@ -107,9 +104,7 @@ fn placeholder(inner: &str) -> Result<(Slot, u8), String> {
     };
     let max = if slot == Slot::Module { MAX_MODULE_WIDTH } else { MAX_CODE_WIDTH };
     if width > max {
-        return Err(format!(
-            "`{{{inner}}}` is too wide: {name} numbers take at most {max} digits"
-        ));
+        return Err(format!("`{{{inner}}}` is too wide: {name} numbers take at most {max} digits"));
     }
     Ok((slot, width))
 }

@@ -41,10 +41,7 @@ pub fn parse(template: &str) -> Result<Vec<Piece>, String> {
                     return Err("empty placeholder `{}` in the message: name a field, like `{name}` or `{0}`".into());
                 }
                 if let Some((field, _)) = name.split_once(':') {
-                    return Err(format!(
-                        "format specs are not supported in messages: write `{{{}}}`",
-                        field.trim()
-                    ));
+                    return Err(format!("format specs are not supported in messages: write `{{{}}}`", field.trim()));
                 }
                 let is_index = name.chars().all(|c| c.is_ascii_digit());
                 let is_ident = name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')

@@ -74,15 +74,13 @@ enum Place {
 
 pub fn check_error<'a>(input: &'a ErrorInput, raw: &'a syn::DeriveInput) -> darling::Result<ErrorModel<'a>> {
     let mut errors = Error::accumulator();
-    let krate = input
-        .keys
-        .krate
-        .as_ref()
-        .map_or_else(|| syn::parse_quote!(::error_core), |key| key.path.clone());
+    let krate = input.keys.krate.as_ref().map_or_else(|| syn::parse_quote!(::error_core), |key| key.path.clone());
     if let (Some(_), Some(key)) = (&input.keys.catalog, &input.keys.extern_catalog) {
         errors.push(
-            Error::custom("give `catalog` or `extern_catalog`, not both: `extern_catalog` is a catalog declared in another crate")
-                .with_span(&key.span),
+            Error::custom(
+                "give `catalog` or `extern_catalog`, not both: `extern_catalog` is a catalog declared in another crate",
+            )
+            .with_span(&key.span),
         );
     }
     let local_catalog = input.keys.extern_catalog.is_none();
@@ -98,16 +96,9 @@ pub fn check_error<'a>(input: &'a ErrorInput, raw: &'a syn::DeriveInput) -> darl
             let docs = description_from_docs(&input.attrs);
             let attr_span = AttrSpan::find(&raw.attrs, &input.ident);
             let defaults = Keys::default();
-            if let Some(code) = check_code(
-                &mut errors,
-                None,
-                &input.ident,
-                &fields.fields,
-                &input.keys,
-                &defaults,
-                &docs,
-                attr_span,
-            ) {
+            if let Some(code) =
+                check_code(&mut errors, None, &input.ident, &fields.fields, &input.keys, &defaults, &docs, attr_span)
+            {
                 codes.push(code);
             }
         }
@@ -115,8 +106,10 @@ pub fn check_error<'a>(input: &'a ErrorInput, raw: &'a syn::DeriveInput) -> darl
             misplaced(&mut errors, &input.keys, Place::Enum);
             if variants.is_empty() {
                 errors.push(
-                    Error::custom("an enum without variants has no error codes: add a variant with `#[catalog(code = 1)]`")
-                        .with_span(&input.ident),
+                    Error::custom(
+                        "an enum without variants has no error codes: add a variant with `#[catalog(code = 1)]`",
+                    )
+                    .with_span(&input.ident),
                 );
             }
             let raw_variants = match &raw.data {
@@ -126,9 +119,10 @@ pub fn check_error<'a>(input: &'a ErrorInput, raw: &'a syn::DeriveInput) -> darl
             for (index, variant) in variants.iter().enumerate() {
                 misplaced(&mut errors, &variant.keys, Place::Variant);
                 let docs = description_from_docs(&variant.attrs);
-                let attr_span = raw_variants
-                    .get(index)
-                    .map_or_else(|| AttrSpan::find(&[], &variant.ident), |raw| AttrSpan::find(&raw.attrs, &variant.ident));
+                let attr_span = raw_variants.get(index).map_or_else(
+                    || AttrSpan::find(&[], &variant.ident),
+                    |raw| AttrSpan::find(&raw.attrs, &variant.ident),
+                );
                 if let Some(code) = check_code(
                     &mut errors,
                     Some(&variant.ident),
@@ -211,10 +205,7 @@ fn check_code<'a>(
         .iter()
         .enumerate()
         .map(|(index, field)| FieldModel {
-            member: field
-                .ident
-                .clone()
-                .map_or_else(|| Member::Unnamed(index.into()), Member::Named),
+            member: field.ident.clone().map_or_else(|| Member::Unnamed(index.into()), Member::Named),
             ty: &field.ty,
         })
         .collect();
@@ -228,8 +219,10 @@ fn check_code<'a>(
             let name = detail.rename.as_ref().map_or_else(|| member_name(&field.member), |text| text.value.clone());
             if let Some((_, first)) = details.iter().find(|(_, existing)| *existing == name) {
                 errors.push(
-                    Error::custom(format!("two fields are the detail `{first}`: give one another name with `detail = \"...\"`"))
-                        .with_span(&detail.span),
+                    Error::custom(format!(
+                        "two fields are the detail `{first}`: give one another name with `detail = \"...\"`"
+                    ))
+                    .with_span(&detail.span),
                 );
             }
             if field_keys.source.is_some() {
@@ -248,9 +241,7 @@ fn check_code<'a>(
         }
     }
     if source.is_none() {
-        source = fields
-            .iter()
-            .position(|field| matches!(&field.member, Member::Named(name) if name == "source"));
+        source = fields.iter().position(|field| matches!(&field.member, Member::Named(name) if name == "source"));
     }
 
     let message = keys.message.as_ref().and_then(|text| errors.handle(check_message(text, &fields, ident)));
@@ -282,7 +273,6 @@ fn check_code<'a>(
     })
 }
 
-
 fn number(int: Int) -> Number {
     Number { value: int.value, span: int.span }
 }
@@ -301,8 +291,15 @@ fn check_message(text: &Text, fields: &[FieldModel<'_>], ident: &Ident) -> darli
             let names: Vec<String> = fields.iter().map(|field| member_name(&field.member)).collect();
             let hint = if names.is_empty() {
                 format!("; `{ident}` has no fields")
-            } else if name.chars().all(|c| c.is_ascii_digit()) && fields.iter().all(|f| matches!(f.member, Member::Unnamed(_))) {
-                format!("; `{ident}` has {} field{}, `{{0}}` to `{{{}}}`", names.len(), if names.len() == 1 { "" } else { "s" }, names.len() - 1)
+            } else if name.chars().all(|c| c.is_ascii_digit())
+                && fields.iter().all(|f| matches!(f.member, Member::Unnamed(_)))
+            {
+                format!(
+                    "; `{ident}` has {} field{}, `{{0}}` to `{{{}}}`",
+                    names.len(),
+                    if names.len() == 1 { "" } else { "s" },
+                    names.len() - 1
+                )
             } else if name.chars().all(|c| c.is_ascii_digit()) {
                 format!("; `{ident}` has named fields: use `{{{}}}`", names[0])
             } else if let Some(close) = closest(name, &names) {
