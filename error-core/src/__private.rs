@@ -166,3 +166,44 @@ pub use linkme;
 #[linkme::distributed_slice]
 #[allow(unsafe_code)]
 pub static ENTRIES: [&'static crate::Entry];
+
+/// Writes the `axum` response impl of a derived error when `error-core` has
+/// the `axum` feature; nothing without it.
+#[cfg(feature = "axum")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __axum_response {
+    ($($impl:tt)*) => { $($impl)* };
+}
+
+#[cfg(not(feature = "axum"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __axum_response {
+    ($($impl:tt)*) => {};
+}
+
+pub use crate::__axum_response as axum_response;
+
+/// Writes the actix-web `ResponseError` impl of a derived error when
+/// `error-core` has the `actix-web` feature; nothing without it.
+#[cfg(feature = "actix-web")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __actix_response {
+    ($($impl:tt)*) => { $($impl)* };
+}
+
+#[cfg(not(feature = "actix-web"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __actix_response {
+    ($($impl:tt)*) => {};
+}
+
+pub use crate::__actix_response as actix_response;
+
+#[cfg(feature = "actix-web")]
+pub use actix_web;
+#[cfg(feature = "axum")]
+pub use axum_core;

@@ -52,6 +52,12 @@ pub trait CatalogError: core::error::Error {
     /// The static facts of this error's code.
     fn entry(&self) -> &'static Entry;
 
+    /// The entries of every code of the type: one for a struct, one per
+    /// variant for an enum, in declaration order.
+    fn entries() -> &'static [&'static Entry]
+    where
+        Self: Sized;
+
     /// Writes the public message, filling the template's placeholders from
     /// the fields. Never allocates for a static message.
     ///

@@ -109,10 +109,19 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
+pub mod body;
 mod catalog;
+#[cfg(feature = "client")]
+pub mod client;
 mod code;
 mod entry;
 mod error;
+#[cfg(feature = "http")]
+pub mod http;
 #[cfg(feature = "registry")]
 pub mod registry;
 pub mod render;

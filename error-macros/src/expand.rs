@@ -110,6 +110,10 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
         quote!(Self: ::core::fmt::Debug + ::core::fmt::Display),
     );
 
+    let count = model.codes.len();
+    let entry_names: Vec<Ident> = (0..count).map(|index| format_ident!("__ENTRY_{}", index)).collect();
+    let catalog_bounds =
+        where_with(model.generics, &[], !type_params.is_empty(), quote!(Self: #krate::CatalogError + 'static));
     let unreachable =
         if model.is_enum && model.codes.is_empty() { quote!(_ => match *self {},) } else { TokenStream::new() };
     let write_message_body = if model.display {
@@ -154,6 +158,11 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
                     match self { #entry_arms #unreachable }
                 }
 
+                fn entries() -> &'static [&'static #krate::Entry] {
+                    static ENTRIES: [&#krate::Entry; #count] = [#(&#entry_names),*];
+                    &ENTRIES
+                }
+
                 fn write_message(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #write_message_body
                 }
@@ -165,6 +174,30 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
             }
 
             #display
+
+            #krate::__private::axum_response! {
+                #[automatically_derived]
+                #[allow(unused_qualifications)]
+                impl #impl_generics #krate::__private::axum_core::response::IntoResponse for #ident #ty_generics #catalog_bounds {
+                    fn into_response(self) -> #krate::__private::axum_core::response::Response {
+                        #krate::axum::into_response(&self)
+                    }
+                }
+            }
+
+            #krate::__private::actix_response! {
+                #[automatically_derived]
+                #[allow(unused_qualifications)]
+                impl #impl_generics #krate::__private::actix_web::ResponseError for #ident #ty_generics #catalog_bounds {
+                    fn status_code(&self) -> #krate::__private::actix_web::http::StatusCode {
+                        #krate::actix::status_code(self)
+                    }
+
+                    fn error_response(&self) -> #krate::__private::actix_web::HttpResponse {
+                        #krate::actix::error_response(self)
+                    }
+                }
+            }
         };
     }
 }

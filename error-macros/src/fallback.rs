@@ -39,6 +39,9 @@ pub fn error(input: &DeriveInput, errors: TokenStream) -> TokenStream {
                 fn entry(&self) -> &'static #krate::Entry {
                     ::core::unreachable!()
                 }
+                fn entries() -> &'static [&'static #krate::Entry] {
+                    &[]
+                }
                 fn write_message(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     ::core::unreachable!()
                 }

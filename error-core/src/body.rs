@@ -1,0 +1,215 @@
+//! The public error body: what a client reads.
+//!
+//! ```json
+//! {"error_code": "ERR-01-005", "message": "Compose hash registration required on-chain",
+//!  "request_id": "rid-1", "details": [{"field": "compose_hash", "value": "0xab", "message": null}],
+//!  "suggestions": ["Register the compose hash on-chain"],
+//!  "links": [{"url": "https://docs.example.com", "label": "Docs"}]}
+//! ```
+//!
+//! `error_code` and `message` are always there; `request_id`, `details`,
+//! `suggestions` and `links` only when they have something. The body never
+//! has a `detail`, `code` or `type` key: clients that accept several formats
+//! (the Phala SDKs among them) take such a body for another format and lose
+//! the code.
+//!
+//! Only the public message and the fields marked `#[catalog(detail)]` reach
+//! it: not `Debug`, not the other fields, not the source error.
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use crate::entry::Detail;
+use crate::error::{CatalogError, PublicMessage};
+
+/// The body of a catalog error, serializable with any serde serializer.
+///
+/// ```
+/// # use error_core::{CatalogError, ErrorCatalog};
+/// # #[derive(ErrorCatalog)]
+/// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+/// # pub enum Catalog { #[module(1, name = "CVM API / Preflight")] Preflight }
+/// #[derive(Debug, CatalogError)]
+/// #[catalog(module = 1, code = 4, status = 409, message = "A CVM with name '{name}' already exists")]
+/// pub struct DuplicateCvmNameError {
+///     #[catalog(detail)]
+///     pub name: String,
+///     pub owner_email: String, // never in the body
+/// }
+///
+/// # fn main() {
+/// let error = DuplicateCvmNameError { name: "web".into(), owner_email: "ops@example.com".into() };
+/// let body = error_core::body::Body::new(&error).request_id(Some("rid-1"));
+/// assert_eq!(
+///     serde_json::to_string(&body).unwrap(),
+///     r#"{"error_code":"ERR-01-004","message":"A CVM with name 'web' already exists","request_id":"rid-1","details":[{"field":"name","value":"web","message":null}]}"#
+/// );
+/// # }
+/// ```
+pub struct Body<'a, E: ?Sized> {
+    error: &'a E,
+    request_id: Option<&'a str>,
+}
+
+impl<'a, E: CatalogError + ?Sized> Body<'a, E> {
+    /// The body of `error`, without a request id.
+    pub fn new(error: &'a E) -> Self {
+        Self { error, request_id: None }
+    }
+
+    /// Sets the request id the body reports.
+    #[must_use]
+    pub fn request_id(mut self, request_id: Option<&'a str>) -> Self {
+        self.request_id = request_id;
+        self
+    }
+}
+
+impl<E: CatalogError + ?Sized> Serialize for Body<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let entry = self.error.entry();
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("error_code", entry.code())?;
+        map.serialize_entry("message", &Collected(PublicMessage(self.error)))?;
+        if let Some(request_id) = self.request_id {
+            map.serialize_entry("request_id", request_id)?;
+        }
+        if !entry.details().is_empty() {
+            map.serialize_entry("details", &Details(self.error))?;
+        }
+        if !entry.suggestions().is_empty() {
+            map.serialize_entry("suggestions", entry.suggestions())?;
+        }
+        if !entry.links().is_empty() {
+            map.serialize_entry("links", &Links(entry.links()))?;
+        }
+        map.end()
+    }
+}
+
+/// Serializes a `Display` value as a string without allocating.
+pub(crate) struct Collected<T>(pub(crate) T);
+
+impl<T: core::fmt::Display> Serialize for Collected<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+/// The `details` array: `{field, value, message}` per detail field.
+pub(crate) struct Details<'a, E: ?Sized>(pub(crate) &'a E);
+
+impl<E: CatalogError + ?Sized> Serialize for Details<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.entry().details().len()))?;
+        let mut result = Ok(());
+        self.0.visit_details(&mut |detail| {
+            if result.is_ok() {
+                result = seq.serialize_element(&DetailObject(detail));
+            }
+        });
+        result?;
+        seq.end()
+    }
+}
+
+struct DetailObject<'a>(Detail<'a>);
+
+impl Serialize for DetailObject<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("field", self.0.field())?;
+        map.serialize_entry("value", self.0.value())?;
+        map.serialize_entry("message", &Option::<&str>::None)?;
+        map.end()
+    }
+}
+
+pub(crate) struct Links(pub(crate) &'static [crate::entry::Link]);
+
+impl Serialize for Links {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for link in self.0 {
+            seq.serialize_element(&LinkObject(link))?;
+        }
+        seq.end()
+    }
+}
+
+struct LinkObject<'a>(&'a crate::entry::Link);
+
+impl Serialize for LinkObject<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("url", self.0.url())?;
+        map.serialize_entry("label", self.0.label())?;
+        map.end()
+    }
+}
+
+/// The body of RFC 9457 (`application/problem+json`), for applications that
+/// choose it: `type` is the documentation URL of the code, `title` the class
+/// name, `status`, `detail` the public message, `instance` the request's
+/// path when known, and the extension members `error_code`, `request_id`,
+/// `details`, `suggestions` and `links`.
+#[cfg(feature = "problem-json")]
+pub struct Problem<'a, E: ?Sized> {
+    error: &'a E,
+    type_base: &'a str,
+    instance: Option<&'a str>,
+    request_id: Option<&'a str>,
+}
+
+#[cfg(feature = "problem-json")]
+impl<'a, E: CatalogError + ?Sized> Problem<'a, E> {
+    /// The problem document of `error`; its `type` is `type_base` followed by
+    /// the code (`https://docs.example.com/errors/` gives
+    /// `https://docs.example.com/errors/ERR-01-004`).
+    pub fn new(error: &'a E, type_base: &'a str) -> Self {
+        Self { error, type_base, instance: None, request_id: None }
+    }
+
+    /// Sets `instance`, the URI of this occurrence (the request's path).
+    #[must_use]
+    pub fn instance(mut self, instance: Option<&'a str>) -> Self {
+        self.instance = instance;
+        self
+    }
+
+    /// Sets the `request_id` extension member.
+    #[must_use]
+    pub fn request_id(mut self, request_id: Option<&'a str>) -> Self {
+        self.request_id = request_id;
+        self
+    }
+}
+
+#[cfg(feature = "problem-json")]
+impl<E: CatalogError + ?Sized> Serialize for Problem<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let entry = self.error.entry();
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &Collected(format_args!("{}{}", self.type_base, entry.code())))?;
+        map.serialize_entry("title", entry.name())?;
+        map.serialize_entry("status", &entry.status())?;
+        map.serialize_entry("detail", &Collected(PublicMessage(self.error)))?;
+        if let Some(instance) = self.instance {
+            map.serialize_entry("instance", instance)?;
+        }
+        map.serialize_entry("error_code", entry.code())?;
+        if let Some(request_id) = self.request_id {
+            map.serialize_entry("request_id", request_id)?;
+        }
+        if !entry.details().is_empty() {
+            map.serialize_entry("details", &Details(self.error))?;
+        }
+        if !entry.suggestions().is_empty() {
+            map.serialize_entry("suggestions", entry.suggestions())?;
+        }
+        if !entry.links().is_empty() {
+            map.serialize_entry("links", &Links(entry.links()))?;
+        }
+        map.end()
+    }
+}

@@ -1,0 +1,233 @@
+//! The client side: any error body back into a typed remote error.
+//!
+//! [`RemoteError::parse`] reads the flat body and RFC 9457 problem
+//! documents alike, keeps codes it does not know (a newer server may send
+//! them), and never panics, whatever the bytes: what it cannot read is a
+//! [`ParseBodyError`].
+//!
+//! ```
+//! use error_core::client::RemoteError;
+//!
+//! let body = br#"{"error_code": "ERR-01-004", "message": "A CVM with name 'web' already exists",
+//!                 "details": [{"field": "name", "value": "web", "message": null}]}"#;
+//! let error = RemoteError::parse(409, body)?;
+//! assert_eq!(error.code(), "ERR-01-004");
+//! assert_eq!(error.status(), 409);
+//! assert_eq!(error.details()[0].field, "name");
+//! assert_eq!(error.details()[0].value, serde_json::json!("web"));
+//! # Ok::<(), error_core::client::ParseBodyError>(())
+//! ```
+
+use std::fmt;
+use std::string::{String, ToString};
+use std::vec::Vec;
+
+use serde_json::{Map, Value};
+
+use crate::error::CatalogError;
+
+/// An error a server answered with, as its body says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RemoteError {
+    status: u16,
+    code: String,
+    message: String,
+    request_id: Option<String>,
+    details: Vec<RemoteDetail>,
+    suggestions: Vec<String>,
+    links: Vec<RemoteLink>,
+}
+
+/// A `details` item: a field of the error, its value, and an optional message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RemoteDetail {
+    /// The field's name.
+    pub field: String,
+    /// Its value, any JSON.
+    pub value: Value,
+    /// A message about this field, when the server gave one.
+    pub message: Option<String>,
+}
+
+/// A `links` item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemoteLink {
+    /// Where it points.
+    pub url: String,
+    /// Its text.
+    pub label: String,
+}
+
+/// Why a body is not an error body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ParseBodyError {
+    /// The body is not JSON.
+    NotJson,
+    /// The body is JSON but not an object.
+    NotAnObject,
+    /// A required key is missing: `error_code`, or `message` (`detail` in a
+    /// problem document).
+    Missing(&'static str),
+    /// A key has a value of the wrong type.
+    WrongType(&'static str),
+}
+
+impl fmt::Display for ParseBodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotJson => f.write_str("the error body is not JSON"),
+            Self::NotAnObject => f.write_str("the error body is not a JSON object"),
+            Self::Missing(key) => write!(f, "the error body has no `{key}`"),
+            Self::WrongType(key) => write!(f, "the error body's `{key}` has the wrong type"),
+        }
+    }
+}
+
+impl std::error::Error for ParseBodyError {}
+
+impl RemoteError {
+    /// Reads the body of a response with `status`: the flat body
+    /// (`error_code`, `message`, ...) or an RFC 9457 problem document
+    /// (`detail`, with the `error_code` extension member).
+    ///
+    /// # Errors
+    /// A [`ParseBodyError`] when the bytes are not such a body.
+    pub fn parse(status: u16, body: &[u8]) -> Result<Self, ParseBodyError> {
+        let value: Value = serde_json::from_slice(body).map_err(|_| ParseBodyError::NotJson)?;
+        let Value::Object(object) = value else {
+            return Err(ParseBodyError::NotAnObject);
+        };
+        let code = required_string(&object, "error_code")?;
+        let message = match optional_string(&object, "message")? {
+            Some(message) => message,
+            None => optional_string(&object, "detail")?.ok_or(ParseBodyError::Missing("message"))?,
+        };
+        Ok(Self {
+            status,
+            code,
+            message,
+            request_id: optional_string(&object, "request_id")?,
+            details: array(&object, "details", |item| {
+                let Value::Object(item) = item else { return Err(ParseBodyError::WrongType("details")) };
+                Ok(RemoteDetail {
+                    field: required_string(item, "field").map_err(|_| ParseBodyError::WrongType("details"))?,
+                    value: item.get("value").cloned().unwrap_or(Value::Null),
+                    message: optional_string(item, "message").map_err(|_| ParseBodyError::WrongType("details"))?,
+                })
+            })?,
+            suggestions: array(&object, "suggestions", |item| match item {
+                Value::String(text) => Ok(text.clone()),
+                _ => Err(ParseBodyError::WrongType("suggestions")),
+            })?,
+            links: array(&object, "links", |item| {
+                let Value::Object(item) = item else { return Err(ParseBodyError::WrongType("links")) };
+                Ok(RemoteLink {
+                    url: required_string(item, "url").map_err(|_| ParseBodyError::WrongType("links"))?,
+                    label: optional_string(item, "label").map_err(|_| ParseBodyError::WrongType("links"))?.unwrap_or_default(),
+                })
+            })?,
+        })
+    }
+
+    /// The HTTP status of the response.
+    #[must_use]
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The code, as the server wrote it; kept even when this program does
+    /// not know it.
+    #[must_use]
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The public message.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The request id, when the server reported one.
+    #[must_use]
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The fields the server sent with the error.
+    #[must_use]
+    pub fn details(&self) -> &[RemoteDetail] {
+        &self.details
+    }
+
+    /// The value of the detail named `field`.
+    #[must_use]
+    pub fn detail(&self, field: &str) -> Option<&Value> {
+        self.details.iter().find(|detail| detail.field == field).map(|detail| &detail.value)
+    }
+
+    /// What the client can do about it.
+    #[must_use]
+    pub fn suggestions(&self) -> &[String] {
+        &self.suggestions
+    }
+
+    /// Links to documentation.
+    #[must_use]
+    pub fn links(&self) -> &[RemoteLink] {
+        &self.links
+    }
+
+    /// Whether this is an error of local type `T` (for an enum, any of its
+    /// variants): the code matches one of `T`'s.
+    #[must_use]
+    pub fn is<T: CatalogError>(&self) -> bool {
+        T::entries().iter().any(|entry| entry.code() == self.code)
+    }
+
+    /// The code typed by catalog `C`, if it is written in `C`'s format.
+    #[must_use]
+    pub fn typed_code<C: crate::ErrorCatalog>(&self) -> Option<crate::Code<C>> {
+        self.code.parse().ok()
+    }
+
+    /// The local entry of this code, when this program registers it.
+    #[cfg(feature = "registry")]
+    #[must_use]
+    pub fn entry(&self) -> Option<&'static crate::Entry> {
+        crate::registry::lookup(&self.code)
+    }
+}
+
+impl fmt::Display for RemoteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({}): {}", self.code, self.status, self.message)
+    }
+}
+
+impl std::error::Error for RemoteError {}
+
+fn required_string(object: &Map<String, Value>, key: &'static str) -> Result<String, ParseBodyError> {
+    optional_string(object, key)?.ok_or(ParseBodyError::Missing(key))
+}
+
+fn optional_string(object: &Map<String, Value>, key: &'static str) -> Result<Option<String>, ParseBodyError> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.to_string())),
+        Some(_) => Err(ParseBodyError::WrongType(key)),
+    }
+}
+
+fn array<T>(
+    object: &Map<String, Value>,
+    key: &'static str,
+    item: impl Fn(&Value) -> Result<T, ParseBodyError>,
+) -> Result<Vec<T>, ParseBodyError> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(items)) => items.iter().map(item).collect(),
+        Some(_) => Err(ParseBodyError::WrongType(key)),
+    }
+}

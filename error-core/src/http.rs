@@ -1,0 +1,257 @@
+//! What the framework integrations share: the per-application choice of
+//! body format, the request context (request id, path) and the rendering of
+//! an error into status, content type and bytes.
+//!
+//! The context travels in a task-local value that [`ErrorLayer`] (tower,
+//! for axum) or `actix::scope` (actix-web) sets around each request; the
+//! error's response, built inside that request, reads it. Without the layer
+//! an error renders the flat body without a request id.
+//!
+//! Server errors (5xx) still answer with their catalog message; their
+//! internal description (`Display`, which may differ from the public message
+//! when the type derives `thiserror::Error`, and the chain of sources) goes
+//! to `tracing` at the point where the response is built, never to the body.
+
+use std::borrow::Cow;
+use std::string::String;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::vec::Vec;
+
+use crate::body::Body;
+use crate::error::CatalogError;
+
+/// How an application writes its error bodies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BodyFormat {
+    /// The flat JSON body of [`body::Body`](crate::body::Body), `application/json`.
+    Flat,
+    /// RFC 9457, `application/problem+json`; `type` is `type_base` followed
+    /// by the code.
+    #[cfg(feature = "problem-json")]
+    Problem {
+        /// The documentation URL the codes are appended to.
+        type_base: Cow<'static, str>,
+    },
+}
+
+/// The error responses of one application: body format and request id
+/// header.
+///
+/// ```
+/// use error_core::http::ErrorResponses;
+///
+/// let flat = ErrorResponses::new(); // JSON body, id from `X-Request-ID`
+/// # #[cfg(feature = "problem-json")]
+/// let problems = ErrorResponses::new().problem_json("https://docs.example.com/errors/");
+/// ```
+#[derive(Debug, Clone)]
+pub struct ErrorResponses {
+    format: BodyFormat,
+    request_id_header: http::HeaderName,
+}
+
+impl Default for ErrorResponses {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ErrorResponses {
+    /// Flat bodies, request ids from `X-Request-ID`.
+    #[must_use]
+    pub fn new() -> Self {
+        Self { format: BodyFormat::Flat, request_id_header: http::HeaderName::from_static("x-request-id") }
+    }
+
+    /// RFC 9457 bodies whose `type` is `type_base` followed by the code.
+    #[cfg(feature = "problem-json")]
+    #[must_use]
+    pub fn problem_json(mut self, type_base: impl Into<Cow<'static, str>>) -> Self {
+        self.format = BodyFormat::Problem { type_base: type_base.into() };
+        self
+    }
+
+    /// Reads the request id from `header` instead of `X-Request-ID`.
+    #[must_use]
+    pub fn request_id_header(mut self, header: http::HeaderName) -> Self {
+        self.request_id_header = header;
+        self
+    }
+
+    /// The body format.
+    #[must_use]
+    pub fn format(&self) -> &BodyFormat {
+        &self.format
+    }
+
+    /// The header the request id comes from.
+    #[must_use]
+    pub fn request_id_header_name(&self) -> &http::HeaderName {
+        &self.request_id_header
+    }
+
+    /// The context of one request, given its request id header's value and
+    /// its path.
+    #[must_use]
+    pub fn context(self: &Arc<Self>, request_id: Option<&[u8]>, path: &str) -> RequestContext {
+        RequestContext {
+            responses: Arc::clone(self),
+            request_id: request_id
+                .and_then(|value| core::str::from_utf8(value).ok())
+                .map(str::trim)
+                .filter(|value| !value.is_empty())
+                .map(String::from),
+            path: Some(String::from(path)),
+        }
+    }
+}
+
+/// What an error response may know of its request.
+#[derive(Debug, Clone)]
+pub struct RequestContext {
+    responses: Arc<ErrorResponses>,
+    request_id: Option<String>,
+    path: Option<String>,
+}
+
+impl RequestContext {
+    /// The request id the request carried, if any.
+    #[must_use]
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+}
+
+tokio::task_local! {
+    static CONTEXT: RequestContext;
+}
+
+/// Runs `future` with the context of one request, for integrations other
+/// than the two this crate ships.
+pub fn scope<F: core::future::Future>(
+    context: RequestContext,
+    future: F,
+) -> tokio::task::futures::TaskLocalFuture<RequestContext, F> {
+    CONTEXT.scope(context, future)
+}
+
+/// A response, rendered: status, content type and body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The HTTP status of the error.
+    pub status: u16,
+    /// `application/json`, or `application/problem+json`.
+    pub content_type: &'static str,
+    /// The JSON body.
+    pub body: Vec<u8>,
+}
+
+/// Renders `error` in the body format of the current request's application
+/// (the flat body outside of a request), and logs server errors.
+pub fn render<E: CatalogError + ?Sized>(error: &E) -> Rendered {
+    let status = error.status();
+    if status >= 500 {
+        log_server_error(error);
+    }
+    let rendered = CONTEXT.try_with(|context| render_in(error, Some(context)));
+    rendered.unwrap_or_else(|_| render_in(error, None))
+}
+
+fn render_in<E: CatalogError + ?Sized>(error: &E, context: Option<&RequestContext>) -> Rendered {
+    let status = error.status();
+    let request_id = context.and_then(RequestContext::request_id);
+    let format = context.map_or(&BodyFormat::Flat, |context| &context.responses.format);
+    let (content_type, body) = match format {
+        BodyFormat::Flat => ("application/json", serde_json::to_vec(&Body::new(error).request_id(request_id))),
+        #[cfg(feature = "problem-json")]
+        BodyFormat::Problem { type_base } => (
+            "application/problem+json",
+            serde_json::to_vec(
+                &crate::body::Problem::new(error, type_base)
+                    .instance(context.and_then(|context| context.path.as_deref()))
+                    .request_id(request_id),
+            ),
+        ),
+    };
+    let body = body.unwrap_or_else(|failure| {
+        // A detail whose `Serialize` fails (a map with non-string keys, say)
+        // must not turn an error response into a panic: answer without the
+        // details and say why in the log.
+        tracing::error!(error_code = error.code_str(), %failure, "error details could not be serialized");
+        serde_json::to_vec(&serde_json::json!({ "error_code": error.code_str(), "message": error.message() }))
+            .unwrap_or_default()
+    });
+    Rendered { status, content_type, body }
+}
+
+fn log_server_error<E: CatalogError + ?Sized>(error: &E) {
+    let mut chain = String::new();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        if !chain.is_empty() {
+            chain.push_str(": ");
+        }
+        chain.push_str(&std::string::ToString::to_string(cause));
+        source = cause.source();
+    }
+    tracing::error!(
+        error_code = error.code_str(),
+        status = error.status(),
+        class = error.name(),
+        error = %error,
+        cause = %chain,
+        "server error answered with its catalog message"
+    );
+}
+
+/// A tower layer that gives every request's error responses the
+/// application's [`ErrorResponses`] and the request's id. For axum:
+/// `Router::new().route(...).layer(ErrorLayer::new(ErrorResponses::new()))`.
+#[derive(Debug, Clone)]
+pub struct ErrorLayer {
+    responses: Arc<ErrorResponses>,
+}
+
+impl ErrorLayer {
+    /// The layer of an application's error responses.
+    #[must_use]
+    pub fn new(responses: ErrorResponses) -> Self {
+        Self { responses: Arc::new(responses) }
+    }
+}
+
+impl<S> tower_layer::Layer<S> for ErrorLayer {
+    type Service = ErrorService<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        ErrorService { inner, responses: Arc::clone(&self.responses) }
+    }
+}
+
+/// The service of [`ErrorLayer`].
+#[derive(Debug, Clone)]
+pub struct ErrorService<S> {
+    inner: S,
+    responses: Arc<ErrorResponses>,
+}
+
+impl<S, B> tower_service::Service<http::Request<B>> for ErrorService<S>
+where
+    S: tower_service::Service<http::Request<B>>,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = tokio::task::futures::TaskLocalFuture<RequestContext, S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: http::Request<B>) -> Self::Future {
+        let request_id = request.headers().get(&self.responses.request_id_header).map(http::HeaderValue::as_bytes);
+        let context = self.responses.context(request_id, request.uri().path());
+        CONTEXT.scope(context, self.inner.call(request))
+    }
+}
