@@ -121,6 +121,7 @@ impl<'a> AsDynError<'a> for dyn core::error::Error + Send + Sync + 'a {
 
 pub use core::fmt::{Display, Formatter, Result as FmtResult};
 pub use core::option::Option::{None, Some};
+pub use serde;
 
 /// The catalog of the stand-in impls that `#[derive(CatalogError)]` emits
 /// beside its errors; never used by a build that succeeds.

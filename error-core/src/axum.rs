@@ -36,7 +36,8 @@ pub fn into_response<E: CatalogError + ?Sized>(error: &E) -> Response {
     let rendered = crate::http::render(error);
     let mut response = Response::new(Body::from(rendered.body));
     // The derive accepts statuses from 100 to 999, all valid here.
-    *response.status_mut() = http::StatusCode::from_u16(rendered.status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    *response.status_mut() =
+        http::StatusCode::from_u16(rendered.status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
     response.headers_mut().insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static(rendered.content_type));
     response
 }

@@ -19,7 +19,7 @@
 //! ```
 
 use std::fmt;
-use std::string::{String, ToString};
+use std::string::String;
 use std::vec::Vec;
 
 use serde_json::{Map, Value};
@@ -124,7 +124,9 @@ impl RemoteError {
                 let Value::Object(item) = item else { return Err(ParseBodyError::WrongType("links")) };
                 Ok(RemoteLink {
                     url: required_string(item, "url").map_err(|_| ParseBodyError::WrongType("links"))?,
-                    label: optional_string(item, "label").map_err(|_| ParseBodyError::WrongType("links"))?.unwrap_or_default(),
+                    label: optional_string(item, "label")
+                        .map_err(|_| ParseBodyError::WrongType("links"))?
+                        .unwrap_or_default(),
                 })
             })?,
         })
@@ -215,7 +217,7 @@ fn required_string(object: &Map<String, Value>, key: &'static str) -> Result<Str
 fn optional_string(object: &Map<String, Value>, key: &'static str) -> Result<Option<String>, ParseBodyError> {
     match object.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text.to_string())),
+        Some(Value::String(text)) => Ok(Some(text.clone())),
         Some(_) => Err(ParseBodyError::WrongType(key)),
     }
 }

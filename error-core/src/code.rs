@@ -154,7 +154,8 @@ const fn max_for_width(width: u8) -> u16 {
         max *= 10;
         i += 1;
     }
-    // Widths are 1 to 4 digits, checked by the derive.
+    // Widths are 1 to 4 digits, checked by the derive: `max - 1` fits.
+    #[allow(clippy::cast_possible_truncation)]
     if max > 10_000 { 9_999 } else { (max - 1) as u16 }
 }
 
@@ -282,7 +283,7 @@ impl<C: ErrorCatalog + ?Sized> Code<C> {
     /// The name the catalog gives this code's module, if it declares it.
     #[must_use]
     pub fn module_name(self) -> Option<&'static str> {
-        C::INFO.module(self.module).map(|module| module.name())
+        C::INFO.module(self.module).map(super::catalog::ModuleInfo::name)
     }
 }
 

@@ -29,6 +29,7 @@ pub struct Entry {
 }
 
 #[doc(hidden)]
+#[derive(Clone, Copy)]
 pub struct EntryParts {
     pub catalog: &'static CatalogInfo,
     pub module: u16,

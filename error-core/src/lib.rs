@@ -145,3 +145,8 @@ pub use error_macros::CatalogError;
 /// Declares a crate's catalog: `#[derive(ErrorCatalog)]` on an enum whose variants
 /// are the modules. See [`trait@ErrorCatalog`].
 pub use error_macros::ErrorCatalog;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

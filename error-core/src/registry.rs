@@ -153,10 +153,9 @@ pub fn duplicates() -> Vec<Duplicate> {
 /// program registered the same code. The one line a workspace's test needs:
 ///
 /// ```
-/// #[test]
-/// fn error_codes_are_unique_across_crates() {
-///     error_core::registry::assert_unique_codes();
-/// }
+/// // tests/error_codes.rs of a workspace: name one item of each crate so
+/// // that the linker keeps it, then
+/// error_core::registry::assert_unique_codes();
 /// ```
 ///
 /// # Panics

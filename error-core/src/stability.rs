@@ -8,17 +8,18 @@
 //! declared in the catalog (`#[module(3, name = "...", retired(3, 4),
 //! reserved(9))]`), where using one again is a compile error.
 //!
-//! The lock is a text file, one code a line, fields separated by tabs, so
-//! that a review shows a change as one line:
+//! The lock is a text file, one code a line, so that a review shows a
+//! change as one line. Its fields are separated by tabs (shown here as `→`):
 //!
 //! ```text
 //! # error catalog lock, catalog `Catalog`: the codes published so far
-//! ERR-01-001	404	NodeNotFoundError	The requested node is not available
-//! ERR-03-003	retired
+//! ERR-01-001→404→NodeNotFoundError→The requested node is not available
+//! ERR-03-003→retired
 //! ```
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::fmt::Write as _;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
@@ -136,9 +137,11 @@ impl Lock {
         for (code, locked) in &self.codes {
             match locked {
                 Locked::Active { status, class, message } => {
-                    out.push_str(&std::format!("{code}\t{status}\t{}\t{}\n", escape(class), escape(message)));
+                    let _ = writeln!(out, "{code}\t{status}\t{}\t{}", escape(class), escape(message));
                 }
-                Locked::Retired => out.push_str(&std::format!("{code}\tretired\n")),
+                Locked::Retired => {
+                    let _ = writeln!(out, "{code}\tretired");
+                }
             }
         }
         out

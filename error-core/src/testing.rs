@@ -44,13 +44,12 @@ pub fn assert_file_current(path: impl AsRef<Path>, rendered: &str) {
         Ok(text) => text,
         Err(error) => panic!("cannot read {}: {error}\nrun the tests with {BLESS_VAR}=1 to write it", path.display()),
     };
-    if committed != rendered {
-        panic!(
-            "{} is not what the code renders; run the tests with {BLESS_VAR}=1 to update it\n{}",
-            path.display(),
-            diff(&committed, rendered)
-        );
-    }
+    assert!(
+        committed == rendered,
+        "{} is not what the code renders; run the tests with {BLESS_VAR}=1 to update it\n{}",
+        path.display(),
+        diff(&committed, rendered)
+    );
 }
 
 /// A unified diff of two texts, line by line, with two lines of context.

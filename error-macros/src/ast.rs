@@ -282,10 +282,10 @@ pub struct Bool {
 impl FromMeta for Bool {
     fn from_meta(item: &Meta) -> Result<Self> {
         let key = key_name(item);
-        if let Meta::NameValue(pair) = item {
-            if let Expr::Lit(ExprLit { lit: Lit::Bool(value), .. }) = unwrap_group(&pair.value) {
-                return Ok(Self { value: value.value, span: value.span });
-            }
+        if let Meta::NameValue(pair) = item
+            && let Expr::Lit(ExprLit { lit: Lit::Bool(value), .. }) = unwrap_group(&pair.value)
+        {
+            return Ok(Self { value: value.value, span: value.span });
         }
         Err(Error::custom(format!("`{key}` takes `true` or `false`, like `{key} = false`")).with_span(item))
     }

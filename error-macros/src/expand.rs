@@ -44,24 +44,13 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
         let entry = format_ident!("__ENTRY_{}", index);
         items.extend(code_items(model, code, &entry));
 
-        let pattern = match code.variant {
-            Some(variant) => {
-                let bindings = code.fields.iter().enumerate().map(|(i, field)| {
-                    let member = &field.member;
-                    let binding = binding(i);
-                    quote!(#member: #binding)
-                });
-                quote!(Self::#variant { #(#bindings,)* .. })
-            }
-            None => {
-                let bindings = code.fields.iter().enumerate().map(|(i, field)| {
-                    let member = &field.member;
-                    let binding = binding(i);
-                    quote!(#member: #binding)
-                });
-                quote!(Self { #(#bindings,)* .. })
-            }
-        };
+        let bindings = code.fields.iter().enumerate().map(|(i, field)| {
+            let member = &field.member;
+            let binding = binding(i);
+            quote!(#member: #binding)
+        });
+        let path = code.variant.map_or_else(|| quote!(Self), |variant| quote!(Self::#variant));
+        let pattern = quote!(#path { #(#bindings,)* .. });
         entry_arms.extend(quote!(#pattern => &#entry,));
 
         let writes = message_writes(code, &entry);
@@ -72,21 +61,20 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
             let binding = binding(*i);
             let ty = field.ty;
             if mentions_params(ty, &type_params) {
-                detail_bounds.push(syn::parse_quote_spanned!(span_of(ty)=> #ty: ::serde::Serialize));
+                detail_bounds.push(syn::parse_quote_spanned!(span_of(ty)=> #ty: #krate::__private::serde::Serialize));
             }
             respan(quote!(visit(#krate::__private::detail(#name, #binding));), span_of(ty))
         });
         detail_arms.extend(quote!(#pattern => { #(#details)* }));
 
-        let source = match code.source {
-            Some(i) => {
-                let binding = binding(i);
-                quote!(#krate::__private::Some({
-                    use #krate::__private::AsDynError as _;
-                    #binding.as_dyn_error()
-                }))
-            }
-            None => quote!(#krate::__private::None),
+        let source = if let Some(i) = code.source {
+            let binding = binding(i);
+            quote!(#krate::__private::Some({
+                use #krate::__private::AsDynError as _;
+                #binding.as_dyn_error()
+            }))
+        } else {
+            quote!(#krate::__private::None)
         };
         source_arms.extend(quote!(#pattern => #source,));
 
@@ -103,17 +91,10 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
     let detail_bounds =
         where_with(model.generics, &detail_bounds, !type_params.is_empty(), quote!(Self: ::core::error::Error));
     let display_bounds = where_with(model.generics, &display_bounds, false, TokenStream::new());
-    let error_bounds = where_with(
-        model.generics,
-        &[],
-        !type_params.is_empty(),
-        quote!(Self: ::core::fmt::Debug + ::core::fmt::Display),
-    );
 
     let count = model.codes.len();
     let entry_names: Vec<Ident> = (0..count).map(|index| format_ident!("__ENTRY_{}", index)).collect();
-    let catalog_bounds =
-        where_with(model.generics, &[], !type_params.is_empty(), quote!(Self: #krate::CatalogError + 'static));
+    let framework = framework_impls(model, &type_params);
     let unreachable =
         if model.is_enum && model.codes.is_empty() { quote!(_ => match *self {},) } else { TokenStream::new() };
     let write_message_body = if model.display {
@@ -122,23 +103,7 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
         quote!(match self { #message_arms #unreachable })
     };
     let display = if model.display {
-        quote! {
-            #[automatically_derived]
-            #[allow(unused_qualifications)]
-            impl #impl_generics ::core::fmt::Display for #ident #ty_generics #display_bounds {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    match self { #message_arms #unreachable }
-                }
-            }
-
-            #[automatically_derived]
-            #[allow(unused_qualifications)]
-            impl #impl_generics ::core::error::Error for #ident #ty_generics #error_bounds {
-                fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
-                    match self { #source_arms #unreachable }
-                }
-            }
-        }
+        std_impls(model, &message_arms, &source_arms, &display_bounds, &unreachable, !type_params.is_empty())
     } else {
         TokenStream::new()
     };
@@ -146,7 +111,6 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
     quote! {
         #[allow(non_upper_case_globals, clippy::all, clippy::pedantic)]
         const _: () = {
-            extern crate alloc;
             #items
 
             #[automatically_derived]
@@ -175,30 +139,75 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
 
             #display
 
-            #krate::__private::axum_response! {
-                #[automatically_derived]
-                #[allow(unused_qualifications)]
-                impl #impl_generics #krate::__private::axum_core::response::IntoResponse for #ident #ty_generics #catalog_bounds {
-                    fn into_response(self) -> #krate::__private::axum_core::response::Response {
-                        #krate::axum::into_response(&self)
-                    }
-                }
-            }
-
-            #krate::__private::actix_response! {
-                #[automatically_derived]
-                #[allow(unused_qualifications)]
-                impl #impl_generics #krate::__private::actix_web::ResponseError for #ident #ty_generics #catalog_bounds {
-                    fn status_code(&self) -> #krate::__private::actix_web::http::StatusCode {
-                        #krate::actix::status_code(self)
-                    }
-
-                    fn error_response(&self) -> #krate::__private::actix_web::HttpResponse {
-                        #krate::actix::error_response(self)
-                    }
-                }
-            }
+            #framework
         };
+    }
+}
+
+/// `Display` from the public message and `Error` with the source field.
+fn std_impls(
+    model: &ErrorModel<'_>,
+    message_arms: &TokenStream,
+    source_arms: &TokenStream,
+    display_bounds: &TokenStream,
+    unreachable: &TokenStream,
+    generic: bool,
+) -> TokenStream {
+    let ident = model.ident;
+    let (impl_generics, ty_generics, _) = model.generics.split_for_impl();
+    let error_bounds =
+        where_with(model.generics, &[], generic, quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
+    quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_generics ::core::fmt::Display for #ident #ty_generics #display_bounds {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self { #message_arms #unreachable }
+            }
+        }
+
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_generics ::core::error::Error for #ident #ty_generics #error_bounds {
+            fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                match self { #source_arms #unreachable }
+            }
+        }
+    }
+}
+
+/// The impls of the framework integrations, written when `error-core` has
+/// the feature: `IntoResponse` (axum) and `ResponseError` (actix-web).
+fn framework_impls(model: &ErrorModel<'_>, type_params: &[&Ident]) -> TokenStream {
+    let krate = &model.krate;
+    let ident = model.ident;
+    let (impl_generics, ty_generics, _) = model.generics.split_for_impl();
+    let catalog_bounds =
+        where_with(model.generics, &[], !type_params.is_empty(), quote!(Self: #krate::CatalogError + 'static));
+    quote! {
+            #krate::__private::axum_response! {
+            #[automatically_derived]
+            #[allow(unused_qualifications)]
+            impl #impl_generics #krate::__private::axum_core::response::IntoResponse for #ident #ty_generics #catalog_bounds {
+                fn into_response(self) -> #krate::__private::axum_core::response::Response {
+                    #krate::axum::into_response(&self)
+                }
+            }
+        }
+
+        #krate::__private::actix_response! {
+            #[automatically_derived]
+            #[allow(unused_qualifications)]
+            impl #impl_generics #krate::__private::actix_web::ResponseError for #ident #ty_generics #catalog_bounds {
+                fn status_code(&self) -> #krate::__private::actix_web::http::StatusCode {
+                    #krate::actix::status_code(self)
+                }
+
+                fn error_response(&self) -> #krate::__private::actix_web::HttpResponse {
+                    #krate::actix::error_response(self)
+                }
+            }
+        }
     }
 }
 
@@ -224,15 +233,15 @@ fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> To
     );
     // A catalog of another crate cannot take the impl (E0117, the orphan
     // rule): its codes are checked across crates by the registry's test.
-    let unique = if !model.local_catalog {
-        TokenStream::new()
-    } else {
+    let unique = if model.local_catalog {
         quote! {
         #krate::__private::unique_code! {
             #[automatically_derived]
             #impl_token #header
         }
         }
+    } else {
+        TokenStream::new()
     };
     let module_check =
         respan(quote!(const _: () = #krate::__private::require_module::<#catalog, #module>();), code.module.span);
@@ -249,21 +258,20 @@ fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> To
             quote!(#value)
         },
     );
-    let message = match &code.message {
-        Some(message) => {
-            let template = &message.template;
-            let pieces = message.pieces.iter().map(|piece| match piece {
-                Piece::Text(text) => quote!(#krate::Piece::Text(#text)),
-                Piece::Field(field) => quote!(#krate::Piece::Field(#field)),
-            });
-            quote!(#krate::MessageTemplate::__new(#template, &[#(#pieces),*]))
-        }
-        None => quote! {
+    let message = if let Some(message) = &code.message {
+        let template = &message.template;
+        let pieces = message.pieces.iter().map(|piece| match piece {
+            Piece::Text(text) => quote!(#krate::Piece::Text(#text)),
+            Piece::Field(field) => quote!(#krate::Piece::Field(#field)),
+        });
+        quote!(#krate::MessageTemplate::__new(#template, &[#(#pieces),*]))
+    } else {
+        quote! {
             #krate::MessageTemplate::__new(
                 #krate::__private::default_message(#status),
                 &[#krate::Piece::Text(#krate::__private::default_message(#status))],
             )
-        },
+        }
     };
     let description = &code.description;
     let details = code.details.iter().map(|(_, name)| name);
@@ -387,17 +395,15 @@ fn expand_catalog(input: &CatalogInput) -> darling::Result<TokenStream> {
                 .with_span(&input.generics),
         );
     }
-    let format = match &input.format {
-        Some(text) => errors.handle(
-            format::parse(&text.value).map_err(|message| darling::Error::custom(message).with_span(&text.span)),
-        ),
-        None => {
-            errors.push(
-                darling::Error::custom("missing `format`: write `#[catalog(format = \"ERR-{module:02}-{code:03}\")]`")
-                    .with_span(ident),
-            );
-            None
-        }
+    let format = if let Some(text) = &input.format {
+        errors
+            .handle(format::parse(&text.value).map_err(|message| darling::Error::custom(message).with_span(&text.span)))
+    } else {
+        errors.push(
+            darling::Error::custom("missing `format`: write `#[catalog(format = \"ERR-{module:02}-{code:03}\")]`")
+                .with_span(ident),
+        );
+        None
     };
     let default_status = input.default_status.map_or(400, |int| int.value);
 
@@ -410,7 +416,7 @@ fn expand_catalog(input: &CatalogInput) -> darling::Result<TokenStream> {
             .with_span(ident),
         );
     }
-    let mut modules: Vec<(u16, String, Vec<u16>, Vec<u16>, Span)> = Vec::new();
+    let mut modules: Vec<ModuleParts> = Vec::new();
     for variant in variants {
         if let Some(module) = errors.handle(module_of(variant, format.as_ref())) {
             if let Some(first) = modules.iter().find(|existing| existing.0 == module.0) {
@@ -514,14 +520,12 @@ fn module_of(variant: &ModuleVariant, format: Option<&format::CodeFormat>) -> da
             .with_span(&module.number.span),
         );
     }
-    let name = match &module.keys.name {
-        Some(text) => text.value.clone(),
-        None => {
-            errors.push(
-                darling::Error::custom("missing `name = \"...\"`: every module has a name").with_span(&module.span),
-            );
-            String::new()
-        }
+    let name = if let Some(text) = &module.keys.name {
+        text.value.clone()
+    } else {
+        errors
+            .push(darling::Error::custom("missing `name = \"...\"`: every module has a name").with_span(&module.span));
+        String::new()
     };
     let codes = |list: &Option<crate::ast::IntList>| -> Vec<u16> {
         list.iter().flat_map(|list| list.values.iter()).map(|int| int.value).collect()

@@ -173,31 +173,29 @@ fn check_code<'a>(
         );
         return None;
     }
-    let module = match keys.module.or(defaults.module) {
-        Some(int) => Some(number(int)),
-        None => {
-            errors.push(
-                Error::custom(format!(
-                    "missing `module = ...`: every error needs the catalog module of its code, \
-                     like `#[catalog(module = 1, code = 4)]`{}",
-                    if variant.is_some() { " (on the variant or on the enum)" } else { "" }
-                ))
-                .with_span(&attr_span.path),
-            );
-            None
-        }
+    let module = if let Some(int) = keys.module.or(defaults.module) {
+        Some(number(int))
+    } else {
+        errors.push(
+            Error::custom(format!(
+                "missing `module = ...`: every error needs the catalog module of its code, \
+                 like `#[catalog(module = 1, code = 4)]`{}",
+                if variant.is_some() { " (on the variant or on the enum)" } else { "" }
+            ))
+            .with_span(&attr_span.path),
+        );
+        None
     };
-    let code = match keys.code {
-        Some(int) => Some(number(int)),
-        None => {
-            errors.push(
-                Error::custom(format!(
-                    "missing `code = ...`: every {what} needs its code number, like `#[catalog(code = 4)]`"
-                ))
-                .with_span(&attr_span.path),
-            );
-            None
-        }
+    let code = if let Some(int) = keys.code {
+        Some(number(int))
+    } else {
+        errors.push(
+            Error::custom(format!(
+                "missing `code = ...`: every {what} needs its code number, like `#[catalog(code = 4)]`"
+            ))
+            .with_span(&attr_span.path),
+        );
+        None
     };
     let status = keys.status.or(defaults.status).map(number);
 
@@ -210,6 +208,44 @@ fn check_code<'a>(
         })
         .collect();
 
+    let (details, source) = check_fields(errors, &fields, raw_fields);
+
+    let message = keys.message.as_ref().and_then(|text| errors.handle(check_message(text, &fields, ident)));
+
+    let name = keys.name.as_ref().map_or_else(|| ident.to_string(), |text| text.value.clone());
+    if let Some(text) = &keys.name
+        && text.value.trim().is_empty()
+    {
+        errors.push(Error::custom("`name` is empty: it is the class name clients see").with_span(&text.span));
+    }
+    let description = keys.description.as_ref().map_or_else(|| docs.to_owned(), |text| text.value.clone());
+    let links = keys.links.iter().map(|link| (link.url.value.clone(), link.label.value.clone())).collect();
+    let suggestions = keys.suggestions.iter().map(|text| text.value.clone()).collect();
+
+    Some(CodeModel {
+        variant,
+        fields,
+        name,
+        module: module?,
+        code: code?,
+        status,
+        message,
+        description,
+        details,
+        source,
+        suggestions,
+        links,
+        attr_span,
+    })
+}
+
+/// The fields marked `detail` (with their names in the body) and the
+/// source field, explicit or named `source`.
+fn check_fields(
+    errors: &mut darling::error::Accumulator,
+    fields: &[FieldModel<'_>],
+    raw_fields: &[ErrorField],
+) -> (Vec<(usize, String)>, Option<usize>) {
     let mut details: Vec<(usize, String)> = Vec::new();
     let mut source: Option<usize> = None;
     for (index, (field, raw)) in fields.iter().zip(raw_fields).enumerate() {
@@ -244,33 +280,7 @@ fn check_code<'a>(
         source = fields.iter().position(|field| matches!(&field.member, Member::Named(name) if name == "source"));
     }
 
-    let message = keys.message.as_ref().and_then(|text| errors.handle(check_message(text, &fields, ident)));
-
-    let name = keys.name.as_ref().map_or_else(|| ident.to_string(), |text| text.value.clone());
-    if let Some(text) = &keys.name {
-        if text.value.trim().is_empty() {
-            errors.push(Error::custom("`name` is empty: it is the class name clients see").with_span(&text.span));
-        }
-    }
-    let description = keys.description.as_ref().map_or_else(|| docs.to_owned(), |text| text.value.clone());
-    let links = keys.links.iter().map(|link| (link.url.value.clone(), link.label.value.clone())).collect();
-    let suggestions = keys.suggestions.iter().map(|text| text.value.clone()).collect();
-
-    Some(CodeModel {
-        variant,
-        fields,
-        name,
-        module: module?,
-        code: code?,
-        status,
-        message,
-        description,
-        details,
-        source,
-        suggestions,
-        links,
-        attr_span,
-    })
+    (details, source)
 }
 
 fn number(int: Int) -> Number {
@@ -438,10 +448,10 @@ pub fn description_from_docs(attrs: &[Attribute]) -> String {
         if !attr.path().is_ident("doc") {
             continue;
         }
-        if let Meta::NameValue(pair) = &attr.meta {
-            if let Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) = &pair.value {
-                lines.extend(text.value().split('\n').map(|line| line.trim().to_owned()));
-            }
+        if let Meta::NameValue(pair) = &attr.meta
+            && let Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) = &pair.value
+        {
+            lines.extend(text.value().split('\n').map(|line| line.trim().to_owned()));
         }
     }
     let paragraph: Vec<&str> = lines
