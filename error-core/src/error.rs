@@ -66,8 +66,10 @@ pub trait CatalogError: core::error::Error {
     fn write_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 
     /// Calls `visit` with each field marked `#[catalog(detail)]`, in
-    /// declaration order.
-    fn visit_details<'a>(&'a self, visit: &mut dyn FnMut(Detail<'a>));
+    /// declaration order. The derive writes it for types that have details.
+    fn visit_details<'a>(&'a self, visit: &mut dyn FnMut(Detail<'a>)) {
+        let _ = visit;
+    }
 
     /// The code, typed by its catalog.
     fn code(&self) -> Code<Self::Catalog> {

@@ -78,6 +78,8 @@ pub struct CatalogInput {
     pub title: Option<Text>,
     pub description: Option<Text>,
     pub api: Option<Text>,
+    #[darling(rename = "crate")]
+    pub krate: Option<PathKey>,
 }
 
 /// A variant of the catalog enum: a module.

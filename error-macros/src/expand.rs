@@ -102,14 +102,28 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
     } else {
         quote!(match self { #message_arms #unreachable })
     };
+    // Without details or sources, the trait's provided methods do: less
+    // code to compile for the common error.
+    let visit_details = if model.codes.iter().any(|code| !code.details.is_empty()) {
+        quote! {
+            #[inline]
+            fn visit_details<'__a>(&'__a self, visit: &mut dyn ::core::ops::FnMut(#krate::Detail<'__a>)) {
+                match self { #detail_arms #unreachable }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+    let has_source = model.codes.iter().any(|code| code.source.is_some());
     let display = if model.display {
-        std_impls(model, &message_arms, &source_arms, &display_bounds, &unreachable, !type_params.is_empty())
+        let source_arms = has_source.then_some(&source_arms);
+        std_impls(model, &message_arms, source_arms, &display_bounds, &unreachable, !type_params.is_empty())
     } else {
         TokenStream::new()
     };
 
     quote! {
-        #[allow(non_upper_case_globals, clippy::all, clippy::pedantic)]
+        #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
             #items
 
@@ -118,23 +132,23 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
             impl #impl_generics #krate::CatalogError for #ident #ty_generics #detail_bounds {
                 type Catalog = __Catalog;
 
+                #[inline]
                 fn entry(&self) -> &'static #krate::Entry {
                     match self { #entry_arms #unreachable }
                 }
 
+                #[inline]
                 fn entries() -> &'static [&'static #krate::Entry] {
                     static ENTRIES: [&#krate::Entry; #count] = [#(&#entry_names),*];
                     &ENTRIES
                 }
 
+                #[inline]
                 fn write_message(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #write_message_body
                 }
 
-                fn visit_details<'__a>(&'__a self, visit: &mut dyn ::core::ops::FnMut(#krate::Detail<'__a>)) {
-                    let _ = &visit;
-                    match self { #detail_arms #unreachable }
-                }
+                #visit_details
             }
 
             #display
@@ -148,7 +162,7 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
 fn std_impls(
     model: &ErrorModel<'_>,
     message_arms: &TokenStream,
-    source_arms: &TokenStream,
+    source_arms: Option<&TokenStream>,
     display_bounds: &TokenStream,
     unreachable: &TokenStream,
     generic: bool,
@@ -157,10 +171,19 @@ fn std_impls(
     let (impl_generics, ty_generics, _) = model.generics.split_for_impl();
     let error_bounds =
         where_with(model.generics, &[], generic, quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
+    let source = source_arms.map(|arms| {
+        quote! {
+            #[inline]
+            fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                match self { #arms #unreachable }
+            }
+        }
+    });
     quote! {
         #[automatically_derived]
         #[allow(unused_qualifications)]
         impl #impl_generics ::core::fmt::Display for #ident #ty_generics #display_bounds {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 match self { #message_arms #unreachable }
             }
@@ -169,9 +192,7 @@ fn std_impls(
         #[automatically_derived]
         #[allow(unused_qualifications)]
         impl #impl_generics ::core::error::Error for #ident #ty_generics #error_bounds {
-            fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
-                match self { #source_arms #unreachable }
-            }
+            #source
         }
     }
 }
@@ -439,7 +460,13 @@ fn expand_catalog(input: &CatalogInput) -> darling::Result<TokenStream> {
     };
     modules.sort_by_key(|module| module.0);
 
-    let krate = quote!(::error_core);
+    let krate = input.krate.as_ref().map_or_else(
+        || quote!(::error_core),
+        |key| {
+            let path = &key.path;
+            quote!(#path)
+        },
+    );
     let name = ident.to_string();
     let template = input.format.as_ref().map(|text| text.value.clone()).unwrap_or_default();
     let format::CodeFormat { prefix, infix, suffix, module_width, code_width, module_first } = format;
@@ -460,7 +487,7 @@ fn expand_catalog(input: &CatalogInput) -> darling::Result<TokenStream> {
     });
 
     Ok(quote! {
-        #[allow(clippy::all, clippy::pedantic)]
+        #[allow(unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
             #[automatically_derived]
             // A static, not a promoted constant: every entry of this catalog
