@@ -15,10 +15,6 @@ use crate::entry::Detail;
 )]
 pub trait HasModule<const M: u16> {}
 
-/// Fails to compile, with the message of [`HasModule`], when `C` does not
-/// declare module `M`.
-pub const fn require_module<C: HasModule<M> + ?Sized, const M: u16>() {}
-
 /// One implementation per code: a second one for the same module and code in
 /// the same catalog is a conflict (E0119) that names both attributes.
 ///
@@ -58,6 +54,10 @@ macro_rules! __unique_code {
 }
 
 pub use crate::__unique_code as unique_code;
+
+/// Fails to compile, with the message of [`HasModule`], when `C` does not
+/// declare module `M`.
+pub const fn require_module<C: HasModule<M> + ?Sized, const M: u16>() {}
 
 /// Writes the code at compile time, failing the build when it does not fit
 /// the format or the catalog retired or reserved it.

@@ -17,7 +17,7 @@ pub struct Entry {
     catalog: &'static CatalogInfo,
     module: u16,
     number: u16,
-    code: &'static CodeText,
+    code: CodeText,
     name: &'static str,
     status: u16,
     message: MessageTemplate,
@@ -34,7 +34,7 @@ pub struct EntryParts {
     pub catalog: &'static CatalogInfo,
     pub module: u16,
     pub number: u16,
-    pub code: &'static CodeText,
+    pub code: CodeText,
     pub name: &'static str,
     pub status: u16,
     pub message: MessageTemplate,
@@ -87,7 +87,7 @@ impl Entry {
 
     /// The code as the catalog writes it (`ERR-01-004`).
     #[must_use]
-    pub const fn code(&self) -> &'static str {
+    pub const fn code(&self) -> &str {
         self.code.as_str()
     }
 

@@ -241,7 +241,6 @@ fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> To
     let module = code.module.value;
     let number = code.code.value;
     let info = quote!(<#catalog as #krate::ErrorCatalog>::INFO);
-    let text = format_ident!("{}_CODE", entry);
     let module_type = format_ident!("module_{:02}", module);
 
     // The impl's first token sits at the attribute's `#` and its last at the
@@ -264,12 +263,11 @@ fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> To
     } else {
         TokenStream::new()
     };
+    // The module's check is a trait bound, reported at the module's value;
+    // the code's are panics of const evaluation, reported at the code's.
     let module_check =
         respan(quote!(const _: () = #krate::__private::require_module::<#catalog, #module>();), code.module.span);
-    let code_text = respan(
-        quote!(static #text: #krate::CodeText = #krate::__private::code_text(#info, #module, #number);),
-        code.code.span,
-    );
+    let code_text = respan(quote!(#krate::__private::code_text(#info, #module, #number)), code.code.span);
 
     let name = &code.name;
     let status = code.status.map_or_else(
@@ -307,13 +305,12 @@ fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> To
     quote! {
         #unique
         #module_check
-        #code_text
         #krate::__private::register!(#entry, #registered);
         static #entry: #krate::Entry = #krate::Entry::__new(#krate::__private::EntryParts {
             catalog: #info,
             module: #module,
             number: #number,
-            code: &#text,
+            code: #code_text,
             name: #name,
             status: #status,
             message: #message,
