@@ -1,0 +1,258 @@
+//! A small Phala-Cloud-shaped HTTP server whose errors are the catalog
+//! types of the `phala` example, answered by `error-core`'s axum
+//! integration.
+//!
+//! ```text
+//! cargo run --example phala_server --features axum                 # port 8080
+//! cargo run --example phala_server --features axum -- 3000         # port 3000
+//! PORT=3000 cargo run --example phala_server --features axum       # the same
+//! cargo run --example phala_server --features axum,problem-json -- --problem-json
+//! ERROR_FORMAT=problem cargo run --example phala_server --features axum,problem-json
+//! ```
+//!
+//! It listens on 127.0.0.1 only; the port is the first argument that is not
+//! an option, else the `PORT` environment variable, else 8080 (`0` picks a
+//! free port; the first line printed says which). `--problem-json`, or
+//! `ERROR_FORMAT=problem`, answers RFC 9457 documents (`application/problem+json`,
+//! `type` = `https://docs.phala.network/errors/` followed by the code)
+//! instead of the flat body; it needs the `problem-json` feature.
+//!
+//! The state is in memory: the CVMs provisioned since the start. Identifiers
+//! and hashes are derived from the name and the order of creation, so a
+//! fresh server answers the same bytes every time:
+//!
+//! ```text
+//! # 201: the first CVM, id app_7af3c38d22c8e76cb0adba1df86b2ef534812cd4
+//! curl -i -X POST http://127.0.0.1:8080/api/v1/cvms/provision \
+//!      -H 'Content-Type: application/json' -d '{"name": "web-1"}'
+//! # 409 ERR-01-004 DuplicateCvmNameError, details: name
+//! curl -i -X POST http://127.0.0.1:8080/api/v1/cvms/provision \
+//!      -H 'Content-Type: application/json' -H 'X-Request-ID: rid-123' -d '{"name": "web-1"}'
+//! # 200: the CVM; by id, app id or name
+//! curl -i http://127.0.0.1:8080/api/v1/cvms/web-1
+//! # 404 ERR-03-001 CvmNotFoundError, details: identifier
+//! curl -i -H 'X-Request-ID: rid-123' http://127.0.0.1:8080/api/v1/cvms/app_missing
+//! # 465 ERR-01-005 HashRegistrationRequired, details: compose_hash, app_id, device_id, kms_info
+//! curl -i -X PATCH -H 'X-Request-ID: rid-123' http://127.0.0.1:8080/api/v1/cvms/web-1/envs \
+//!      -H 'Content-Type: application/json' -d '{"encrypted_env": "00"}'
+//! ```
+//!
+//! A request whose JSON is missing or wrong answers 400 `ERR-02-008`
+//! (`InvalidRequestError`, with the field at fault). The id of each request
+//! (`X-Request-ID`) reaches the error body as `request_id`, by
+//! `error_core::http::ErrorLayer`.
+
+use std::collections::HashMap;
+use std::net::Ipv4Addr;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, patch, post};
+use error_core::http::{ErrorLayer, ErrorResponses};
+use serde::{Deserialize, Serialize};
+
+// The catalog's error types, shared with `cargo run --example phala`; its
+// `main` and printers are not used here.
+#[path = "phala.rs"]
+#[allow(dead_code)]
+pub mod phala;
+
+// The derives name `crate::Catalog`. (Unused when a test includes this file
+// as a module: the test's crate root imports it for itself.)
+#[allow(unused_imports)]
+use phala::Catalog;
+
+use phala::cvm::CvmNotFoundError;
+use phala::inventory::InvalidRequestError;
+use phala::preflight::{DuplicateCvmNameError, HashRegistrationRequiredError, KmsInfo};
+
+/// The RFC 9457 `type` of each code is this followed by the code.
+pub const PROBLEM_TYPE_BASE: &str = "https://docs.phala.network/errors/";
+
+/// A provisioned CVM, as the API answers it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cvm {
+    /// `app_` followed by the app id.
+    pub id: String,
+    /// Unique in the workspace.
+    pub name: String,
+    /// 40 hex digits, derived from the name and the order of creation.
+    pub app_id: String,
+    /// The hash of the CVM's compose file.
+    pub compose_hash: String,
+    /// The device the CVM runs on.
+    pub device_id: String,
+    /// Always `provisioned` here.
+    pub status: &'static str,
+}
+
+impl Cvm {
+    fn new(name: &str, sequence: usize) -> Self {
+        let app_id = hex_digest(&["app", name, &sequence.to_string()], 40);
+        Self {
+            id: format!("app_{app_id}"),
+            name: name.to_owned(),
+            compose_hash: format!("0x{}", hex_digest(&["compose", &app_id], 64)),
+            device_id: hex_digest(&["device", &app_id], 64),
+            app_id,
+            status: "provisioned",
+        }
+    }
+}
+
+/// The CVMs of the workspace, by id.
+#[derive(Debug, Default)]
+pub struct AppState {
+    cvms: Mutex<HashMap<String, Cvm>>,
+}
+
+impl AppState {
+    fn cvms(&self) -> std::sync::MutexGuard<'_, HashMap<String, Cvm>> {
+        // A handler that panicked left the map consistent: every change is
+        // one `insert`.
+        self.cvms.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The CVM an identifier names: its id, its app id or its name.
+    fn find(&self, identifier: &str) -> Option<Cvm> {
+        let cvms = self.cvms();
+        cvms.get(identifier)
+            .or_else(|| cvms.values().find(|cvm| cvm.app_id == identifier || cvm.name == identifier))
+            .cloned()
+    }
+}
+
+/// `POST /api/v1/cvms/provision`.
+#[derive(Debug, Deserialize)]
+pub struct ProvisionRequest {
+    /// The CVM's name.
+    pub name: String,
+}
+
+/// The application: the three routes, the catalog errors answered in the
+/// format of `responses`, with the request id of `X-Request-ID`.
+pub fn app(responses: ErrorResponses) -> axum::Router {
+    axum::Router::new()
+        .route("/api/v1/cvms/provision", post(provision))
+        .route("/api/v1/cvms/{id}", get(get_cvm))
+        .route("/api/v1/cvms/{id}/envs", patch(update_envs))
+        .with_state(Arc::new(AppState::default()))
+        .layer(ErrorLayer::new(responses))
+}
+
+async fn provision(
+    State(state): State<Arc<AppState>>,
+    request: Result<Json<ProvisionRequest>, JsonRejection>,
+) -> Result<(StatusCode, Json<Cvm>), Response> {
+    let Json(request) = request.map_err(|rejection| {
+        let field = match rejection {
+            // Valid JSON without a string `name`.
+            JsonRejection::JsonDataError(_) => "name",
+            // Not JSON, or not said to be.
+            _ => "body",
+        };
+        InvalidRequestError { field: field.into() }.into_response()
+    })?;
+    let name = request.name.trim();
+    if name.is_empty() {
+        return Err(InvalidRequestError { field: "name".into() }.into_response());
+    }
+    let mut cvms = state.cvms();
+    if cvms.values().any(|cvm| cvm.name == name) {
+        return Err(DuplicateCvmNameError { name: name.to_owned() }.into_response());
+    }
+    let cvm = Cvm::new(name, cvms.len());
+    cvms.insert(cvm.id.clone(), cvm.clone());
+    Ok((StatusCode::CREATED, Json(cvm)))
+}
+
+async fn get_cvm(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Result<Json<Cvm>, CvmNotFoundError> {
+    state.find(&id).map(Json).ok_or(CvmNotFoundError { identifier: id })
+}
+
+/// Changing the environment of a CVM whose KMS is on-chain changes its
+/// compose hash, which must be registered first: 465, with what the client
+/// needs to register it.
+async fn update_envs(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Result<StatusCode, Response> {
+    let cvm = state.find(&id).ok_or_else(|| CvmNotFoundError { identifier: id }.into_response())?;
+    Err(HashRegistrationRequiredError {
+        compose_hash: cvm.compose_hash,
+        app_id: cvm.app_id,
+        device_id: cvm.device_id,
+        kms_info: KmsInfo {
+            chain_id: 8453,
+            kms_contract_address: "0x2f83172A49584C017F2B256F0FB2Dca14126Ba9C".into(),
+            url: "https://kms.phala.network".into(),
+        },
+    }
+    .into_response())
+}
+
+/// `len` hex digits of FNV-1a hashes of `parts`: stable across runs and
+/// platforms, unlike `std`'s hasher.
+fn hex_digest(parts: &[&str], len: usize) -> String {
+    let mut digest = String::with_capacity(len + 16);
+    let mut block: u64 = 0;
+    while digest.len() < len {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let bytes = block.to_le_bytes().into_iter().chain(parts.iter().flat_map(|part| part.bytes().chain([0])));
+        for byte in bytes {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        digest.push_str(&format!("{hash:016x}"));
+        block += 1;
+    }
+    digest.truncate(len);
+    digest
+}
+
+const USAGE: &str = "usage: phala_server [PORT] [--problem-json]  (environment: PORT, ERROR_FORMAT=problem)";
+
+/// The port and the body format, from the arguments and the environment.
+fn options() -> Result<(u16, ErrorResponses), String> {
+    let mut port = None;
+    let mut problem = std::env::var("ERROR_FORMAT").is_ok_and(|format| format == "problem");
+    for argument in std::env::args().skip(1) {
+        match argument.as_str() {
+            "--problem-json" => problem = true,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            other if port.is_none() => port = Some(other.to_owned()),
+            other => return Err(format!("unexpected argument {other}\n{USAGE}")),
+        }
+    }
+    let port = match port.or_else(|| std::env::var("PORT").ok()) {
+        Some(port) => port.parse().map_err(|_| format!("invalid port {port}"))?,
+        None => 8080,
+    };
+    let responses = ErrorResponses::new();
+    if problem {
+        #[cfg(feature = "problem-json")]
+        return Ok((port, responses.problem_json(PROBLEM_TYPE_BASE)));
+        #[cfg(not(feature = "problem-json"))]
+        return Err("problem+json bodies need the `problem-json` feature: --features axum,problem-json".into());
+    }
+    Ok((port, responses))
+}
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    let (port, responses) = options().unwrap_or_else(|message| {
+        eprintln!("{message}");
+        std::process::exit(2);
+    });
+    let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await?;
+    println!("listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, app(responses))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}

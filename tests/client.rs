@@ -1,0 +1,363 @@
+//! `error_core::client::RemoteError::parse` on every kind of input: flat
+//! bodies, RFC 9457 problem documents, codes this program does not know,
+//! missing and wrong-typed keys (each `ParseBodyError`), and bytes that are
+//! no body at all. It never panics; what it cannot read is a typed error.
+//!
+//! Needs the `client` feature (`cargo test --features client --test client`);
+//! without it the file is empty, so that naming it never fails.
+#![cfg(feature = "client")]
+
+#[path = "../examples/phala.rs"]
+#[allow(dead_code)]
+pub mod phala;
+
+use error_core::CatalogError;
+use error_core::client::{ParseBodyError, RemoteError, RemoteLink};
+use serde_json::json;
+
+// The derives name `crate::Catalog`.
+use phala::Catalog;
+use phala::cvm::{CvmAccessDeniedError, CvmNotFoundError};
+use phala::inventory::{CapacityError, GpuAllocationError};
+use phala::preflight::{ComposeHashError, DuplicateCvmNameError, HashRegistrationRequiredError};
+
+fn parse(status: u16, body: &serde_json::Value) -> Result<RemoteError, ParseBodyError> {
+    RemoteError::parse(status, &serde_json::to_vec(body).expect("JSON"))
+}
+
+#[test]
+fn flat_body_with_every_key() {
+    let body = br#"{
+        "error_code": "ERR-01-005",
+        "message": "Compose hash registration required on-chain",
+        "request_id": "rid-1",
+        "details": [
+            {"field": "compose_hash", "value": "0xab", "message": null},
+            {"field": "kms_info", "value": {"chain_id": 8453}, "message": "register it first"},
+            {"field": "no_value"}
+        ],
+        "suggestions": ["Register the compose hash on-chain"],
+        "links": [{"url": "https://docs.example.com", "label": "Docs"}, {"url": "https://x.example"}]
+    }"#;
+    let error = RemoteError::parse(465, body).expect("a flat body");
+    assert_eq!(error.status(), 465);
+    assert_eq!(error.code(), "ERR-01-005");
+    assert_eq!(error.message(), "Compose hash registration required on-chain");
+    assert_eq!(error.request_id(), Some("rid-1"));
+    assert_eq!(error.details().len(), 3);
+    assert_eq!(error.detail("compose_hash"), Some(&json!("0xab")));
+    assert_eq!(error.detail("kms_info"), Some(&json!({ "chain_id": 8453 })));
+    assert_eq!(error.details()[1].message.as_deref(), Some("register it first"));
+    assert_eq!(error.detail("no_value"), Some(&serde_json::Value::Null));
+    assert_eq!(error.detail("absent"), None);
+    assert_eq!(error.suggestions(), ["Register the compose hash on-chain"]);
+    assert_eq!(
+        error.links(),
+        [
+            RemoteLink { url: "https://docs.example.com".into(), label: "Docs".into() },
+            RemoteLink { url: "https://x.example".into(), label: String::new() },
+        ]
+    );
+    assert_eq!(error.to_string(), "ERR-01-005 (465): Compose hash registration required on-chain");
+    assert!(error.is::<HashRegistrationRequiredError>());
+    assert!(std::ptr::eq(error.entry().expect("registered"), HashRegistrationRequiredError::entries()[0]));
+}
+
+#[test]
+fn minimal_flat_body_and_nulls() {
+    let error = parse(409, &json!({ "error_code": "ERR-01-004", "message": "taken" })).expect("minimal");
+    assert_eq!((error.code(), error.message(), error.request_id()), ("ERR-01-004", "taken", None));
+    assert!(error.details().is_empty() && error.suggestions().is_empty() && error.links().is_empty());
+
+    // `null` is absent, for the optional keys.
+    let error = parse(
+        409,
+        &json!({
+            "error_code": "ERR-01-004", "message": "taken", "request_id": null,
+            "details": null, "suggestions": null, "links": null,
+        }),
+    )
+    .expect("nulls");
+    assert_eq!(error.request_id(), None);
+    assert!(error.details().is_empty());
+
+    // Keys it does not know are ignored.
+    let error = parse(409, &json!({ "error_code": "ERR-01-004", "message": "m", "extra": [1, {"a": 2}] }));
+    assert_eq!(error.map(|error| error.code().to_owned()), Ok("ERR-01-004".into()));
+}
+
+#[test]
+fn problem_document() {
+    let body = json!({
+        "type": "https://docs.phala.network/errors/ERR-03-001",
+        "title": "CvmNotFoundError",
+        "status": 404,
+        "detail": "The requested CVM was not found",
+        "instance": "/api/v1/cvms/app_missing",
+        "error_code": "ERR-03-001",
+        "request_id": "rid-9",
+        "details": [{"field": "identifier", "value": "app_missing", "message": null}],
+    });
+    let error = parse(404, &body).expect("a problem document");
+    assert_eq!(error.code(), "ERR-03-001");
+    assert_eq!(error.message(), "The requested CVM was not found");
+    assert_eq!(error.request_id(), Some("rid-9"));
+    assert_eq!(error.detail("identifier"), Some(&json!("app_missing")));
+    assert!(error.is::<CvmNotFoundError>());
+    // The same message, another code: not the same type.
+    assert!(!error.is::<CvmAccessDeniedError>());
+
+    // `message` wins over `detail` when both are there.
+    let error = parse(404, &json!({ "error_code": "E", "message": "flat", "detail": "problem" })).expect("both");
+    assert_eq!(error.message(), "flat");
+    // A `null` message falls back to `detail`.
+    let error = parse(404, &json!({ "error_code": "E", "message": null, "detail": "problem" })).expect("null message");
+    assert_eq!(error.message(), "problem");
+}
+
+#[test]
+fn unknown_codes_are_kept() {
+    for code in ["ERR-05-001", "ERR-99-999", "E1", "not a code at all", ""] {
+        let error = parse(418, &json!({ "error_code": code, "message": "newer server" })).expect("kept");
+        assert_eq!(error.code(), code);
+        assert!(error.entry().is_none(), "{code}");
+        assert!(!error.is::<DuplicateCvmNameError>());
+        assert!(!error.is::<ComposeHashError>());
+    }
+    let error = parse(400, &json!({ "error_code": "ERR-05-001", "message": "m" })).expect("kept");
+    // Written in the catalog's format, but not a code of this program.
+    assert_eq!(error.typed_code::<Catalog>().map(|code| code.to_string()), Some("ERR-05-001".into()));
+    let error = parse(400, &json!({ "error_code": "E-5-1", "message": "m" })).expect("kept");
+    assert!(error.typed_code::<Catalog>().is_none());
+}
+
+#[test]
+fn is_for_a_struct_and_an_enum() {
+    let remote = |code: &str| parse(400, &json!({ "error_code": code, "message": "m" })).expect("a body");
+
+    let error = remote("ERR-01-004");
+    assert!(error.is::<DuplicateCvmNameError>());
+    assert!(!error.is::<HashRegistrationRequiredError>());
+    assert!(!error.is::<ComposeHashError>());
+
+    // Every variant of an enum is the enum.
+    for code in ["ERR-01-006", "ERR-01-007", "ERR-01-008"] {
+        assert!(remote(code).is::<ComposeHashError>(), "{code}");
+        assert!(!remote(code).is::<DuplicateCvmNameError>(), "{code}");
+    }
+    for code in ["ERR-02-003", "ERR-02-004", "ERR-02-005", "ERR-02-007"] {
+        assert!(remote(code).is::<CapacityError>(), "{code}");
+    }
+    // ERR-02-006 sits between CapacityError's codes and is a struct of its own.
+    assert!(!remote("ERR-02-006").is::<CapacityError>());
+    assert!(remote("ERR-02-006").is::<GpuAllocationError>());
+    // Not a prefix match, not case-insensitive.
+    assert!(!remote("ERR-01-00").is::<DuplicateCvmNameError>());
+    assert!(!remote("err-01-004").is::<DuplicateCvmNameError>());
+    assert!(!remote("ERR-01-0040").is::<DuplicateCvmNameError>());
+
+    // Every error of the catalog is found by its own type's code, and its
+    // local entry is the one its value points at.
+    for local in phala::all() {
+        let error = remote(local.code_str());
+        assert!(std::ptr::eq(error.entry().expect("registered"), local.entry()), "{}", local.code_str());
+        assert_eq!(error.typed_code::<Catalog>(), Some(local.code()));
+    }
+}
+
+#[test]
+fn missing_keys() {
+    assert_eq!(parse(400, &json!({})), Err(ParseBodyError::Missing("error_code")));
+    assert_eq!(parse(400, &json!({ "message": "m" })), Err(ParseBodyError::Missing("error_code")));
+    assert_eq!(parse(400, &json!({ "error_code": null, "message": "m" })), Err(ParseBodyError::Missing("error_code")));
+    assert_eq!(parse(400, &json!({ "error_code": "E" })), Err(ParseBodyError::Missing("message")));
+    assert_eq!(
+        parse(400, &json!({ "error_code": "E", "message": null, "detail": null })),
+        Err(ParseBodyError::Missing("message"))
+    );
+    // Other formats: FastAPI's, a Phala SDK's `code`.
+    assert_eq!(parse(422, &json!({ "detail": "Not Found" })), Err(ParseBodyError::Missing("error_code")));
+    assert_eq!(
+        parse(404, &json!({ "code": "ERR-03-001", "message": "m" })),
+        Err(ParseBodyError::Missing("error_code"))
+    );
+}
+
+#[test]
+fn wrong_types() {
+    let cases = [
+        (json!({ "error_code": 4, "message": "m" }), "error_code"),
+        (json!({ "error_code": ["ERR-01-004"], "message": "m" }), "error_code"),
+        (json!({ "error_code": "E", "message": 1 }), "message"),
+        (json!({ "error_code": "E", "message": { "text": "m" } }), "message"),
+        (json!({ "error_code": "E", "detail": [{ "msg": "m" }] }), "detail"),
+        (json!({ "error_code": "E", "message": "m", "request_id": 7 }), "request_id"),
+        (json!({ "error_code": "E", "message": "m", "details": {} }), "details"),
+        (json!({ "error_code": "E", "message": "m", "details": "name" }), "details"),
+        (json!({ "error_code": "E", "message": "m", "details": ["name"] }), "details"),
+        (json!({ "error_code": "E", "message": "m", "details": [{ "value": 1 }] }), "details"),
+        (json!({ "error_code": "E", "message": "m", "details": [{ "field": 1 }] }), "details"),
+        (json!({ "error_code": "E", "message": "m", "details": [{ "field": "f", "message": 1 }] }), "details"),
+        (json!({ "error_code": "E", "message": "m", "suggestions": "retry" }), "suggestions"),
+        (json!({ "error_code": "E", "message": "m", "suggestions": [1] }), "suggestions"),
+        (json!({ "error_code": "E", "message": "m", "links": {} }), "links"),
+        (json!({ "error_code": "E", "message": "m", "links": ["https://x"] }), "links"),
+        (json!({ "error_code": "E", "message": "m", "links": [{ "label": "no url" }] }), "links"),
+        (json!({ "error_code": "E", "message": "m", "links": [{ "url": "u", "label": 1 }] }), "links"),
+    ];
+    for (body, key) in cases {
+        assert_eq!(parse(400, &body), Err(ParseBodyError::WrongType(key)), "{body}");
+    }
+    // The messages name the key.
+    assert_eq!(ParseBodyError::WrongType("links").to_string(), "the error body's `links` has the wrong type");
+    assert_eq!(ParseBodyError::Missing("message").to_string(), "the error body has no `message`");
+}
+
+#[test]
+fn not_an_object() {
+    for body in ["[]", "null", "true", "42", "\"ERR-01-004\"", "[{\"error_code\": \"E\", \"message\": \"m\"}]"] {
+        assert_eq!(RemoteError::parse(400, body.as_bytes()), Err(ParseBodyError::NotAnObject), "{body}");
+    }
+}
+
+#[test]
+fn not_json() {
+    let cases: &[&[u8]] = &[
+        b"",
+        b" ",
+        b"\n\t",
+        b"<html><body>502 Bad Gateway</body></html>",
+        b"Internal Server Error",
+        b"{",
+        b"{\"error_code\": \"E\", \"message\": \"m\"",
+        b"{\"error_code\": \"E\", \"message\": \"m\"}}",
+        b"{\"error_code\": \"E\", \"message\": \"m\"} trailing",
+        b"{'error_code': 'E', 'message': 'm'}",
+        b"{\"error_code\": \"E\", \"message\": \"m\",}",
+        b"\0\0\0\0",
+        b"\xff\xfe\xfd",
+        // A byte-order mark is not JSON.
+        b"\xef\xbb\xbf{\"error_code\": \"E\", \"message\": \"m\"}",
+        // Invalid UTF-8 inside a string.
+        b"{\"error_code\": \"E\xff\xfe\", \"message\": \"m\"}",
+        b"{\"error_code\": \"E\", \"message\": \"\xc3\x28\"}",
+        // A lone surrogate escape.
+        b"{\"error_code\": \"E\", \"message\": \"\\ud800\"}",
+        b"NaN",
+        b"{\"error_code\": \"E\", \"message\": \"m\", \"details\": [{\"field\": \"f\", \"value\": NaN}]}",
+    ];
+    for body in cases {
+        assert_eq!(RemoteError::parse(500, body), Err(ParseBodyError::NotJson), "{}", String::from_utf8_lossy(body));
+    }
+}
+
+#[test]
+fn deeply_nested_json() {
+    // Far deeper than any recursion would survive: refused, not a stack overflow.
+    for depth in [200, 10_000, 1_000_000] {
+        let body = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        assert_eq!(RemoteError::parse(400, body.as_bytes()), Err(ParseBodyError::NotJson), "{depth}");
+        let body = format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
+        assert_eq!(RemoteError::parse(400, body.as_bytes()), Err(ParseBodyError::NotJson), "{depth}");
+        // Unclosed.
+        assert_eq!(RemoteError::parse(400, "[".repeat(depth).as_bytes()), Err(ParseBodyError::NotJson));
+    }
+    // Deep inside a detail's value.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let body = format!(r#"{{"error_code": "E", "message": "m", "details": [{{"field": "f", "value": {deep}}}]}}"#);
+    assert_eq!(RemoteError::parse(400, body.as_bytes()), Err(ParseBodyError::NotJson));
+    // Nesting a detail may well have is kept.
+    let nested = format!("{}{}", "[".repeat(100), "]".repeat(100));
+    let body = format!(r#"{{"error_code": "E", "message": "m", "details": [{{"field": "f", "value": {nested}}}]}}"#);
+    let error = RemoteError::parse(400, body.as_bytes()).expect("100 levels");
+    assert!(error.detail("f").is_some_and(serde_json::Value::is_array));
+}
+
+#[test]
+fn huge_numbers_and_long_strings() {
+    let body = br#"{"error_code": "E", "message": "m", "details": [
+        {"field": "big", "value": 123456789012345678901234567890},
+        {"field": "max", "value": 18446744073709551615},
+        {"field": "min", "value": -9223372036854775808},
+        {"field": "tiny", "value": 1e-400}
+    ]}"#;
+    let error = RemoteError::parse(400, body).expect("numbers in range of f64");
+    assert_eq!(error.detail("max"), Some(&json!(u64::MAX)));
+    assert_eq!(error.detail("min"), Some(&json!(i64::MIN)));
+    assert!(error.detail("big").and_then(serde_json::Value::as_f64).is_some_and(|big| big > 1e29));
+    assert_eq!(error.detail("tiny").and_then(serde_json::Value::as_f64), Some(0.0));
+
+    // Out of the range of f64: a typed error, not a panic. (serde_json
+    // calls it a syntax error; the body is refused whole.)
+    for number in ["1e400", "-1e400", &format!("1{}", "0".repeat(400))] {
+        let body =
+            format!(r#"{{"error_code": "E", "message": "m", "details": [{{"field": "f", "value": {number}}}]}}"#);
+        assert!(RemoteError::parse(400, body.as_bytes()).is_err(), "{number}");
+    }
+
+    // A number where a string belongs.
+    let body = br#"{"error_code": 1e400, "message": "m"}"#;
+    assert!(RemoteError::parse(400, body).is_err());
+
+    let long = "x".repeat(1 << 20);
+    let error = parse(400, &json!({ "error_code": "E", "message": long })).expect("a long message");
+    assert_eq!(error.message().len(), 1 << 20);
+    let many: Vec<_> = (0..10_000).map(|index| json!({ "field": format!("f{index}"), "value": index })).collect();
+    let error = parse(400, &json!({ "error_code": "E", "message": "m", "details": many })).expect("many details");
+    assert_eq!(error.details().len(), 10_000);
+}
+
+#[test]
+fn unicode_is_kept() {
+    let error = parse(409, &json!({ "error_code": "ERR-01-004", "message": "Une CVM nommée « wéb » existe déjà 🚫" }))
+        .expect("UTF-8");
+    assert_eq!(error.message(), "Une CVM nommée « wéb » existe déjà 🚫");
+    let error =
+        RemoteError::parse(409, br#"{"error_code": "E", "message": "\u00e9\ud83d\udeab\u0000"}"#).expect("escapes");
+    assert_eq!(error.message(), "é🚫\0");
+}
+
+/// Mutations of valid bodies, a few thousand of them, from a fixed seed:
+/// whatever comes out, `parse` returns.
+#[test]
+fn never_panics_on_mutated_bodies() {
+    let seeds: Vec<Vec<u8>> = vec![
+        br#"{"error_code":"ERR-01-004","message":"A CVM with name 'web-1' already exists","request_id":"rid-123","details":[{"field":"name","value":"web-1","message":null}]}"#.to_vec(),
+        br#"{"type":"https://docs.phala.network/errors/ERR-03-001","title":"CvmNotFoundError","status":404,"detail":"The requested CVM was not found","instance":"/api/v1/cvms/x","error_code":"ERR-03-001","suggestions":["a"],"links":[{"url":"u","label":"l"}]}"#.to_vec(),
+        // The FastAPI shape some Phala clients also accept.
+        br#"{"detail":{"error_code":"ERR-01-004","message":"m","details":[]}}"#.to_vec(),
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let interesting = b"{}[]\":,\\0-e9.ntfu\xff\x00 ";
+    let (mut parsed, mut refused) = (0, 0);
+    for round in 0..6_000 {
+        let mut body = seeds[round % seeds.len()].clone();
+        for _ in 0..=next() % 4 {
+            let position = (next() as usize) % (body.len() + 1);
+            match next() % 4 {
+                0 => body.truncate(position),
+                1 if position < body.len() => body[position] = interesting[(next() as usize) % interesting.len()],
+                2 => body.insert(position, interesting[(next() as usize) % interesting.len()]),
+                _ if position < body.len() => {
+                    body.remove(position);
+                }
+                _ => {}
+            }
+        }
+        match RemoteError::parse(400, &body) {
+            Ok(error) => {
+                assert_eq!(error.status(), 400);
+                parsed += 1;
+            }
+            Err(_) => refused += 1,
+        }
+    }
+    // Both outcomes happen: the mutations are neither all fatal nor all harmless.
+    assert!(parsed > 100 && refused > 100, "parsed {parsed}, refused {refused}");
+}

@@ -1,0 +1,332 @@
+//! The Phala errors of `examples/phala.rs` from an actix-web 4 server over
+//! real HTTP: `HttpServer` on a free loopback port, `reqwest` as the client.
+//! The derive makes every catalog error a `ResponseError`; `status_code`
+//! and the response's status must agree for each of the 29 codes.
+
+#[path = "../examples/phala.rs"]
+#[allow(dead_code)]
+pub mod phala;
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use actix_web::middleware::from_fn;
+use actix_web::{App, HttpResponse, HttpServer, ResponseError, web};
+use error_core::CatalogError;
+use error_core::client::RemoteError;
+use error_core::http::ErrorResponses;
+use serde_json::{Value, json};
+
+// The derives name `crate::Catalog`.
+use phala::Catalog;
+use phala::cvm::CvmNotFoundError;
+use phala::preflight::{DuplicateCvmNameError, HashRegistrationRequiredError, KmsInfo};
+
+/// The CVMs, name to id.
+#[derive(Default)]
+struct Cvms(Mutex<HashMap<String, u64>>);
+
+#[derive(serde::Deserialize)]
+struct ProvisionRequest {
+    name: String,
+}
+
+async fn provision(
+    cvms: web::Data<Cvms>,
+    request: web::Json<ProvisionRequest>,
+) -> Result<HttpResponse, DuplicateCvmNameError> {
+    let mut cvms = cvms.0.lock().expect("not poisoned");
+    if cvms.contains_key(&request.name) {
+        return Err(DuplicateCvmNameError { name: request.name.clone() });
+    }
+    let id = cvms.len() as u64 + 1;
+    cvms.insert(request.name.clone(), id);
+    Ok(HttpResponse::Created().json(json!({ "id": id, "name": request.name })))
+}
+
+async fn get_cvm(cvms: web::Data<Cvms>, name: web::Path<String>) -> Result<HttpResponse, CvmNotFoundError> {
+    let name = name.into_inner();
+    match cvms.0.lock().expect("not poisoned").get(&name) {
+        Some(id) => Ok(HttpResponse::Ok().json(json!({ "id": id, "name": name }))),
+        None => Err(CvmNotFoundError { identifier: name }),
+    }
+}
+
+async fn update_envs(name: web::Path<String>) -> Result<HttpResponse, HashRegistrationRequiredError> {
+    Err(HashRegistrationRequiredError {
+        compose_hash: format!("0x{name}"),
+        app_id: "e15c1a29a9dfb522da528464a8d5ce40ac28039f".into(),
+        device_id: "7a82".into(),
+        kms_info: KmsInfo {
+            chain_id: 8453,
+            kms_contract_address: "0x2f83".into(),
+            url: "https://kms.phala.network".into(),
+        },
+    })
+}
+
+/// `GET /errors/{index}`: the response of the error at `index` in code order.
+async fn error_at(index: web::Path<usize>) -> HttpResponse {
+    let mut errors = concrete();
+    errors.swap_remove(index.into_inner()).error_response()
+}
+
+/// A catalog error of the Phala catalog that is also an actix error.
+trait ActixCatalogError: ResponseError + CatalogError<Catalog = Catalog> {}
+impl<T: ResponseError + CatalogError<Catalog = Catalog>> ActixCatalogError for T {}
+
+/// The values of `phala::all()`, as their concrete types (a
+/// `Box<dyn CatalogError>` is not a `ResponseError`), in code order.
+fn concrete() -> Vec<Box<dyn ActixCatalogError>> {
+    use phala::cvm::{CvmAccessDeniedError, MultipleCvmsWithSameNameError};
+    use phala::inventory::{
+        CapacityError, GpuAllocationError, ImageNotFoundError, IncompatibleConfigurationError,
+        InstanceTypeNotFoundError, InvalidRequestError, KmsNotFoundError, NodeCapacityNotConfiguredError,
+        OsImageNotCompatibleError, QuotaExceededError, ResourceNotAvailableError, TeepodNotAccessibleError,
+    };
+    use phala::preflight::{ComposeFileRequiredError, ComposeHashError, InvalidComposeFileError, NodeNotFoundError};
+    use phala::workspace::{InsufficientBalanceError, MaxCvmLimitError, ResourceLimitExceededError};
+
+    let hash = "0x3f1c";
+    let mut errors: Vec<Box<dyn ActixCatalogError>> = vec![
+        Box::new(NodeNotFoundError { node_id: 42 }),
+        Box::new(ComposeFileRequiredError),
+        Box::new(InvalidComposeFileError::new("services.web.ports[0]", "invalid port mapping")),
+        Box::new(DuplicateCvmNameError { name: "web-1".into() }),
+        Box::new(HashRegistrationRequiredError {
+            compose_hash: hash.into(),
+            app_id: "e15c".into(),
+            device_id: "7a82".into(),
+            kms_info: KmsInfo { chain_id: 8453, kms_contract_address: "0x2f83".into(), url: "https://kms".into() },
+        }),
+        Box::new(ComposeHashError::InvalidOrExpired { compose_hash: hash.into() }),
+        Box::new(ComposeHashError::TxVerificationFailed { tx_hash: "0x9b1e".into(), rpc_error: "reverted".into() }),
+        Box::new(ComposeHashError::NotAllowed { compose_hash: hash.into(), app_id: "e15c".into() }),
+        Box::new(InstanceTypeNotFoundError { instance_type: "tdx.huge".into() }),
+        Box::new(ResourceNotAvailableError::new(Some("us-west".into()), 12)),
+        Box::new(CapacityError::InsufficientVcpu { requested: 16, available: 4 }),
+        Box::new(CapacityError::InsufficientMemory { requested_mib: 65_536, available_mib: 8_192 }),
+        Box::new(CapacityError::InsufficientSlots { node_id: 42 }),
+        Box::new(GpuAllocationError::new(42, "no free H100")),
+        Box::new(CapacityError::InsufficientGpu { requested: 2, available: 1 }),
+        Box::new(InvalidRequestError { field: "vcpu".into() }),
+        Box::new(IncompatibleConfigurationError { fields: vec!["gpus".into(), "instance_type".into()] }),
+        Box::new(ImageNotFoundError { image: "dstack-0.9.9".into() }),
+        Box::new(KmsNotFoundError { kms_id: "kms-base-prod".into(), node_id: 42 }),
+        Box::new(TeepodNotAccessibleError { node_id: 7 }),
+        Box::new(OsImageNotCompatibleError { image: "dstack-nvidia-0.5.3".into(), node_id: 42 }),
+        Box::new(NodeCapacityNotConfiguredError::new(42)),
+        Box::new(QuotaExceededError { resource: "vcpu".into(), quota: 32 }),
+        Box::new(CvmNotFoundError { identifier: "app_e15c1a29".into() }),
+        Box::new(MultipleCvmsWithSameNameError { name: "web".into(), count: 2 }),
+        Box::new(CvmAccessDeniedError::new("app_e15c1a29", "stop")),
+        Box::new(InsufficientBalanceError { balance: -150 }),
+        Box::new(MaxCvmLimitError { limit: 10 }),
+        Box::new(ResourceLimitExceededError { resource: "memory".into(), requested: 131_072, limit: 65_536 }),
+    ];
+    errors.sort_by_key(|error| (error.entry().module(), error.entry().number()));
+    errors
+}
+
+/// A server with the routes, the app's `responses` and the `scope`
+/// middleware, on a free loopback port, until `stop`.
+struct Server {
+    base: String,
+    handle: actix_web::dev::ServerHandle,
+    client: reqwest::Client,
+}
+
+impl Server {
+    fn start(responses: ErrorResponses) -> Self {
+        let cvms = web::Data::new(Cvms::default());
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(web::Data::new(responses.clone()))
+                .app_data(cvms.clone())
+                .wrap(from_fn(error_core::actix::scope))
+                .route("/api/v1/cvms/provision", web::post().to(provision))
+                .route("/api/v1/cvms/{name}", web::get().to(get_cvm))
+                .route("/api/v1/cvms/{name}/envs", web::patch().to(update_envs))
+                .route("/errors/{index}", web::get().to(error_at))
+        })
+        .workers(1)
+        .bind(("127.0.0.1", 0))
+        .expect("bind a loopback port");
+        let address = server.addrs()[0];
+        let server = server.run();
+        let handle = server.handle();
+        actix_web::rt::spawn(server);
+        Self { base: format!("http://{address}"), handle, client: reqwest::Client::new() }
+    }
+
+    async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>, request_id: Option<&str>) -> Answer {
+        let mut request = self.client.request(method, format!("{}{path}", self.base));
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        if let Some(request_id) = request_id {
+            request = request.header("X-Request-ID", request_id);
+        }
+        let response = request.send().await.expect("the server answers");
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .map(|value| value.to_str().expect("ASCII").to_owned())
+            .unwrap_or_default();
+        let bytes = response.bytes().await.expect("a whole body").to_vec();
+        let json = serde_json::from_slice(&bytes).expect("a JSON body");
+        Answer { status, content_type, bytes, json }
+    }
+
+    async fn stop(self) {
+        self.handle.stop(true).await;
+    }
+}
+
+struct Answer {
+    status: u16,
+    content_type: String,
+    bytes: Vec<u8>,
+    json: Value,
+}
+
+fn detail(field: &str, value: Value) -> Value {
+    json!({ "field": field, "value": value, "message": null })
+}
+
+#[actix_web::test]
+async fn duplicate_name_and_not_found() {
+    let server = Server::start(ErrorResponses::new());
+    let provision = |request_id| {
+        server.call(reqwest::Method::POST, "/api/v1/cvms/provision", Some(json!({ "name": "web-1" })), request_id)
+    };
+
+    let created = provision(None).await;
+    assert_eq!((created.status, &created.json), (201, &json!({ "id": 1, "name": "web-1" })));
+
+    let duplicate = provision(Some("rid-123")).await;
+    assert_eq!(duplicate.status, 409);
+    assert_eq!(duplicate.content_type, "application/json");
+    assert_eq!(
+        duplicate.json,
+        json!({
+            "error_code": "ERR-01-004",
+            "message": "A CVM with name 'web-1' already exists",
+            "request_id": "rid-123",
+            "details": [detail("name", json!("web-1"))],
+        })
+    );
+    let error = RemoteError::parse(duplicate.status, &duplicate.bytes).expect("an error body");
+    assert!(error.is::<DuplicateCvmNameError>());
+    assert!(!error.is::<CvmNotFoundError>());
+    assert!(std::ptr::eq(error.entry().expect("registered"), DuplicateCvmNameError::entries()[0]));
+    assert_eq!(error.request_id(), Some("rid-123"));
+
+    // Without the header, no request id.
+    let duplicate = provision(None).await;
+    assert_eq!(duplicate.status, 409);
+    assert!(duplicate.json.get("request_id").is_none(), "{}", duplicate.json);
+
+    let missing = server.call(reqwest::Method::GET, "/api/v1/cvms/app_missing", None, Some("rid-404")).await;
+    assert_eq!(missing.status, 404);
+    assert_eq!(missing.content_type, "application/json");
+    assert_eq!(
+        missing.json,
+        json!({
+            "error_code": "ERR-03-001",
+            "message": "The requested CVM was not found",
+            "request_id": "rid-404",
+            "details": [detail("identifier", json!("app_missing"))],
+        })
+    );
+    let error = RemoteError::parse(missing.status, &missing.bytes).expect("an error body");
+    assert!(error.is::<CvmNotFoundError>());
+    assert_eq!(error.detail("identifier"), Some(&json!("app_missing")));
+
+    let found = server.call(reqwest::Method::GET, "/api/v1/cvms/web-1", None, None).await;
+    assert_eq!((found.status, found.json), (200, json!({ "id": 1, "name": "web-1" })));
+
+    // A custom status, 465, through actix.
+    let envs = server.call(reqwest::Method::PATCH, "/api/v1/cvms/web-1/envs", None, Some("rid-465")).await;
+    assert_eq!(envs.status, 465);
+    assert_eq!(envs.json["error_code"], "ERR-01-005");
+    assert_eq!(envs.json["request_id"], "rid-465");
+    assert_eq!(
+        envs.json["details"][3],
+        detail(
+            "kms_info",
+            json!({ "chain_id": 8453, "kms_contract_address": "0x2f83", "url": "https://kms.phala.network" })
+        )
+    );
+    let error = RemoteError::parse(envs.status, &envs.bytes).expect("an error body");
+    assert!(error.is::<HashRegistrationRequiredError>());
+
+    server.stop().await;
+}
+
+#[actix_web::test]
+async fn status_code_is_the_response_status_for_all_29() {
+    let all = phala::all();
+    let errors = concrete();
+    assert_eq!(errors.len(), 29);
+    assert_eq!(
+        errors.iter().map(|error| error.code_str()).collect::<Vec<_>>(),
+        all.iter().map(|error| error.code_str()).collect::<Vec<_>>(),
+        "the concrete values are those of phala::all()"
+    );
+
+    let server = Server::start(ErrorResponses::new());
+    for (index, (error, sample)) in errors.iter().zip(&all).enumerate() {
+        let code = error.code_str();
+        let status = ResponseError::status_code(&**error);
+        assert_eq!(status.as_u16(), error.status(), "{code}");
+        assert_eq!(status.as_u16(), sample.status(), "{code}");
+
+        // Outside a request: the flat body, no request id.
+        let response = error.error_response();
+        assert_eq!(response.status(), status, "{code}");
+        assert_eq!(
+            response.headers().get("content-type").map(|value| value.as_bytes()),
+            Some(&b"application/json"[..])
+        );
+        let body = actix_web::body::to_bytes(response.into_body()).await.expect("a body");
+        let remote = RemoteError::parse(status.as_u16(), &body).expect("an error body");
+        assert_eq!(remote.code(), code);
+        assert!(std::ptr::eq(remote.entry().expect("registered"), error.entry()), "{code}");
+
+        // Over HTTP, within the scope middleware: the same status.
+        let answer = server.call(reqwest::Method::GET, &format!("/errors/{index}"), None, Some(code)).await;
+        assert_eq!(answer.status, status.as_u16(), "{code}");
+        assert_eq!(answer.json["error_code"], code);
+        assert_eq!(answer.json["request_id"], code);
+        assert_eq!(answer.json["message"], error.message().as_ref(), "{code}");
+    }
+    server.stop().await;
+}
+
+#[cfg(feature = "problem-json")]
+#[actix_web::test]
+async fn problem_json_from_app_data() {
+    let server = Server::start(ErrorResponses::new().problem_json("https://docs.phala.network/errors/"));
+    let missing = server.call(reqwest::Method::GET, "/api/v1/cvms/app_missing", None, Some("rid-1")).await;
+    assert_eq!(missing.status, 404);
+    assert_eq!(missing.content_type, "application/problem+json");
+    assert_eq!(
+        missing.json,
+        json!({
+            "type": "https://docs.phala.network/errors/ERR-03-001",
+            "title": "CvmNotFoundError",
+            "status": 404,
+            "detail": "The requested CVM was not found",
+            "instance": "/api/v1/cvms/app_missing",
+            "error_code": "ERR-03-001",
+            "request_id": "rid-1",
+            "details": [detail("identifier", json!("app_missing"))],
+        })
+    );
+    let error = RemoteError::parse(missing.status, &missing.bytes).expect("a problem document");
+    assert!(error.is::<CvmNotFoundError>());
+    assert_eq!(error.message(), "The requested CVM was not found");
+    server.stop().await;
+}
