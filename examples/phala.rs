@@ -516,7 +516,7 @@ pub mod workspace {
 }
 
 /// A catalog error of any type.
-pub type AnyError = Box<dyn CatalogError<Catalog = Catalog>>;
+pub type AnyError = Box<dyn CatalogError<Catalog = Catalog> + Send + Sync>;
 
 /// A sample value of each of the 29 errors, in code order. The dynamic
 /// `DuplicateCvmNameError` is for the name `web-1`.

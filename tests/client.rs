@@ -116,6 +116,19 @@ fn problem_document() {
 }
 
 #[test]
+fn a_body_wrapped_in_detail() {
+    // What FastAPI services send for an HTTPException whose detail is the body.
+    let body = json!({ "detail": { "error_code": "ERR-01-004", "message": "A CVM with name 'web' already exists",
+                                   "details": [{"field": "name", "value": "web", "message": null}] } });
+    let error = parse(409, &body).expect("a wrapped body");
+    assert_eq!(error.code(), "ERR-01-004");
+    assert_eq!(error.detail("name"), Some(&json!("web")));
+    assert!(error.is::<DuplicateCvmNameError>());
+    // A `detail` object without a code is not a wrapped body.
+    assert_eq!(parse(400, &json!({ "detail": { "message": "m" } })), Err(ParseBodyError::Missing("error_code")));
+}
+
+#[test]
 fn unknown_codes_are_kept() {
     for code in ["ERR-05-001", "ERR-99-999", "E1", "not a code at all", ""] {
         let error = parse(418, &json!({ "error_code": code, "message": "newer server" })).expect("kept");

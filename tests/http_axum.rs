@@ -464,3 +464,19 @@ async fn sdk_bodies_are_what_the_server_answers() {
         );
     }
 }
+
+/// A handler may return any error of the catalog, boxed: every one of the
+/// 29 answers its own status and code.
+#[tokio::test]
+async fn boxed_errors_are_responses() {
+    use axum::response::IntoResponse;
+
+    for error in server::phala::all() {
+        let (status, code) = (error.status(), error.code_str());
+        let response = error.into_response();
+        assert_eq!(response.status().as_u16(), status, "{code}");
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        let body: Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(body["error_code"], code);
+    }
+}

@@ -15,6 +15,8 @@
 //! # let _ = app;
 //! ```
 
+use std::boxed::Box;
+
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
@@ -23,6 +25,18 @@ use actix_web::{HttpResponse, web};
 
 use crate::error::CatalogError;
 use crate::http::ErrorResponses;
+
+/// A boxed catalog error is a `ResponseError` too, for handlers that return
+/// any error of a catalog.
+impl<C: crate::ErrorCatalog> actix_web::ResponseError for Box<dyn CatalogError<Catalog = C> + Send + Sync> {
+    fn status_code(&self) -> StatusCode {
+        status_code(&**self)
+    }
+
+    fn error_response(&self) -> HttpResponse<BoxBody> {
+        error_response(&**self)
+    }
+}
 
 /// The status of a catalog error; what the derived `status_code` returns.
 pub fn status_code<E: CatalogError + ?Sized>(error: &E) -> StatusCode {

@@ -26,10 +26,26 @@
 //! # }
 //! ```
 
+use std::boxed::Box;
+
 use axum_core::body::Body;
 use axum_core::response::Response;
 
 use crate::error::CatalogError;
+
+/// A boxed catalog error is a response too, for handlers that return any
+/// error of a catalog.
+impl<C: crate::ErrorCatalog> axum_core::response::IntoResponse for Box<dyn CatalogError<Catalog = C> + Send + Sync> {
+    fn into_response(self) -> Response {
+        into_response(&*self)
+    }
+}
+
+impl<C: crate::ErrorCatalog> axum_core::response::IntoResponse for Box<dyn CatalogError<Catalog = C> + Send> {
+    fn into_response(self) -> Response {
+        into_response(&*self)
+    }
+}
 
 /// The response of a catalog error; what the derived `IntoResponse` calls.
 pub fn into_response<E: CatalogError + ?Sized>(error: &E) -> Response {

@@ -88,16 +88,28 @@ impl std::error::Error for ParseBodyError {}
 
 impl RemoteError {
     /// Reads the body of a response with `status`: the flat body
-    /// (`error_code`, `message`, ...) or an RFC 9457 problem document
+    /// (`error_code`, `message`, ...), the same wrapped in `detail`
+    /// (`{"detail": {"error_code": ...}}`), or an RFC 9457 problem document
     /// (`detail`, with the `error_code` extension member).
     ///
     /// # Errors
     /// A [`ParseBodyError`] when the bytes are not such a body.
     pub fn parse(status: u16, body: &[u8]) -> Result<Self, ParseBodyError> {
         let value: Value = serde_json::from_slice(body).map_err(|_| ParseBodyError::NotJson)?;
-        let Value::Object(object) = value else {
+        let Value::Object(mut object) = value else {
             return Err(ParseBodyError::NotAnObject);
         };
+        // FastAPI-style services wrap the body in `detail`:
+        // `{"detail": {"error_code": ..., "message": ...}}`.
+        let nested = match object.get("detail") {
+            Some(Value::Object(inner)) if !object.contains_key("error_code") && inner.contains_key("error_code") => {
+                Some(inner.clone())
+            }
+            _ => None,
+        };
+        if let Some(inner) = nested {
+            object = inner;
+        }
         let code = required_string(&object, "error_code")?;
         let message = match optional_string(&object, "message")? {
             Some(message) => message,

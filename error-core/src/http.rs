@@ -12,6 +12,7 @@
 //! when the type derives `thiserror::Error`, and the chain of sources) goes
 //! to `tracing` at the point where the response is built, never to the body.
 
+#[cfg(feature = "problem-json")]
 use std::borrow::Cow;
 use std::string::String;
 use std::sync::Arc;
@@ -122,6 +123,12 @@ impl RequestContext {
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
+
+    /// The request's path: the `instance` of an RFC 9457 body.
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
 }
 
 tokio::task_local! {
@@ -170,7 +177,7 @@ fn render_in<E: CatalogError + ?Sized>(error: &E, context: Option<&RequestContex
             "application/problem+json",
             serde_json::to_vec(
                 &crate::body::Problem::new(error, type_base)
-                    .instance(context.and_then(|context| context.path.as_deref()))
+                    .instance(context.and_then(RequestContext::path))
                     .request_id(request_id),
             ),
         ),

@@ -27,66 +27,12 @@ pub fn derive_error(input: &DeriveInput) -> TokenStream {
 
 fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
     let krate = &model.krate;
-    let catalog = &model.catalog;
     let ident = model.ident;
     let (impl_generics, ty_generics, _) = model.generics.split_for_impl();
     let type_params: Vec<&Ident> = model.generics.type_params().map(|param| &param.ident).collect();
 
-    let mut items = respan(quote!(type __Catalog = #catalog;), model.catalog_span);
-    let mut entry_arms = TokenStream::new();
-    let mut message_arms = TokenStream::new();
-    let mut detail_arms = TokenStream::new();
-    let mut source_arms = TokenStream::new();
-    let mut display_bounds: Vec<WherePredicate> = Vec::new();
-    let mut detail_bounds: Vec<WherePredicate> = Vec::new();
-
-    for (index, code) in model.codes.iter().enumerate() {
-        let entry = format_ident!("__ENTRY_{}", index);
-        items.extend(code_items(model, code, &entry));
-
-        let bindings = code.fields.iter().enumerate().map(|(i, field)| {
-            let member = &field.member;
-            let binding = binding(i);
-            quote!(#member: #binding)
-        });
-        let path = code.variant.map_or_else(|| quote!(Self), |variant| quote!(Self::#variant));
-        let pattern = quote!(#path { #(#bindings,)* .. });
-        entry_arms.extend(quote!(#pattern => &#entry,));
-
-        let writes = message_writes(code, &entry);
-        message_arms.extend(quote!(#pattern => { #writes }));
-
-        let details = code.details.iter().map(|(i, name)| {
-            let field = &code.fields[*i];
-            let binding = binding(*i);
-            let ty = field.ty;
-            if mentions_params(ty, &type_params) {
-                detail_bounds.push(syn::parse_quote_spanned!(span_of(ty)=> #ty: #krate::__private::serde::Serialize));
-            }
-            respan(quote!(visit(#krate::__private::detail(#name, #binding));), span_of(ty))
-        });
-        detail_arms.extend(quote!(#pattern => { #(#details)* }));
-
-        let source = if let Some(i) = code.source {
-            let binding = binding(i);
-            quote!(#krate::__private::Some({
-                use #krate::__private::AsDynError as _;
-                #binding.as_dyn_error()
-            }))
-        } else {
-            quote!(#krate::__private::None)
-        };
-        source_arms.extend(quote!(#pattern => #source,));
-
-        if let Some(message) = &code.message {
-            for field in message.fields.iter().flatten() {
-                let ty = code.fields[*field].ty;
-                if mentions_params(ty, &type_params) {
-                    display_bounds.push(syn::parse_quote!(#ty: ::core::fmt::Display));
-                }
-            }
-        }
-    }
+    let CodeArms { items, entry_arms, message_arms, detail_arms, source_arms, display_bounds, detail_bounds } =
+        arms(model, &type_params);
 
     let detail_bounds =
         where_with(model.generics, &detail_bounds, !type_params.is_empty(), quote!(Self: ::core::error::Error));
@@ -156,6 +102,80 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
             #framework
         };
     }
+}
+
+/// The items and match arms of every code of the type, and the bounds its
+/// generic fields need.
+struct CodeArms {
+    items: TokenStream,
+    entry_arms: TokenStream,
+    message_arms: TokenStream,
+    detail_arms: TokenStream,
+    source_arms: TokenStream,
+    display_bounds: Vec<WherePredicate>,
+    detail_bounds: Vec<WherePredicate>,
+}
+
+fn arms(model: &ErrorModel<'_>, type_params: &[&Ident]) -> CodeArms {
+    let krate = &model.krate;
+    let catalog = &model.catalog;
+    let mut items = respan(quote!(type __Catalog = #catalog;), model.catalog_span);
+    let mut entry_arms = TokenStream::new();
+    let mut message_arms = TokenStream::new();
+    let mut detail_arms = TokenStream::new();
+    let mut source_arms = TokenStream::new();
+    let mut display_bounds: Vec<WherePredicate> = Vec::new();
+    let mut detail_bounds: Vec<WherePredicate> = Vec::new();
+
+    for (index, code) in model.codes.iter().enumerate() {
+        let entry = format_ident!("__ENTRY_{}", index);
+        items.extend(code_items(model, code, &entry));
+
+        let bindings = code.fields.iter().enumerate().map(|(i, field)| {
+            let member = &field.member;
+            let binding = binding(i);
+            quote!(#member: #binding)
+        });
+        let path = code.variant.map_or_else(|| quote!(Self), |variant| quote!(Self::#variant));
+        let pattern = quote!(#path { #(#bindings,)* .. });
+        entry_arms.extend(quote!(#pattern => &#entry,));
+
+        let writes = message_writes(code, &entry);
+        message_arms.extend(quote!(#pattern => { #writes }));
+
+        let details = code.details.iter().map(|(i, name)| {
+            let field = &code.fields[*i];
+            let binding = binding(*i);
+            let ty = field.ty;
+            if mentions_params(ty, type_params) {
+                detail_bounds.push(syn::parse_quote_spanned!(span_of(ty)=> #ty: #krate::__private::serde::Serialize));
+            }
+            respan(quote!(visit(#krate::__private::detail(#name, #binding));), span_of(ty))
+        });
+        detail_arms.extend(quote!(#pattern => { #(#details)* }));
+
+        let source = if let Some(i) = code.source {
+            let binding = binding(i);
+            quote!(#krate::__private::Some({
+                use #krate::__private::AsDynError as _;
+                #binding.as_dyn_error()
+            }))
+        } else {
+            quote!(#krate::__private::None)
+        };
+        source_arms.extend(quote!(#pattern => #source,));
+
+        if let Some(message) = &code.message {
+            for field in message.fields.iter().flatten() {
+                let ty = code.fields[*field].ty;
+                if mentions_params(ty, type_params) {
+                    display_bounds.push(syn::parse_quote!(#ty: ::core::fmt::Display));
+                }
+            }
+        }
+    }
+
+    CodeArms { items, entry_arms, message_arms, detail_arms, source_arms, display_bounds, detail_bounds }
 }
 
 /// `Display` from the public message and `Error` with the source field.
