@@ -55,9 +55,12 @@ macro_rules! __unique_code {
 
 pub use crate::__unique_code as unique_code;
 
-/// Fails to compile, with the message of [`HasModule`], when `C` does not
-/// declare module `M`.
-pub const fn require_module<C: HasModule<M> + ?Sized, const M: u16>() {}
+/// Module `M`, which fails to compile, with the message of [`HasModule`],
+/// when `C` does not declare it.
+#[must_use]
+pub const fn module<C: HasModule<M> + ?Sized, const M: u16>() -> u16 {
+    M
+}
 
 /// Writes the code at compile time, failing the build when it does not fit
 /// the format or the catalog retired or reserved it.
@@ -72,6 +75,22 @@ pub const fn code_text(catalog: &CatalogInfo, module: u16, code: u16) -> CodeTex
         "error code is reserved in the catalog: remove it from `reserved` to use it"
     );
     CodeText::new(catalog.format(), module, code)
+}
+
+/// A field named in a message: it must be `Display`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot appear in a catalog message: it does not implement `Display`",
+    label = "this field is named in the message",
+    note = "implement `Display` for it, or leave it out of `message = \"...\"`"
+)]
+pub trait MessageField: core::fmt::Display {}
+
+impl<T: core::fmt::Display + ?Sized> MessageField for T {}
+
+/// What a message's `format_args!` receives for a field: a field that is
+/// not `Display` is then one error, with the message of [`MessageField`].
+pub fn message_field<T: MessageField>(field: &T) -> &dyn core::fmt::Display {
+    field
 }
 
 /// A detail of the public body.

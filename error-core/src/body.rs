@@ -71,24 +71,36 @@ impl<E: CatalogError + ?Sized> Serialize for Body<'_, E> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("error_code", entry.code())?;
         map.serialize_entry("message", &Collected(PublicMessage(self.error)))?;
-        if let Some(request_id) = self.request_id {
-            map.serialize_entry("request_id", request_id)?;
-        }
-        if !entry.details().is_empty() {
-            map.serialize_entry("details", &Details(self.error))?;
-        }
-        if !entry.suggestions().is_empty() {
-            map.serialize_entry("suggestions", entry.suggestions())?;
-        }
-        if !entry.links().is_empty() {
-            map.serialize_entry("links", &Links(entry.links()))?;
-        }
+        optional_members(&mut map, self.error, self.request_id)?;
         map.end()
     }
 }
 
+/// The members both formats have when there is something to say:
+/// `request_id`, `details`, `suggestions` and `links`.
+fn optional_members<M: SerializeMap, E: CatalogError + ?Sized>(
+    map: &mut M,
+    error: &E,
+    request_id: Option<&str>,
+) -> Result<(), M::Error> {
+    let entry = error.entry();
+    if let Some(request_id) = request_id {
+        map.serialize_entry("request_id", request_id)?;
+    }
+    if !entry.details().is_empty() {
+        map.serialize_entry("details", &Details(error))?;
+    }
+    if !entry.suggestions().is_empty() {
+        map.serialize_entry("suggestions", entry.suggestions())?;
+    }
+    if !entry.links().is_empty() {
+        map.serialize_entry("links", &Links(entry.links()))?;
+    }
+    Ok(())
+}
+
 /// Serializes a `Display` value as a string without allocating.
-pub(crate) struct Collected<T>(pub(crate) T);
+struct Collected<T>(T);
 
 impl<T: core::fmt::Display> Serialize for Collected<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -97,7 +109,7 @@ impl<T: core::fmt::Display> Serialize for Collected<T> {
 }
 
 /// The `details` array: `{field, value, message}` per detail field.
-pub(crate) struct Details<'a, E: ?Sized>(pub(crate) &'a E);
+struct Details<'a, E: ?Sized>(&'a E);
 
 impl<E: CatalogError + ?Sized> Serialize for Details<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -125,7 +137,7 @@ impl Serialize for DetailObject<'_> {
     }
 }
 
-pub(crate) struct Links(pub(crate) &'static [crate::entry::Link]);
+struct Links(&'static [crate::entry::Link]);
 
 impl Serialize for Links {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -198,18 +210,7 @@ impl<E: CatalogError + ?Sized> Serialize for Problem<'_, E> {
             map.serialize_entry("instance", instance)?;
         }
         map.serialize_entry("error_code", entry.code())?;
-        if let Some(request_id) = self.request_id {
-            map.serialize_entry("request_id", request_id)?;
-        }
-        if !entry.details().is_empty() {
-            map.serialize_entry("details", &Details(self.error))?;
-        }
-        if !entry.suggestions().is_empty() {
-            map.serialize_entry("suggestions", entry.suggestions())?;
-        }
-        if !entry.links().is_empty() {
-            map.serialize_entry("links", &Links(entry.links()))?;
-        }
+        optional_members(&mut map, self.error, self.request_id)?;
         map.end()
     }
 }

@@ -40,6 +40,9 @@ pub struct CatalogInfo {
     default_status: u16,
     modules: &'static [ModuleInfo],
     document: Document,
+    /// Whether any module retired or reserved a code: when none did, the
+    /// compile-time check of each code skips the search.
+    closed_codes: bool,
 }
 
 /// Text of the published catalog page that does not come from the errors.
@@ -63,7 +66,13 @@ impl CatalogInfo {
         modules: &'static [ModuleInfo],
         document: Document,
     ) -> Self {
-        Self { name, format, default_status, modules, document }
+        let mut closed_codes = false;
+        let mut i = 0;
+        while i < modules.len() {
+            closed_codes |= !modules[i].retired.is_empty() || !modules[i].reserved.is_empty();
+            i += 1;
+        }
+        Self { name, format, default_status, modules, document, closed_codes }
     }
 
     /// The name of the catalog type (`Catalog`).
@@ -122,13 +131,22 @@ impl CatalogInfo {
         }
     }
 
+    /// Binary search: the derive sorts the modules by number.
     const fn find_module(&self, number: u16) -> Option<&'static ModuleInfo> {
-        let mut i = 0;
-        while i < self.modules.len() {
-            if self.modules[i].number == number {
-                return Some(&self.modules[i]);
+        if !self.closed_codes {
+            return None;
+        }
+        let (mut low, mut high) = (0, self.modules.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            let found = self.modules[middle].number;
+            if found == number {
+                return Some(&self.modules[middle]);
+            } else if found < number {
+                low = middle + 1;
+            } else {
+                high = middle;
             }
-            i += 1;
         }
         None
     }

@@ -12,24 +12,14 @@ use crate::code::CodeText;
 /// Every catalog error points at its entry with
 /// [`CatalogError::entry`](crate::CatalogError::entry); it lives in a
 /// `static`, so reading it costs nothing.
+///
+/// Built by the derive with a struct literal: a constant initializer with no
+/// call costs the compiler less, per code, than a `const fn` constructor.
 #[derive(Debug)]
-pub struct Entry {
-    catalog: &'static CatalogInfo,
-    module: u16,
-    number: u16,
-    code: CodeText,
-    name: &'static str,
-    status: u16,
-    message: MessageTemplate,
-    description: &'static str,
-    details: &'static [&'static str],
-    suggestions: &'static [&'static str],
-    links: &'static [Link],
-    type_path: &'static str,
-}
+pub struct Entry(#[doc(hidden)] pub EntryParts);
 
 #[doc(hidden)]
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub struct EntryParts {
     pub catalog: &'static CatalogInfo,
     pub module: u16,
@@ -49,107 +39,80 @@ impl Entry {
     #[doc(hidden)]
     #[must_use]
     pub const fn __new(parts: EntryParts) -> Self {
-        let EntryParts {
-            catalog,
-            module,
-            number,
-            code,
-            name,
-            status,
-            message,
-            description,
-            details,
-            suggestions,
-            links,
-            type_path,
-        } = parts;
-        Self {
-            catalog,
-            module,
-            number,
-            code,
-            name,
-            status,
-            message,
-            description,
-            details,
-            suggestions,
-            links,
-            type_path,
-        }
+        Self(parts)
     }
 
     /// The catalog this entry belongs to.
     #[must_use]
     pub const fn catalog(&self) -> &'static CatalogInfo {
-        self.catalog
+        self.0.catalog
     }
 
     /// The code as the catalog writes it (`ERR-01-004`).
     #[must_use]
     pub const fn code(&self) -> &str {
-        self.code.as_str()
+        self.0.code.as_str()
     }
 
     /// The module number (1 in `ERR-01-004`).
     #[must_use]
     pub const fn module(&self) -> u16 {
-        self.module
+        self.0.module
     }
 
     /// The name the catalog gives this entry's module.
     #[must_use]
     pub fn module_name(&self) -> &'static str {
-        self.catalog.module(self.module).map_or("", |module| module.name())
+        self.0.catalog.module(self.0.module).map_or("", |module| module.name())
     }
 
     /// The code number within its module (4 in `ERR-01-004`).
     #[must_use]
     pub const fn number(&self) -> u16 {
-        self.number
+        self.0.number
     }
 
     /// The exception class name clients see (`DuplicateCvmNameError`).
     #[must_use]
     pub const fn name(&self) -> &'static str {
-        self.name
+        self.0.name
     }
 
     /// The HTTP status (`409`).
     #[must_use]
     pub const fn status(&self) -> u16 {
-        self.status
+        self.0.status
     }
 
     /// The public message, static or a template over fields.
     #[must_use]
     pub const fn message(&self) -> &MessageTemplate {
-        &self.message
+        &self.0.message
     }
 
     /// What the error means, for the catalog document; by default the first
     /// paragraph of the type's or variant's doc comment.
     #[must_use]
     pub const fn description(&self) -> &'static str {
-        self.description
+        self.0.description
     }
 
     /// The names of the fields that reach the public body as `details`.
     #[must_use]
     pub const fn details(&self) -> &'static [&'static str] {
-        self.details
+        self.0.details
     }
 
     /// What a client can do about the error.
     #[must_use]
     pub const fn suggestions(&self) -> &'static [&'static str] {
-        self.suggestions
+        self.0.suggestions
     }
 
     /// Links to documentation about the error.
     #[must_use]
     pub const fn links(&self) -> &'static [Link] {
-        self.links
+        self.0.links
     }
 
     /// The Rust path of the type that owns the code
@@ -157,7 +120,7 @@ impl Entry {
     /// `my_service::InventoryError::InstanceTypeNotFound` for a variant).
     #[must_use]
     pub const fn type_path(&self) -> &'static str {
-        self.type_path
+        self.0.type_path
     }
 }
 
@@ -167,39 +130,41 @@ impl Entry {
 /// `A CVM with name '`, the field `name`, and the text `' already exists`.
 #[derive(Debug, Clone, Copy)]
 pub struct MessageTemplate {
-    template: &'static str,
-    pieces: &'static [Piece],
+    #[doc(hidden)]
+    pub __template: &'static str,
+    #[doc(hidden)]
+    pub __pieces: &'static [Piece],
 }
 
 impl MessageTemplate {
     #[doc(hidden)]
     #[must_use]
     pub const fn __new(template: &'static str, pieces: &'static [Piece]) -> Self {
-        Self { template, pieces }
+        Self { __template: template, __pieces: pieces }
     }
 
     /// The template as written in the attribute, braces included.
     #[must_use]
     pub const fn template(&self) -> &'static str {
-        self.template
+        self.__template
     }
 
     /// The template's literal text and placeholders, in order.
     #[must_use]
     pub const fn pieces(&self) -> &'static [Piece] {
-        self.pieces
+        self.__pieces
     }
 
     /// Whether the message depends on the error's fields.
     #[must_use]
     pub fn is_dynamic(&self) -> bool {
-        self.pieces.iter().any(|piece| matches!(piece, Piece::Field(_)))
+        self.__pieces.iter().any(|piece| matches!(piece, Piece::Field(_)))
     }
 
     /// The message, when it is the same for every value of the error.
     #[must_use]
     pub fn static_text(&self) -> Option<&'static str> {
-        match self.pieces {
+        match self.__pieces {
             [] => Some(""),
             [Piece::Text(text)] => Some(text),
             _ => None,
@@ -208,7 +173,7 @@ impl MessageTemplate {
 
     /// The names of the fields the message reads, in order.
     pub fn fields(&self) -> impl Iterator<Item = &'static str> + Clone + use<> {
-        self.pieces.iter().filter_map(|piece| match piece {
+        self.__pieces.iter().filter_map(|piece| match piece {
             Piece::Field(field) => Some(*field),
             Piece::Text(_) => None,
         })
@@ -217,7 +182,7 @@ impl MessageTemplate {
 
 impl fmt::Display for MessageTemplate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.template)
+        f.write_str(self.__template)
     }
 }
 
@@ -234,27 +199,29 @@ pub enum Piece {
 /// `#[catalog(link(url = "...", label = "..."))]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Link {
-    url: &'static str,
-    label: &'static str,
+    #[doc(hidden)]
+    pub __url: &'static str,
+    #[doc(hidden)]
+    pub __label: &'static str,
 }
 
 impl Link {
     #[doc(hidden)]
     #[must_use]
     pub const fn __new(url: &'static str, label: &'static str) -> Self {
-        Self { url, label }
+        Self { __url: url, __label: label }
     }
 
     /// Where the link points.
     #[must_use]
     pub const fn url(&self) -> &'static str {
-        self.url
+        self.__url
     }
 
     /// The text to show for it.
     #[must_use]
     pub const fn label(&self) -> &'static str {
-        self.label
+        self.__label
     }
 }
 

@@ -68,6 +68,7 @@
 //! | `suggestion = "..."` | struct, variant | what the client can do; repeatable |
 //! | `link(url = "...", label = "...")` | struct, variant | documentation; repeatable |
 //! | `catalog = path` | struct, enum | the catalog to use; default: `crate::Catalog` |
+//! | `extern_catalog = path` | struct, enum | a catalog declared in another crate (see below) |
 //! | `crate = path` | struct, enum | where `error_core` is, for a renamed dependency |
 //! | `display = false` | struct, enum | do not implement `Display` and `Error` (see below) |
 //! | `detail` or `detail = "name"` | field | the field goes into the public body's `details` |
@@ -76,6 +77,23 @@
 //! An error without `message` says the reason phrase of its status (`Not
 //! Found` for 404, `Conflict` for 409), or `Request failed` for a status that
 //! has none (465, for instance): never anything from its fields.
+//!
+//! # Where the checks happen
+//!
+//! Within a crate, the compiler checks every code: a duplicate is a
+//! conflict between two trait impls (E0119) whose labels point at both
+//! attributes; a module the catalog does not declare fails a trait bound
+//! with "error module 9 is not declared in catalog `Catalog`"; a code wider
+//! than the format, or retired or reserved in the catalog, fails constant
+//! evaluation with a message that says so. The checks cost nothing at run
+//! time.
+//!
+//! Across crates the compiler cannot help: Rust's orphan rule keeps a crate
+//! from implementing the uniqueness trait for another crate's catalog. An
+//! error that uses a catalog of another crate says `extern_catalog = path`
+//! (the per-crate check is then skipped), and one test of the workspace
+//! calls `registry::assert_unique_codes()` (feature `registry`), which
+//! names both types and their crates when two of them share a code.
 //!
 //! # Beside `thiserror`
 //!

@@ -119,7 +119,13 @@ struct CodeArms {
 fn arms(model: &ErrorModel<'_>, type_params: &[&Ident]) -> CodeArms {
     let krate = &model.krate;
     let catalog = &model.catalog;
-    let mut items = respan(quote!(type __Catalog = #catalog;), model.catalog_span);
+    let mut items = respan(
+        quote! {
+            type __Catalog = #catalog;
+            const __INFO: &#krate::CatalogInfo = <__Catalog as #krate::ErrorCatalog>::INFO;
+        },
+        model.catalog_span,
+    );
     let mut entry_arms = TokenStream::new();
     let mut message_arms = TokenStream::new();
     let mut detail_arms = TokenStream::new();
@@ -131,17 +137,25 @@ fn arms(model: &ErrorModel<'_>, type_params: &[&Ident]) -> CodeArms {
         let entry = format_ident!("__ENTRY_{}", index);
         items.extend(code_items(model, code, &entry));
 
-        let bindings = code.fields.iter().enumerate().map(|(i, field)| {
-            let member = &field.member;
-            let binding = binding(i);
-            quote!(#member: #binding)
-        });
         let path = code.variant.map_or_else(|| quote!(Self), |variant| quote!(Self::#variant));
-        let pattern = quote!(#path { #(#bindings,)* .. });
-        entry_arms.extend(quote!(#pattern => &#entry,));
+        // Each arm binds only the fields it reads.
+        let pattern = |used: &mut dyn Iterator<Item = usize>| {
+            let bindings = used.map(|i| {
+                let member = &code.fields[i].member;
+                let binding = binding(i);
+                quote!(#member: #binding)
+            });
+            quote!(#path { #(#bindings,)* .. })
+        };
+        entry_arms.extend(quote!(#path { .. } => &#entry,));
 
-        let writes = message_writes(code, &entry);
-        message_arms.extend(quote!(#pattern => { #writes }));
+        let writes = message_writes(krate, code, &entry);
+        let read = code.message.iter().flat_map(|message| message.fields.iter().flatten().copied());
+        let mut read: Vec<usize> = read.collect();
+        read.sort_unstable();
+        read.dedup();
+        let message_pattern = pattern(&mut read.into_iter());
+        message_arms.extend(quote!(#message_pattern => { #writes }));
 
         let details = code.details.iter().map(|(i, name)| {
             let field = &code.fields[*i];
@@ -152,7 +166,8 @@ fn arms(model: &ErrorModel<'_>, type_params: &[&Ident]) -> CodeArms {
             }
             respan(quote!(visit(#krate::__private::detail(#name, #binding));), span_of(ty))
         });
-        detail_arms.extend(quote!(#pattern => { #(#details)* }));
+        let detail_pattern = pattern(&mut code.details.iter().map(|(i, _)| *i));
+        detail_arms.extend(quote!(#detail_pattern => { #(#details)* }));
 
         let source = if let Some(i) = code.source {
             let binding = binding(i);
@@ -163,7 +178,8 @@ fn arms(model: &ErrorModel<'_>, type_params: &[&Ident]) -> CodeArms {
         } else {
             quote!(#krate::__private::None)
         };
-        source_arms.extend(quote!(#pattern => #source,));
+        let source_pattern = pattern(&mut code.source.into_iter());
+        source_arms.extend(quote!(#source_pattern => #source,));
 
         if let Some(message) = &code.message {
             for field in message.fields.iter().flatten() {
@@ -260,7 +276,7 @@ fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> To
     let catalog = quote!(__Catalog);
     let module = code.module.value;
     let number = code.code.value;
-    let info = quote!(<#catalog as #krate::ErrorCatalog>::INFO);
+    let info = quote!(__INFO);
     let module_type = format_ident!("module_{:02}", module);
 
     // The impl's first token sits at the attribute's `#` and its last at the
@@ -285,8 +301,8 @@ fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> To
     };
     // The module's check is a trait bound, reported at the module's value;
     // the code's are panics of const evaluation, reported at the code's.
-    let module_check =
-        respan(quote!(const _: () = #krate::__private::require_module::<#catalog, #module>();), code.module.span);
+    // Both sit in the entry's initializer: no item of their own to compile.
+    let module_value = respan(quote!(#krate::__private::module::<#catalog, #module>()), code.module.span);
     let code_text = respan(quote!(#krate::__private::code_text(#info, #module, #number)), code.code.span);
 
     let name = &code.name;
@@ -303,19 +319,19 @@ fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> To
             Piece::Text(text) => quote!(#krate::Piece::Text(#text)),
             Piece::Field(field) => quote!(#krate::Piece::Field(#field)),
         });
-        quote!(#krate::MessageTemplate::__new(#template, &[#(#pieces),*]))
+        quote!(#krate::MessageTemplate { __template: #template, __pieces: &[#(#pieces),*] })
     } else {
         quote! {
-            #krate::MessageTemplate::__new(
-                #krate::__private::default_message(#status),
-                &[#krate::Piece::Text(#krate::__private::default_message(#status))],
-            )
+            #krate::MessageTemplate {
+                __template: #krate::__private::default_message(#status),
+                __pieces: &[#krate::Piece::Text(#krate::__private::default_message(#status))],
+            }
         }
     };
     let description = &code.description;
     let details = code.details.iter().map(|(_, name)| name);
     let suggestions = &code.suggestions;
-    let links = code.links.iter().map(|(url, label)| quote!(#krate::Link::__new(#url, #label)));
+    let links = code.links.iter().map(|(url, label)| quote!(#krate::Link { __url: #url, __label: #label }));
     let type_name = match code.variant {
         Some(variant) => format!("{}::{}", model.ident, variant),
         None => model.ident.to_string(),
@@ -324,11 +340,10 @@ fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> To
     let registered = format_ident!("{}_REGISTERED", entry);
     quote! {
         #unique
-        #module_check
         #krate::__private::register!(#entry, #registered);
-        static #entry: #krate::Entry = #krate::Entry::__new(#krate::__private::EntryParts {
+        static #entry: #krate::Entry = #krate::Entry(#krate::__private::EntryParts {
             catalog: #info,
-            module: #module,
+            module: #module_value,
             number: #number,
             code: #code_text,
             name: #name,
@@ -343,20 +358,32 @@ fn code_items(model: &ErrorModel<'_>, code: &CodeModel<'_>, entry: &Ident) -> To
     }
 }
 
-fn message_writes(code: &CodeModel<'_>, entry: &Ident) -> TokenStream {
+/// Writes the public message: one `write_str` for a static message, one
+/// `write_fmt(format_args!(...))` for a template. (Writing piece by piece with
+/// `?` compiles to far more MIR per type: measured in BENCHMARKS.md.)
+fn message_writes(krate: &syn::Path, code: &CodeModel<'_>, entry: &Ident) -> TokenStream {
     let Some(message) = &code.message else {
-        return quote!(f.write_str(#entry.message().template()));
+        return quote!(f.write_str(#entry.0.message.__template));
     };
-    let writes = message.pieces.iter().zip(&message.fields).map(|(piece, field)| match (piece, field) {
-        (Piece::Text(text), _) => quote!(f.write_str(#text)?;),
-        (Piece::Field(_), Some(index)) => {
-            let binding = binding(*index);
-            let ty = code.fields[*index].ty;
-            respan(quote!(::core::fmt::Display::fmt(#binding, f)?;), span_of(ty))
+    let mut format = String::new();
+    let mut args = Vec::new();
+    for (piece, field) in message.pieces.iter().zip(&message.fields) {
+        match (piece, field) {
+            (Piece::Text(text), _) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            (Piece::Field(_), Some(index)) => {
+                format.push_str("{}");
+                // A field that is not `Display` is reported at its type.
+                let binding = binding(*index);
+                args.push(respan(quote!(#krate::__private::message_field(#binding)), span_of(code.fields[*index].ty)));
+            }
+            (Piece::Field(_), None) => {}
         }
-        (Piece::Field(_), None) => TokenStream::new(),
-    });
-    quote!(#(#writes)* ::core::result::Result::Ok(()))
+    }
+    if args.is_empty() {
+        quote!(f.write_str(#format))
+    } else {
+        quote!(f.write_fmt(::core::format_args!(#format, #(#args),*)))
+    }
 }
 
 /// Gives every token of `tokens` the span `span`, so that an error the

@@ -1,6 +1,8 @@
 //! The catalog's code format, `ERR-{module:02}-{code:03}`: literal text
 //! around the two zero-padded numbers, each placeholder exactly once.
 
+use crate::braces::{self, BraceError, Segment};
+
 /// A parsed code format.
 #[derive(Debug, PartialEq, Eq)]
 pub struct CodeFormat {
@@ -26,38 +28,24 @@ enum Slot {
 }
 
 pub fn parse(template: &str) -> Result<CodeFormat, String> {
-    let mut texts = Vec::new();
-    let mut text = String::new();
+    let segments = braces::split(template).map_err(|error| match error {
+        BraceError::Unclosed => "unclosed `{` in the format: write `{module:02}` or `{code:03}`".to_owned(),
+        BraceError::Unmatched => "unmatched `}` in the format: write `}}` for a literal brace".to_owned(),
+    })?;
+    // The texts before, between and after the placeholders.
+    let mut texts = vec![String::new()];
     let mut slots: Vec<(Slot, u8)> = Vec::new();
-    let mut chars = template.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-                text.push('{');
-            }
-            '}' if chars.peek() == Some(&'}') => {
-                chars.next();
-                text.push('}');
-            }
-            '{' => {
-                let mut inner = String::new();
-                loop {
-                    match chars.next() {
-                        Some('}') => break,
-                        Some(c) => inner.push(c),
-                        None => {
-                            return Err(format!(
-                                "unclosed `{{{inner}` in the format: write `{{module:02}}` or `{{code:03}}`"
-                            ));
-                        }
-                    }
+    for segment in segments {
+        match segment {
+            Segment::Text(text) => {
+                if let Some(last) = texts.last_mut() {
+                    *last = text;
                 }
-                slots.push(placeholder(&inner)?);
-                texts.push(std::mem::take(&mut text));
             }
-            '}' => return Err("unmatched `}` in the format: write `}}` for a literal brace".into()),
-            c => text.push(c),
+            Segment::Placeholder(inner) => {
+                slots.push(placeholder(&inner)?);
+                texts.push(String::new());
+            }
         }
     }
     let [(first, first_width), (second, second_width)] = slots[..] else {
@@ -74,7 +62,6 @@ pub fn parse(template: &str) -> Result<CodeFormat, String> {
     let module_first = first == Slot::Module;
     let (module_width, code_width) =
         if module_first { (first_width, second_width) } else { (second_width, first_width) };
-    texts.push(text);
     let [prefix, infix, suffix] = <[String; 3]>::try_from(texts)
         .map_err(|_| "the format needs `{module:0N}` and `{code:0N}` once each".to_owned())?;
     let format = CodeFormat { prefix, infix, suffix, module_width, code_width, module_first };

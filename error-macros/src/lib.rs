@@ -6,6 +6,7 @@
 //! `fallback` writes what stands in for it when the input is wrong.
 
 mod ast;
+mod braces;
 mod diagnostic;
 mod expand;
 mod fallback;

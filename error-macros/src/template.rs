@@ -2,6 +2,8 @@
 //! `{{` and `}}` for braces. No format specs: a public message shows a
 //! field's `Display`, nothing else.
 
+use crate::braces::{self, BraceError, Segment};
+
 #[derive(Debug, PartialEq, Eq)]
 pub enum Piece {
     Text(String),
@@ -9,63 +11,37 @@ pub enum Piece {
 }
 
 pub fn parse(template: &str) -> Result<Vec<Piece>, String> {
-    let mut pieces = Vec::new();
-    let mut text = String::new();
-    let mut chars = template.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-                text.push('{');
-            }
-            '}' if chars.peek() == Some(&'}') => {
-                chars.next();
-                text.push('}');
-            }
-            '{' => {
-                let mut inner = String::new();
-                loop {
-                    match chars.next() {
-                        Some('}') => break,
-                        Some('{') | None => {
-                            return Err(
-                                "unclosed `{` in the message: close the placeholder with `}`, or write `{{` for a literal brace"
-                                    .into(),
-                            );
-                        }
-                        Some(c) => inner.push(c),
-                    }
-                }
-                let name = inner.trim();
-                if name.is_empty() {
-                    return Err("empty placeholder `{}` in the message: name a field, like `{name}` or `{0}`".into());
-                }
-                if let Some((field, _)) = name.split_once(':') {
-                    return Err(format!("format specs are not supported in messages: write `{{{}}}`", field.trim()));
-                }
-                let is_index = name.chars().all(|c| c.is_ascii_digit());
-                let is_ident = name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
-                    && name.chars().all(|c| c.is_alphanumeric() || c == '_');
-                if !is_index && !is_ident {
-                    return Err(format!(
-                        "`{{{name}}}` is not a field: placeholders name a field, like `{{name}}` or `{{0}}`"
-                    ));
-                }
-                if !text.is_empty() {
-                    pieces.push(Piece::Text(std::mem::take(&mut text)));
-                }
-                pieces.push(Piece::Field(name.to_owned()));
-            }
-            '}' => {
-                return Err("unmatched `}` in the message: write `}}` for a literal brace".into());
-            }
-            c => text.push(c),
+    let segments = braces::split(template).map_err(|error| match error {
+        BraceError::Unclosed => {
+            "unclosed `{` in the message: close the placeholder with `}`, or write `{{` for a literal brace".to_owned()
         }
+        BraceError::Unmatched => "unmatched `}` in the message: write `}}` for a literal brace".to_owned(),
+    })?;
+    segments
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Text(text) => Ok(Piece::Text(text)),
+            Segment::Placeholder(inner) => field(inner.trim()).map(|name| Piece::Field(name.to_owned())),
+        })
+        .collect()
+}
+
+/// A placeholder's field: a name or a tuple index, nothing else.
+fn field(name: &str) -> Result<&str, String> {
+    if name.is_empty() {
+        return Err("empty placeholder `{}` in the message: name a field, like `{name}` or `{0}`".into());
     }
-    if !text.is_empty() {
-        pieces.push(Piece::Text(text));
+    if let Some((field, _)) = name.split_once(':') {
+        return Err(format!("format specs are not supported in messages: write `{{{}}}`", field.trim()));
     }
-    Ok(pieces)
+    let is_index = name.chars().all(|c| c.is_ascii_digit());
+    let is_ident = name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if is_index || is_ident {
+        Ok(name)
+    } else {
+        Err(format!("`{{{name}}}` is not a field: placeholders name a field, like `{{name}}` or `{{0}}`"))
+    }
 }
 
 #[cfg(test)]
