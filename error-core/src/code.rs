@@ -29,6 +29,8 @@ pub struct CodeFormat {
     module_width: u8,
     code_width: u8,
     module_first: bool,
+    max_module: u16,
+    max_code: u16,
 }
 
 impl CodeFormat {
@@ -44,7 +46,17 @@ impl CodeFormat {
         code_width: u8,
         module_first: bool,
     ) -> Self {
-        Self { template, prefix, infix, suffix, module_width, code_width, module_first }
+        Self {
+            template,
+            prefix,
+            infix,
+            suffix,
+            module_width,
+            code_width,
+            module_first,
+            max_module: max_for_width(module_width),
+            max_code: max_for_width(code_width),
+        }
     }
 
     /// The template this format was declared with, e.g. `ERR-{module:02}-{code:03}`.
@@ -68,13 +80,13 @@ impl CodeFormat {
     /// The largest module number the format can write (99 for two digits).
     #[must_use]
     pub const fn max_module(&self) -> u16 {
-        max_for_width(self.module_width)
+        self.max_module
     }
 
     /// The largest code number the format can write (999 for three digits).
     #[must_use]
     pub const fn max_code(&self) -> u16 {
-        max_for_width(self.code_width)
+        self.max_code
     }
 
     /// The text before the first number (`ERR-` for `ERR-{module:02}-{code:03}`).
@@ -363,45 +375,39 @@ impl CodeText {
     #[must_use]
     pub const fn new(format: &CodeFormat, module: u16, code: u16) -> Self {
         assert!(module != 0 && code != 0, "error module and code numbers start at 1");
-        assert!(module <= format.max_module(), "error module has more digits than the catalog's code format allows");
-        assert!(code <= format.max_code(), "error code has more digits than the catalog's code format allows");
-        let mut text = Self { bytes: [0; MAX_CODE_LEN], len: 0 };
+        assert!(module <= format.max_module, "error module has more digits than the catalog's code format allows");
+        assert!(code <= format.max_code, "error code has more digits than the catalog's code format allows");
+        // One function, one buffer: the derive evaluates this once per code
+        // at compile time, where every call and copy costs.
         let (first, first_width, second, second_width) = format.ordered(module, code);
-        text = text.push_str(format.prefix);
-        text = text.push_number(first, first_width);
-        text = text.push_str(format.infix);
-        text = text.push_number(second, second_width);
-        text.push_str(format.suffix)
-    }
-
-    const fn push_str(mut self, s: &str) -> Self {
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            assert!((self.len as usize) < MAX_CODE_LEN, "error code format writes codes longer than 32 bytes");
-            self.bytes[self.len as usize] = bytes[i];
-            self.len += 1;
-            i += 1;
+        let parts = [format.prefix.as_bytes(), format.infix.as_bytes(), format.suffix.as_bytes()];
+        let numbers = [(first, first_width), (second, second_width)];
+        let mut bytes = [0; MAX_CODE_LEN];
+        let mut len = 0;
+        let mut part = 0;
+        while part < 3 {
+            let text = parts[part];
+            let mut i = 0;
+            while i < text.len() {
+                bytes[len] = text[i];
+                len += 1;
+                i += 1;
+            }
+            if part < 2 {
+                let (mut value, width) = numbers[part];
+                let mut digit = width as usize;
+                while digit > 0 {
+                    digit -= 1;
+                    bytes[len + digit] = b'0' + (value % 10) as u8;
+                    value /= 10;
+                }
+                len += width as usize;
+            }
+            part += 1;
         }
-        self
-    }
-
-    #[allow(clippy::cast_possible_truncation)]
-    const fn push_number(mut self, value: u16, width: u8) -> Self {
-        let mut divisor: u32 = 1;
-        let mut i = 1;
-        while i < width {
-            divisor *= 10;
-            i += 1;
-        }
-        let value = value as u32;
-        while divisor > 0 {
-            assert!((self.len as usize) < MAX_CODE_LEN, "error code format writes codes longer than 32 bytes");
-            self.bytes[self.len as usize] = b'0' + ((value / divisor) % 10) as u8;
-            self.len += 1;
-            divisor /= 10;
-        }
-        self
+        // The derive limits formats to 32 bytes, so `len` fits.
+        #[allow(clippy::cast_possible_truncation)]
+        Self { bytes, len: len as u8 }
     }
 
     /// The code as text, e.g. `ERR-01-004`.
