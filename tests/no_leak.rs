@@ -60,6 +60,8 @@ struct VaultUnavailableError {
 #[derive(Debug, CatalogError)]
 #[catalog(module = 9, code = 2, status = 503)]
 struct VaultBackendError {
+    // Only there to be leaked, were the derive to leak it: nothing reads it.
+    #[allow(dead_code)]
     password: String,
     #[catalog(source)]
     cause: DriverError,
@@ -73,6 +75,7 @@ struct VaultBackendError {
 struct AccessDeniedError {
     #[catalog(detail)]
     path: String,
+    #[allow(dead_code)]
     api_key: String,
     source: DriverError,
 }

@@ -5,7 +5,7 @@ pub use crate::entry::EntryParts;
 
 use crate::catalog::CatalogInfo;
 use crate::code::CodeText;
-use crate::entry::Detail;
+use crate::entry::{Detail, DetailValue};
 
 /// Implemented by `#[derive(ErrorCatalog)]` for each declared module number.
 #[diagnostic::on_unimplemented(
@@ -93,9 +93,71 @@ pub fn message_field<T: MessageField>(field: &T) -> &dyn core::fmt::Display {
     field
 }
 
-/// A detail of the public body.
-pub fn detail<'a, T: serde::Serialize>(field: &'static str, value: &'a T) -> Detail<'a> {
-    Detail::new(field, value)
+/// A detail of the public body, from what [`DetailProbe`] found.
+pub fn detail<'a>(field: &'static str, value: impl IntoDetail<'a>) -> Detail<'a> {
+    Detail::with_value(field, value.into_value())
+}
+
+/// Looks at a detail field's type, at compile time: `(&&DetailProbe(&field)).probe()`
+/// finds [`ProbeStr`] for `String` and `&str` (the method takes `&&Self`),
+/// and [`ProbeAny`] for any other type (one autoderef later): the
+/// "autoref specialization" of stable Rust.
+pub struct DetailProbe<'a, T: ?Sized>(pub &'a T);
+
+/// A detail that is not a string: serialized through `erased_serde`.
+pub struct AnyDetail<'a, T: ?Sized>(&'a T);
+
+/// The string case of [`DetailProbe`].
+pub trait ProbeStr<'a> {
+    /// The detail's string.
+    fn probe(&self) -> &'a str;
+}
+
+impl<'a> ProbeStr<'a> for &DetailProbe<'a, crate::alloc_string::String> {
+    fn probe(&self) -> &'a str {
+        self.0
+    }
+}
+
+impl<'a, 'b: 'a> ProbeStr<'a> for &DetailProbe<'a, &'b str> {
+    fn probe(&self) -> &'a str {
+        self.0
+    }
+}
+
+/// The general case of [`DetailProbe`].
+pub trait ProbeAny<'a, T: ?Sized> {
+    /// The detail, to be serialized through `erased_serde`.
+    fn probe(&self) -> AnyDetail<'a, T>;
+}
+
+impl<'a, T: ?Sized> ProbeAny<'a, T> for DetailProbe<'a, T> {
+    fn probe(&self) -> AnyDetail<'a, T> {
+        AnyDetail(self.0)
+    }
+}
+
+/// What a detail field can be: a string, or any serializable value.
+#[diagnostic::on_unimplemented(
+    message = "a `#[catalog(detail)]` field must implement `serde::Serialize`",
+    label = "this field is marked `detail`",
+    note = "derive or implement `serde::Serialize` for its type, or remove `detail`"
+)]
+pub trait IntoDetail<'a> {
+    /// The value.
+    fn into_value(self) -> DetailValue<'a>;
+}
+
+impl<'a> IntoDetail<'a> for &'a str {
+    fn into_value(self) -> DetailValue<'a> {
+        DetailValue::str(self)
+    }
+}
+
+impl<'a, T: serde::Serialize> IntoDetail<'a> for AnyDetail<'a, T> {
+    fn into_value(self) -> DetailValue<'a> {
+        DetailValue::any(self.0)
+    }
 }
 
 /// The message of an error that declares none: the reason phrase of its

@@ -70,7 +70,7 @@ impl<E: CatalogError + ?Sized> Serialize for Body<'_, E> {
         let entry = self.error.entry();
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("error_code", entry.code())?;
-        map.serialize_entry("message", &Collected(PublicMessage(self.error)))?;
+        map.serialize_entry("message", &Message(self.error))?;
         optional_members(&mut map, self.error, self.request_id)?;
         map.end()
     }
@@ -99,9 +99,24 @@ fn optional_members<M: SerializeMap, E: CatalogError + ?Sized>(
     Ok(())
 }
 
+/// The public message: a static one as the string it is, a template
+/// written straight into the serializer; neither allocates.
+struct Message<'a, E: ?Sized>(&'a E);
+
+impl<E: CatalogError + ?Sized> Serialize for Message<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.entry().message().static_text() {
+            Some(text) => serializer.serialize_str(text),
+            None => serializer.collect_str(&PublicMessage(self.0)),
+        }
+    }
+}
+
 /// Serializes a `Display` value as a string without allocating.
+#[cfg(feature = "problem-json")]
 struct Collected<T>(T);
 
+#[cfg(feature = "problem-json")]
 impl<T: core::fmt::Display> Serialize for Collected<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(&self.0)
@@ -131,7 +146,7 @@ impl Serialize for DetailObject<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(3))?;
         map.serialize_entry("field", self.0.field())?;
-        map.serialize_entry("value", self.0.value())?;
+        map.serialize_entry("value", &self.0.value())?;
         map.serialize_entry("message", &Option::<&str>::None)?;
         map.end()
     }
@@ -205,7 +220,7 @@ impl<E: CatalogError + ?Sized> Serialize for Problem<'_, E> {
         map.serialize_entry("type", &Collected(format_args!("{}{}", self.type_base, entry.code())))?;
         map.serialize_entry("title", entry.name())?;
         map.serialize_entry("status", &entry.status())?;
-        map.serialize_entry("detail", &Collected(PublicMessage(self.error)))?;
+        map.serialize_entry("detail", &Message(self.error))?;
         if let Some(instance) = self.instance {
             map.serialize_entry("instance", instance)?;
         }

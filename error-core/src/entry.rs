@@ -230,12 +230,61 @@ impl Link {
 #[derive(Clone, Copy)]
 pub struct Detail<'a> {
     field: &'static str,
-    value: &'a dyn erased_serde::Serialize,
+    value: DetailValue<'a>,
+}
+
+/// The value of a [`Detail`]: serializable with any serde serializer.
+///
+/// Strings, the most common details, are kept as they are; any other value
+/// goes through `erased_serde`. The derive picks the first form for fields
+/// it sees are `String` or `&str`, so that the body of an error with string
+/// details costs what a hand-written struct costs.
+#[derive(Clone, Copy)]
+pub struct DetailValue<'a>(Value<'a>);
+
+#[derive(Clone, Copy)]
+enum Value<'a> {
+    Str(&'a str),
+    Any(&'a dyn erased_serde::Serialize),
+}
+
+impl<'a> DetailValue<'a> {
+    /// A string value.
+    #[must_use]
+    pub const fn str(value: &'a str) -> Self {
+        Self(Value::Str(value))
+    }
+
+    /// Any serializable value.
+    pub fn any<T: serde::Serialize>(value: &'a T) -> Self {
+        Self(Value::Any(value))
+    }
+}
+
+impl serde::Serialize for DetailValue<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Value::Str(text) => serializer.serialize_str(text),
+            Value::Any(value) => erased_serde::serialize(value, serializer),
+        }
+    }
+}
+
+impl fmt::Debug for DetailValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("DetailValue(..)")
+    }
 }
 
 impl<'a> Detail<'a> {
     /// A detail named `field` with `value`.
     pub fn new<T: serde::Serialize>(field: &'static str, value: &'a T) -> Self {
+        Self { field, value: DetailValue::any(value) }
+    }
+
+    /// A detail named `field` with `value`, however it was made.
+    #[must_use]
+    pub const fn with_value(field: &'static str, value: DetailValue<'a>) -> Self {
         Self { field, value }
     }
 
@@ -247,7 +296,7 @@ impl<'a> Detail<'a> {
 
     /// The value, serializable with any serde serializer.
     #[must_use]
-    pub fn value(&self) -> &'a dyn erased_serde::Serialize {
+    pub const fn value(&self) -> DetailValue<'a> {
         self.value
     }
 }

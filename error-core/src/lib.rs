@@ -124,6 +124,8 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 extern crate alloc;
+#[doc(hidden)]
+pub use alloc::string as alloc_string;
 #[cfg(feature = "std")]
 extern crate std;
 
@@ -154,7 +156,7 @@ pub mod __private;
 
 pub use catalog::{CatalogInfo, Document, ErrorCatalog, ModuleInfo};
 pub use code::{Code, CodeFormat, CodeText, MAX_CODE_LEN, ParseCodeError};
-pub use entry::{Detail, Entry, Link, MessageTemplate, Piece};
+pub use entry::{Detail, DetailValue, Entry, Link, MessageTemplate, Piece};
 pub use error::{CatalogError, PublicMessage};
 
 /// Implements [`trait@CatalogError`], `Display` and `Error` from

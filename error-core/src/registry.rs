@@ -75,11 +75,13 @@ pub fn lookup(code: &str) -> Option<&'static Entry> {
 /// The entry of `code` in catalog `C`.
 #[must_use]
 pub fn lookup_code<C: ErrorCatalog + ?Sized>(code: Code<C>) -> Option<&'static Entry> {
-    let entries = entries_of::<C>();
-    entries
-        .binary_search_by_key(&(code.module(), code.number()), |entry| (entry.module(), entry.number()))
-        .ok()
-        .map(|index| entries[index])
+    let all = entries();
+    let key = (C::INFO.name(), core::ptr::from_ref(C::INFO) as usize, code.module(), code.number());
+    let at =
+        all.partition_point(|entry| (entry.catalog().name(), catalog_key(entry), entry.module(), entry.number()) < key);
+    all.get(at).copied().filter(|entry| {
+        core::ptr::eq(entry.catalog(), C::INFO) && (entry.module(), entry.number()) == (code.module(), code.number())
+    })
 }
 
 /// The modules of catalog `C`, each with its entries in code order. Every

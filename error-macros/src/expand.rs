@@ -54,6 +54,7 @@ fn expand_error(model: &ErrorModel<'_>) -> TokenStream {
         quote! {
             #[inline]
             fn visit_details<'__a>(&'__a self, visit: &mut dyn ::core::ops::FnMut(#krate::Detail<'__a>)) {
+                use #krate::__private::{ProbeAny as _, ProbeStr as _};
                 match self { #detail_arms #unreachable }
             }
         }
@@ -164,7 +165,10 @@ fn arms(model: &ErrorModel<'_>, type_params: &[&Ident]) -> CodeArms {
             if mentions_params(ty, type_params) {
                 detail_bounds.push(syn::parse_quote_spanned!(span_of(ty)=> #ty: #krate::__private::serde::Serialize));
             }
-            respan(quote!(visit(#krate::__private::detail(#name, #binding));), span_of(ty))
+            respan(
+                quote!(visit(#krate::__private::detail(#name, (&&#krate::__private::DetailProbe(#binding)).probe()));),
+                span_of(ty),
+            )
         });
         let detail_pattern = pattern(&mut code.details.iter().map(|(i, _)| *i));
         detail_arms.extend(quote!(#detail_pattern => { #(#details)* }));
