@@ -321,3 +321,18 @@ fn codes_format_and_parse_back() {
     assert_eq!(parse("ERR-٠١-004"), Err(ParseCodeError::Digits));
     assert_eq!(ParseCodeError::Digits.to_string(), "error code number has the wrong number of digits");
 }
+
+/// A generic parameter with a default: impls must not repeat the default.
+#[derive(Debug, CatalogError)]
+#[catalog(module = 3, code = 11, message = "Value {value} is out of range")]
+pub struct OutOfRange<T: std::fmt::Display + std::fmt::Debug + serde::Serialize = u8> {
+    #[catalog(detail)]
+    pub value: T,
+}
+
+#[test]
+fn generic_defaults_are_kept_out_of_impls() {
+    let error: OutOfRange = OutOfRange { value: 7 };
+    assert_eq!(error.message(), "Value 7 is out of range");
+    assert_eq!(error.code_str(), "ERR-03-011");
+}

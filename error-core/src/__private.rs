@@ -249,38 +249,67 @@ pub use linkme;
 #[allow(unsafe_code)]
 pub static ENTRIES: [&'static crate::Entry];
 
-/// Writes the `axum` response impl of a derived error when `error-core` has
-/// the `axum` feature; nothing without it.
+/// The framework impls of a derived error: `responses!([<generics>] [type]
+/// [where clause])`. The derive emits this one short line and error-core,
+/// which knows its own features, writes the impls of those that are on: a
+/// crate without them pays for a dozen tokens, not for two impls.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __responses {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        $crate::__private::axum_response!([$($generics)*] [$($ty)*] [$($bounds)*]);
+        $crate::__private::actix_response!([$($generics)*] [$($ty)*] [$($bounds)*]);
+    };
+}
+
+pub use crate::__responses as responses;
+
 #[cfg(feature = "axum")]
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __axum_response {
-    ($($impl:tt)*) => { $($impl)* };
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::axum_core::response::IntoResponse for $($ty)* where $($bounds)* {
+            fn into_response(self) -> $crate::__private::axum_core::response::Response {
+                $crate::axum::into_response(&self)
+            }
+        }
+    };
 }
 
 #[cfg(not(feature = "axum"))]
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __axum_response {
-    ($($impl:tt)*) => {};
+    ($($input:tt)*) => {};
 }
 
 pub use crate::__axum_response as axum_response;
 
-/// Writes the actix-web `ResponseError` impl of a derived error when
-/// `error-core` has the `actix-web` feature; nothing without it.
 #[cfg(feature = "actix-web")]
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __actix_response {
-    ($($impl:tt)*) => { $($impl)* };
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::actix_web::ResponseError for $($ty)* where $($bounds)* {
+            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                $crate::actix::status_code(self)
+            }
+
+            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
+                $crate::actix::error_response(self)
+            }
+        }
+    };
 }
 
 #[cfg(not(feature = "actix-web"))]
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __actix_response {
-    ($($impl:tt)*) => {};
+    ($($input:tt)*) => {};
 }
 
 pub use crate::__actix_response as actix_response;

@@ -243,33 +243,17 @@ fn framework_impls(model: &ErrorModel<'_>, type_params: &[&Ident]) -> TokenStrea
     let krate = &model.krate;
     let ident = model.ident;
     let (impl_generics, ty_generics, _) = model.generics.split_for_impl();
-    let catalog_bounds =
-        where_with(model.generics, &[], !type_params.is_empty(), quote!(Self: #krate::CatalogError + 'static));
-    quote! {
-            #krate::__private::axum_response! {
-            #[automatically_derived]
-            #[allow(unused_qualifications)]
-            impl #impl_generics #krate::__private::axum_core::response::IntoResponse for #ident #ty_generics #catalog_bounds {
-                fn into_response(self) -> #krate::__private::axum_core::response::Response {
-                    #krate::axum::into_response(&self)
-                }
-            }
-        }
-
-        #krate::__private::actix_response! {
-            #[automatically_derived]
-            #[allow(unused_qualifications)]
-            impl #impl_generics #krate::__private::actix_web::ResponseError for #ident #ty_generics #catalog_bounds {
-                fn status_code(&self) -> #krate::__private::actix_web::http::StatusCode {
-                    #krate::actix::status_code(self)
-                }
-
-                fn error_response(&self) -> #krate::__private::actix_web::HttpResponse {
-                    #krate::actix::error_response(self)
-                }
-            }
-        }
+    let mut bounds: Vec<TokenStream> = model
+        .generics
+        .where_clause
+        .iter()
+        .flat_map(|clause| clause.predicates.iter())
+        .map(|predicate| quote!(#predicate))
+        .collect();
+    if !type_params.is_empty() {
+        bounds.push(quote!(Self: #krate::CatalogError + 'static));
     }
+    quote!(#krate::__private::responses!([#impl_generics] [#ident #ty_generics] [#(#bounds),*]);)
 }
 
 /// The statics of one code, and the checks that run at compile time:
