@@ -120,15 +120,28 @@ pub mod preflight {
         pub name: String,
     }
 
-    /// The KMS a compose hash must be registered with.
+    /// The KMS a compose hash must be registered with: the API's KMS object,
+    /// as `GET /kms` lists it and the SDKs read it (`KmsInfoSchema` in
+    /// `@phala/cloud`, `models.KmsInfo` in `phala-cloud`). Every key is
+    /// always written, `null` when absent: the TypeScript schema requires
+    /// the nullable ones to be present.
     #[derive(Debug, Clone, Serialize)]
     pub struct KmsInfo {
-        /// The chain the KMS contract lives on (8453 for Base).
-        pub chain_id: u64,
-        /// The address of the KMS contract.
-        pub kms_contract_address: String,
+        /// The KMS's id (`kms-base-prod`).
+        pub id: String,
+        /// Its short name in URLs, when it has one.
+        pub slug: Option<String>,
         /// The URL of the KMS.
         pub url: String,
+        /// The version of the KMS software (`v0.5.3`).
+        pub version: String,
+        /// The chain the KMS contract lives on (8453 for Base), `None` for
+        /// a KMS that is not on-chain.
+        pub chain_id: Option<u64>,
+        /// The address of the KMS contract, for an on-chain KMS.
+        pub kms_contract_address: Option<String>,
+        /// The app id of the gateway the KMS serves, when it has one.
+        pub gateway_app_id: Option<String>,
     }
 
     /// Raised when compose hash needs to be registered on-chain (HTTP 465)
@@ -546,9 +559,13 @@ pub fn all() -> Vec<AnyError> {
             app_id: app_id.into(),
             device_id: "7a82191bd4dedb9d716e3aa422963cf1009f36e3068404a0322feca1ce517dc9".into(),
             kms_info: KmsInfo {
-                chain_id: 8453,
-                kms_contract_address: "0x2f83172A49584C017F2B256F0FB2Dca14126Ba9C".into(),
+                id: "kms-base-prod".into(),
+                slug: Some("kms-base-prod".into()),
                 url: "https://kms.phala.network".into(),
+                version: "v0.5.3".into(),
+                chain_id: Some(8453),
+                kms_contract_address: Some("0x2f83172A49584C017F2B256F0FB2Dca14126Ba9C".into()),
+                gateway_app_id: None,
             },
         }),
         Box::new(ComposeHashError::InvalidOrExpired { compose_hash: hash.into() }),

@@ -58,9 +58,13 @@ async fn update_envs(name: web::Path<String>) -> Result<HttpResponse, HashRegist
         app_id: "e15c1a29a9dfb522da528464a8d5ce40ac28039f".into(),
         device_id: "7a82".into(),
         kms_info: KmsInfo {
-            chain_id: 8453,
-            kms_contract_address: "0x2f83".into(),
+            id: "kms-base-prod".into(),
+            slug: Some("kms-base-prod".into()),
             url: "https://kms.phala.network".into(),
+            version: "v0.5.3".into(),
+            chain_id: Some(8453),
+            kms_contract_address: Some("0x2f83".into()),
+            gateway_app_id: None,
         },
     })
 }
@@ -199,7 +203,15 @@ async fn duplicate_name_and_not_found() {
         envs.json["details"][3],
         detail(
             "kms_info",
-            json!({ "chain_id": 8453, "kms_contract_address": "0x2f83", "url": "https://kms.phala.network" })
+            json!({
+                "id": "kms-base-prod",
+                "slug": "kms-base-prod",
+                "url": "https://kms.phala.network",
+                "version": "v0.5.3",
+                "chain_id": 8453,
+                "kms_contract_address": "0x2f83",
+                "gateway_app_id": null,
+            })
         )
     );
     let error = RemoteError::parse(envs.status, &envs.bytes).expect("an error body");

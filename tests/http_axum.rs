@@ -115,11 +115,17 @@ fn web1() -> Value {
     })
 }
 
+/// The API's KMS object, every key of the SDKs' KmsInfo present (the
+/// TypeScript schema refuses a missing `gateway_app_id`; `null` it takes).
 fn kms_info() -> Value {
     json!({
+        "id": "kms-base-prod",
+        "slug": "kms-base-prod",
+        "url": "https://kms.phala.network",
+        "version": "v0.5.3",
         "chain_id": 8453,
         "kms_contract_address": "0x2f83172A49584C017F2B256F0FB2Dca14126Ba9C",
-        "url": "https://kms.phala.network",
+        "gateway_app_id": null,
     })
 }
 

@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 import phala_cloud
 from phala_cloud import ApiError, BusinessError, PhalaCloud, ResourceError, error_codes
+from phala_cloud.models import KmsInfo
 
 passed = 0
 failed = 0
@@ -145,6 +146,20 @@ def check_format(format_: str, records: list[dict[str, Any]], request_id: str) -
         same(f"{format_} update_cvm_envs: {key}", dumped.get(key), fields[key])
 
 
+def check_kms_info(record: dict[str, Any]) -> None:
+    """Our kms_info is the SDK's KMS object (`models.KmsInfo`, what `get_kms_list`
+    reads): its fields, no more, no fewer, and it validates to the same values.
+    (`update_cvm_envs` keeps kms_info as a loose object; this is the typed view.)"""
+    kms = next(detail["value"] for detail in record["body"]["details"] if detail["field"] == "kms_info")
+    same("kms_info: the fields of models.KmsInfo", sorted(kms), sorted(KmsInfo.model_fields))
+    try:
+        parsed = KmsInfo.model_validate(kms)
+    except Exception as error:  # noqa: BLE001 - a validation error is the failure
+        check("kms_info: models.KmsInfo validates it", False, error)
+        return
+    same("kms_info: models.KmsInfo, the same values", parsed.model_dump(), kms)
+
+
 def check_error_codes(records: list[dict[str, Any]]) -> None:
     codes = {value for name, value in vars(error_codes).items() if name.isupper()}
     for record in records:
@@ -169,6 +184,7 @@ def main() -> int:
         for record in records:
             same(f"{format_} {record['name']}: raw is body", json.loads(record["raw"]), record["body"])
         check_format(format_, records, bodies["request_id"])
+    check_kms_info(next(r for r in bodies["formats"]["flat"] if r["name"] == "hash_registration_required"))
     check_error_codes(bodies["formats"]["flat"])
     for note in known:
         print(f"KNOWN {note}")
