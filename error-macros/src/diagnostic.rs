@@ -21,7 +21,7 @@ pub fn reword(message: &str) -> String {
     let message = strip_location(message);
     if let Some(rest) = message.strip_prefix("Unknown field: ") {
         let (key, hint) = split_hint(rest);
-        return format!("unknown key {key} in `#[catalog(...)]`{hint}");
+        return format!("unknown key {key}{hint}");
     }
     if let Some(rest) = message.strip_prefix("Duplicate field ") {
         return format!("{rest} is given more than once");
@@ -92,7 +92,7 @@ mod tests {
     fn rewords_unknown_keys_with_a_suggestion() {
         assert_eq!(
             reword("Unknown field: `modul`. Did you mean `module`?"),
-            "unknown key `modul` in `#[catalog(...)]`; did you mean `module`?"
+            "unknown key `modul`; did you mean `module`?"
         );
     }
 

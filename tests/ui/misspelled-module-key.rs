@@ -1,0 +1,10 @@
+use error_core::ErrorCatalog;
+
+#[derive(ErrorCatalog)]
+#[catalog(format = "ERR-{module:02}-{code:03}")]
+pub enum Catalog {
+    #[module(1, nmae = "CVM API / Preflight")]
+    Preflight,
+}
+
+fn main() {}
