@@ -144,6 +144,21 @@ pub mod preflight {
         pub gateway_app_id: Option<String>,
     }
 
+    impl KmsInfo {
+        /// The KMS on Base that the examples and tests use.
+        pub fn base_prod() -> Self {
+            Self {
+                id: "kms-base-prod".into(),
+                slug: Some("kms-base-prod".into()),
+                url: "https://kms.phala.network".into(),
+                version: "v0.5.3".into(),
+                chain_id: Some(8453),
+                kms_contract_address: Some("0x2f83172A49584C017F2B256F0FB2Dca14126Ba9C".into()),
+                gateway_app_id: None,
+            }
+        }
+    }
+
     /// Raised when compose hash needs to be registered on-chain (HTTP 465)
     #[derive(Debug, CatalogError)]
     #[catalog(
@@ -558,15 +573,7 @@ pub fn all() -> Vec<AnyError> {
             compose_hash: hash.into(),
             app_id: app_id.into(),
             device_id: "7a82191bd4dedb9d716e3aa422963cf1009f36e3068404a0322feca1ce517dc9".into(),
-            kms_info: KmsInfo {
-                id: "kms-base-prod".into(),
-                slug: Some("kms-base-prod".into()),
-                url: "https://kms.phala.network".into(),
-                version: "v0.5.3".into(),
-                chain_id: Some(8453),
-                kms_contract_address: Some("0x2f83172A49584C017F2B256F0FB2Dca14126Ba9C".into()),
-                gateway_app_id: None,
-            },
+            kms_info: KmsInfo::base_prod(),
         }),
         Box::new(ComposeHashError::InvalidOrExpired { compose_hash: hash.into() }),
         Box::new(ComposeHashError::TxVerificationFailed {

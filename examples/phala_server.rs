@@ -183,15 +183,7 @@ async fn update_envs(State(state): State<Arc<AppState>>, Path(id): Path<String>)
         compose_hash: cvm.compose_hash,
         app_id: cvm.app_id,
         device_id: cvm.device_id,
-        kms_info: KmsInfo {
-            id: "kms-base-prod".into(),
-            slug: Some("kms-base-prod".into()),
-            url: "https://kms.phala.network".into(),
-            version: "v0.5.3".into(),
-            chain_id: Some(8453),
-            kms_contract_address: Some("0x2f83172A49584C017F2B256F0FB2Dca14126Ba9C".into()),
-            gateway_app_id: None,
-        },
+        kms_info: KmsInfo::base_prod(),
     }
     .into_response())
 }

@@ -57,15 +57,7 @@ async fn update_envs(name: web::Path<String>) -> Result<HttpResponse, HashRegist
         compose_hash: format!("0x{name}"),
         app_id: "e15c1a29a9dfb522da528464a8d5ce40ac28039f".into(),
         device_id: "7a82".into(),
-        kms_info: KmsInfo {
-            id: "kms-base-prod".into(),
-            slug: Some("kms-base-prod".into()),
-            url: "https://kms.phala.network".into(),
-            version: "v0.5.3".into(),
-            chain_id: Some(8453),
-            kms_contract_address: Some("0x2f83".into()),
-            gateway_app_id: None,
-        },
+        kms_info: KmsInfo { kms_contract_address: Some("0x2f83".into()), ..KmsInfo::base_prod() },
     })
 }
 
