@@ -7,6 +7,10 @@
 #[allow(dead_code)]
 pub mod phala;
 
+#[path = "support/answer.rs"]
+mod answer;
+
+use answer::Answer;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -99,35 +103,12 @@ impl Server {
     }
 
     async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>, request_id: Option<&str>) -> Answer {
-        let mut request = self.client.request(method, format!("{}{path}", self.base));
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        if let Some(request_id) = request_id {
-            request = request.header("X-Request-ID", request_id);
-        }
-        let response = request.send().await.expect("the server answers");
-        let status = response.status().as_u16();
-        let content_type = response
-            .headers()
-            .get(reqwest::header::CONTENT_TYPE)
-            .map(|value| value.to_str().expect("ASCII").to_owned())
-            .unwrap_or_default();
-        let bytes = response.bytes().await.expect("a whole body").to_vec();
-        let json = serde_json::from_slice(&bytes).expect("a JSON body");
-        Answer { status, content_type, bytes, json }
+        answer::call(&self.client, &self.base, method, path, body.as_ref(), request_id).await
     }
 
     async fn stop(self) {
         self.handle.stop(true).await;
     }
-}
-
-struct Answer {
-    status: u16,
-    content_type: String,
-    bytes: Vec<u8>,
-    json: Value,
 }
 
 fn detail(field: &str, value: Value) -> Value {

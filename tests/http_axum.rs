@@ -14,6 +14,10 @@
 #[allow(dead_code)]
 pub mod server;
 
+#[path = "support/answer.rs"]
+mod answer;
+
+use answer::Answer;
 use error_core::CatalogError;
 use error_core::client::RemoteError;
 use error_core::http::ErrorResponses;
@@ -42,15 +46,6 @@ struct Server {
     client: reqwest::Client,
 }
 
-/// One answer, read whole.
-#[derive(Debug)]
-struct Answer {
-    status: u16,
-    content_type: String,
-    bytes: Vec<u8>,
-    json: Value,
-}
-
 impl Server {
     /// Serves the example's app, with `responses`, on a free loopback port.
     async fn start(responses: ErrorResponses) -> Self {
@@ -69,25 +64,7 @@ impl Server {
         body: Option<&Value>,
         request_id: Option<&str>,
     ) -> Answer {
-        let mut request = self.client.request(method, format!("{}{path}", self.base));
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        if let Some(request_id) = request_id {
-            request = request.header("X-Request-ID", request_id);
-        }
-        let response = request.send().await.expect("the server answers");
-        let status = response.status().as_u16();
-        let content_type = response
-            .headers()
-            .get(reqwest::header::CONTENT_TYPE)
-            .map(|value| value.to_str().expect("ASCII content type").to_owned())
-            .unwrap_or_default();
-        let bytes = response.bytes().await.expect("a whole body").to_vec();
-        let json = serde_json::from_slice(&bytes).unwrap_or_else(|error| {
-            panic!("not JSON ({error}): {}", String::from_utf8_lossy(&bytes));
-        });
-        Answer { status, content_type, bytes, json }
+        answer::call(&self.client, &self.base, method, path, body, request_id).await
     }
 
     async fn provision(&self, name: &str, request_id: Option<&str>) -> Answer {
