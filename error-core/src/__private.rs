@@ -200,7 +200,6 @@ impl<'a> AsDynError<'a> for dyn core::error::Error + Send + Sync + 'a {
     }
 }
 
-pub use core::fmt::{Display, Formatter, Result as FmtResult};
 pub use core::option::Option::{None, Some};
 pub use serde;
 

@@ -36,12 +36,6 @@ pub struct EntryParts {
 }
 
 impl Entry {
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __new(parts: EntryParts) -> Self {
-        Self(parts)
-    }
-
     /// The catalog this entry belongs to.
     #[must_use]
     pub const fn catalog(&self) -> &'static CatalogInfo {
@@ -137,12 +131,6 @@ pub struct MessageTemplate {
 }
 
 impl MessageTemplate {
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __new(template: &'static str, pieces: &'static [Piece]) -> Self {
-        Self { __template: template, __pieces: pieces }
-    }
-
     /// The template as written in the attribute, braces included.
     #[must_use]
     pub const fn template(&self) -> &'static str {
@@ -206,12 +194,6 @@ pub struct Link {
 }
 
 impl Link {
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __new(url: &'static str, label: &'static str) -> Self {
-        Self { __url: url, __label: label }
-    }
-
     /// Where the link points.
     #[must_use]
     pub const fn url(&self) -> &'static str {

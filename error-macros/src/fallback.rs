@@ -15,8 +15,9 @@ pub fn error(input: &DeriveInput, errors: TokenStream) -> TokenStream {
     }
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let krate = crate_path(input).unwrap_or_else(|| syn::parse_quote!(::error_core));
-    let keeps_display = !says_display_false(input);
+    let keys = lenient(input);
+    let krate = keys.krate.unwrap_or_else(|| syn::parse_quote!(::error_core));
+    let keeps_display = keys.display;
     let display = keeps_display.then(|| {
         quote! {
             #[automatically_derived]
@@ -54,17 +55,28 @@ pub fn error(input: &DeriveInput, errors: TokenStream) -> TokenStream {
     }
 }
 
-/// `crate = path` read leniently: the strict reading already failed.
-fn crate_path(input: &DeriveInput) -> Option<syn::Path> {
-    let mut found = None;
+/// The keys a stand-in needs, read leniently: the strict reading already
+/// failed. `crate = path` names error-core; `display = false` means the type
+/// brings its own `Display` and `Error`, so stand-ins for them would clash.
+struct Lenient {
+    krate: Option<syn::Path>,
+    display: bool,
+}
+
+fn lenient(input: &DeriveInput) -> Lenient {
+    let mut keys = Lenient { krate: None, display: true };
     for attr in input.attrs.iter().filter(|attr| attr.path().is_ident("catalog")) {
         let _ = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("crate") {
                 let value = meta.value()?;
                 if let Ok(text) = value.parse::<syn::LitStr>() {
-                    found = text.parse().ok();
+                    keys.krate = text.parse().ok();
                 } else {
-                    found = value.parse().ok();
+                    keys.krate = value.parse().ok();
+                }
+            } else if meta.path.is_ident("display") && meta.input.peek(syn::Token![=]) {
+                if let Ok(value) = meta.value()?.parse::<syn::LitBool>() {
+                    keys.display = value.value;
                 }
             } else if meta.input.peek(syn::Token![=]) {
                 meta.value()?.parse::<syn::Expr>()?;
@@ -74,12 +86,5 @@ fn crate_path(input: &DeriveInput) -> Option<syn::Path> {
             Ok(())
         });
     }
-    found
-}
-
-fn says_display_false(input: &DeriveInput) -> bool {
-    input.attrs.iter().filter(|attr| attr.path().is_ident("catalog")).any(|attr| {
-        let text = quote!(#attr).to_string().replace(' ', "");
-        text.contains("display=false")
-    })
+    keys
 }
