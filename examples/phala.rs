@@ -42,7 +42,7 @@
 //!   HTTP clients would retry the same request unchanged and monitoring
 //!   would count a server fault, for what is an ordinary, expected answer.
 
-use error_core::{CatalogError, ErrorCatalog};
+use error_catalog::{CatalogError, ErrorCatalog};
 
 /// The catalog of the Phala Cloud API: the code format, the default status
 /// and the four modules.
@@ -65,7 +65,7 @@ pub enum Catalog {
 
 /// Module 01: CVM API / Preflight.
 pub mod preflight {
-    use error_core::CatalogError;
+    use error_catalog::CatalogError;
     use serde::Serialize;
 
     /// Raised when specified node is not found
@@ -228,7 +228,7 @@ pub mod preflight {
 
 /// Module 02: Inventory.
 pub mod inventory {
-    use error_core::CatalogError;
+    use error_catalog::CatalogError;
 
     /// Raised when a requested instance type is not found.
     #[derive(Debug, CatalogError)]
@@ -452,7 +452,7 @@ pub mod inventory {
 
 /// Module 03: CVM Operations.
 pub mod cvm {
-    use error_core::CatalogError;
+    use error_catalog::CatalogError;
 
     /// Raised when a CVM is not found by the given identifier.
     #[derive(Debug, CatalogError)]
@@ -507,7 +507,7 @@ pub mod cvm {
 
 /// Module 04: Workspace.
 pub mod workspace {
-    use error_core::CatalogError;
+    use error_catalog::CatalogError;
 
     /// Raised when account balance is too low
     #[derive(Debug, CatalogError)]
@@ -609,13 +609,13 @@ pub fn all() -> Vec<AnyError> {
 
 /// The published page, rendered from the types above.
 pub fn markdown() -> String {
-    error_core::render::markdown(<Catalog as ErrorCatalog>::INFO, &error_core::registry::modules_of::<Catalog>())
+    error_catalog::render::markdown(<Catalog as ErrorCatalog>::INFO, &error_catalog::registry::modules_of::<Catalog>())
 }
 
 /// The catalog as JSON, schema `error-catalog/v1`.
 pub fn json() -> String {
-    let modules = error_core::registry::modules_of::<Catalog>();
-    let document = error_core::render::Document::new(<Catalog as ErrorCatalog>::INFO, &modules);
+    let modules = error_catalog::registry::modules_of::<Catalog>();
+    let document = error_catalog::render::Document::new(<Catalog as ErrorCatalog>::INFO, &modules);
     serde_json::to_string_pretty(&document).unwrap_or_default()
 }
 

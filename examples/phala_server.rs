@@ -1,5 +1,5 @@
 //! A small Phala-Cloud-shaped HTTP server whose errors are the catalog
-//! types of the `phala` example, answered by `error-core`'s axum
+//! types of the `phala` example, answered by `error-catalog`'s axum
 //! integration.
 //!
 //! ```text
@@ -40,7 +40,7 @@
 //! A request whose JSON is missing or wrong answers 400 `ERR-02-008`
 //! (`InvalidRequestError`, with the field at fault). The id of each request
 //! (`X-Request-ID`) reaches the error body as `request_id`, by
-//! `error_core::http::ErrorLayer`.
+//! `error_catalog::http::ErrorLayer`.
 
 use std::collections::HashMap;
 use std::net::Ipv4Addr;
@@ -52,7 +52,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
-use error_core::http::{ErrorLayer, ErrorResponses};
+use error_catalog::http::{ErrorLayer, ErrorResponses};
 use serde::{Deserialize, Serialize};
 
 // The catalog's error types, shared with `cargo run --example phala`; its

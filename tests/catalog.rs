@@ -5,14 +5,14 @@
 #[path = "../examples/phala.rs"]
 pub mod phala;
 
-use error_core::Code;
-use error_core::registry;
+use error_catalog::Code;
+use error_catalog::registry;
 use phala::Catalog;
 
 #[test]
 fn the_rendered_page_is_the_published_one() {
     // The fixture copied from the published catalog, byte for byte.
-    error_core::testing::assert_document_current::<Catalog>(concat!(
+    error_catalog::testing::assert_document_current::<Catalog>(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/phala-error-codes.mdx"
     ));
@@ -22,7 +22,7 @@ fn the_rendered_page_is_the_published_one() {
 #[test]
 fn the_json_document_is_committed_and_follows_its_schema() {
     let json = phala::json() + "\n";
-    error_core::testing::assert_file_current(
+    error_catalog::testing::assert_file_current(
         concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/phala-catalog.json"),
         &json,
     );
@@ -55,7 +55,7 @@ fn the_json_document_is_committed_and_follows_its_schema() {
 
 #[test]
 fn published_codes_keep_their_meaning() {
-    error_core::testing::assert_stable::<Catalog>(concat!(
+    error_catalog::testing::assert_stable::<Catalog>(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/phala-catalog.lock"
     ));

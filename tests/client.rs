@@ -1,4 +1,4 @@
-//! `error_core::client::RemoteError::parse` on every kind of input: flat
+//! `error_catalog::client::RemoteError::parse` on every kind of input: flat
 //! bodies, RFC 9457 problem documents, codes this program does not know,
 //! missing and wrong-typed keys (each `ParseBodyError`), and bytes that are
 //! no body at all. It never panics; what it cannot read is a typed error.
@@ -11,8 +11,8 @@
 #[allow(dead_code)]
 pub mod phala;
 
-use error_core::CatalogError;
-use error_core::client::{ParseBodyError, RemoteError, RemoteLink};
+use error_catalog::CatalogError;
+use error_catalog::client::{ParseBodyError, RemoteError, RemoteLink};
 use serde_json::json;
 
 // The derives name `crate::Catalog`.

@@ -2,7 +2,7 @@
 //! both. `dup-a` declares the catalog and `ERR-01-001`; `dup-b` uses that
 //! catalog and registers `ERR-01-001` again.
 
-use error_core::CatalogError;
+use error_catalog::CatalogError;
 
 /// Names one item of each crate, so that the linker keeps both.
 fn link_both() -> [&'static str; 2] {
@@ -12,7 +12,7 @@ fn link_both() -> [&'static str; 2] {
 #[test]
 fn the_registry_finds_a_code_registered_by_two_crates() {
     assert_eq!(link_both(), ["ERR-01-001", "ERR-01-001"]);
-    let duplicates = error_core::registry::duplicates();
+    let duplicates = error_catalog::registry::duplicates();
     assert_eq!(duplicates.len(), 1, "{duplicates:?}");
     let mut types = [duplicates[0].first.type_path(), duplicates[0].second.type_path()];
     types.sort_unstable();
@@ -22,7 +22,7 @@ fn the_registry_finds_a_code_registered_by_two_crates() {
 #[test]
 fn the_one_line_helper_fails_naming_both_types_and_crates() {
     link_both();
-    let panic = std::panic::catch_unwind(error_core::registry::assert_unique_codes)
+    let panic = std::panic::catch_unwind(error_catalog::registry::assert_unique_codes)
         .expect_err("two crates register ERR-01-001");
     let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
     assert_eq!(

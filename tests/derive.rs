@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::error::Error as _;
 
-use error_core::{CatalogError, Code, ErrorCatalog, ParseCodeError, Piece};
+use error_catalog::{CatalogError, Code, ErrorCatalog, ParseCodeError, Piece};
 
 #[derive(ErrorCatalog)]
 #[catalog(format = "ERR-{module:02}-{code:03}", default_status = 400, api = "Test API")]
@@ -19,7 +19,7 @@ pub enum Catalog {
 
 /// A second catalog in the same crate, chosen with `catalog = path`.
 pub mod billing {
-    use error_core::{CatalogError, ErrorCatalog};
+    use error_catalog::{CatalogError, ErrorCatalog};
 
     #[derive(ErrorCatalog)]
     #[catalog(format = "BILL{code:04}/{module:01}", default_status = 402)]
@@ -252,7 +252,7 @@ fn thiserror_keeps_display_and_the_catalog_keeps_the_public_message() {
     let error = CvmNotFoundError { id: 9, shard: 2 };
     assert_eq!(error.to_string(), "lookup of CVM 9 failed in shard 2");
     assert_eq!(error.message(), "The requested CVM was not found");
-    assert_eq!(error_core::PublicMessage(&error).to_string(), "The requested CVM was not found");
+    assert_eq!(error_catalog::PublicMessage(&error).to_string(), "The requested CVM was not found");
     assert_eq!(error.code_str(), "ERR-03-001");
 }
 

@@ -16,9 +16,9 @@ use std::sync::Mutex;
 
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpResponse, HttpServer, ResponseError, web};
-use error_core::CatalogError;
-use error_core::client::RemoteError;
-use error_core::http::ErrorResponses;
+use error_catalog::CatalogError;
+use error_catalog::client::RemoteError;
+use error_catalog::http::ErrorResponses;
 use serde_json::{Value, json};
 
 // The derives name `crate::Catalog`.
@@ -86,7 +86,7 @@ impl Server {
             App::new()
                 .app_data(web::Data::new(responses.clone()))
                 .app_data(cvms.clone())
-                .wrap(from_fn(error_core::actix::scope))
+                .wrap(from_fn(error_catalog::actix::scope))
                 .route("/api/v1/cvms/provision", web::post().to(provision))
                 .route("/api/v1/cvms/{name}", web::get().to(get_cvm))
                 .route("/api/v1/cvms/{name}/envs", web::patch().to(update_envs))

@@ -1,7 +1,7 @@
 //! The `phala_server` example over real HTTP: each test binds a free
 //! loopback port, serves the example's router on it and calls it with
 //! `reqwest`. Status, content type and every byte of the error bodies are
-//! checked, then read back with `error_core::client::RemoteError`.
+//! checked, then read back with `error_catalog::client::RemoteError`.
 //!
 //! `tests/sdk/bodies.json`, the bodies the official Phala SDKs are checked
 //! against (`tests/sdk/run.sh`), must be what the server answers:
@@ -18,9 +18,9 @@ pub mod server;
 mod answer;
 
 use answer::Answer;
-use error_core::CatalogError;
-use error_core::client::RemoteError;
-use error_core::http::ErrorResponses;
+use error_catalog::CatalogError;
+use error_catalog::client::RemoteError;
+use error_catalog::http::ErrorResponses;
 use serde_json::{Value, json};
 
 // The derives of the example's errors name `crate::Catalog`.

@@ -1,7 +1,7 @@
 //! The strict-lint fixture crate (`tests/fixtures/hygiene`) compiles under
 //! denied warnings; here its errors behave as any other.
 
-use error_core::CatalogError;
+use error_catalog::CatalogError;
 use hygiene::bare::{BareEnum, BareError};
 use hygiene::{GenericError, ShadowedError};
 

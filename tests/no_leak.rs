@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use error_core::{CatalogError, ErrorCatalog};
+use error_catalog::{CatalogError, ErrorCatalog};
 
 #[derive(ErrorCatalog)]
 #[catalog(format = "ERR-{module:02}-{code:03}", default_status = 400)]
@@ -140,12 +140,12 @@ fn the_secret_is_where_a_careless_renderer_would_find_it() {
 #[test]
 fn flat_body() {
     each(|error| {
-        let body = error_core::body::Body::new(error).request_id(Some("rid-1"));
+        let body = error_catalog::body::Body::new(error).request_id(Some("rid-1"));
         let bytes = serde_json::to_vec(&body).expect("serializable");
         assert_clean("flat", error.code_str(), &bytes);
     });
     // The detail that is public is there.
-    let bytes = serde_json::to_vec(&error_core::body::Body::new(&vault_unavailable())).expect("serializable");
+    let bytes = serde_json::to_vec(&error_catalog::body::Body::new(&vault_unavailable())).expect("serializable");
     let body: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
     assert_eq!(body["details"], serde_json::json!([{ "field": "vault", "value": "vault-eu-1", "message": null }]));
 }
@@ -154,7 +154,7 @@ fn flat_body() {
 #[test]
 fn problem_body() {
     each(|error| {
-        let problem = error_core::body::Problem::new(error, "https://docs.example.com/errors/")
+        let problem = error_catalog::body::Problem::new(error, "https://docs.example.com/errors/")
             .instance(Some("/v1/vault"))
             .request_id(Some("rid-1"));
         let bytes = serde_json::to_vec(&problem).expect("serializable");
@@ -166,8 +166,8 @@ fn problem_body() {
 #[test]
 fn client_reads_only_the_public_parts() {
     each(|error| {
-        let bytes = serde_json::to_vec(&error_core::body::Body::new(error)).expect("serializable");
-        let remote = error_core::client::RemoteError::parse(error.status(), &bytes).expect("a body");
+        let bytes = serde_json::to_vec(&error_catalog::body::Body::new(error)).expect("serializable");
+        let remote = error_catalog::client::RemoteError::parse(error.status(), &bytes).expect("a body");
         assert!(!format!("{remote:?}").contains(SECRET));
         assert_eq!(remote.message(), error.message());
     });
@@ -194,10 +194,10 @@ async fn axum_response() {
     }
 
     // Within an application's request: with its request id, in its format.
-    let responses = std::sync::Arc::new(error_core::http::ErrorResponses::new());
+    let responses = std::sync::Arc::new(error_catalog::http::ErrorResponses::new());
     let context = responses.context(Some(b"rid-7"), "/v1/vault");
     let (status, body) =
-        error_core::http::scope(context, async { bytes(vault_unavailable().into_response()).await }).await;
+        error_catalog::http::scope(context, async { bytes(vault_unavailable().into_response()).await }).await;
     assert_eq!(status, 500);
     assert_clean("axum in a request", "ERR-09-001", &body);
     assert!(String::from_utf8_lossy(&body).contains("\"request_id\":\"rid-7\""));
@@ -205,11 +205,11 @@ async fn axum_response() {
     #[cfg(feature = "problem-json")]
     {
         let responses = std::sync::Arc::new(
-            error_core::http::ErrorResponses::new().problem_json("https://docs.example.com/errors/"),
+            error_catalog::http::ErrorResponses::new().problem_json("https://docs.example.com/errors/"),
         );
         let context = responses.context(None, "/v1/vault");
         let (status, body) =
-            error_core::http::scope(context, async { bytes(vault_backend().into_response()).await }).await;
+            error_catalog::http::scope(context, async { bytes(vault_backend().into_response()).await }).await;
         assert_eq!(status, 503);
         assert_clean("axum problem", "ERR-09-002", &body);
     }
@@ -243,10 +243,10 @@ async fn actix_response() {
 #[test]
 fn server_errors_are_logged_with_their_cause() {
     let log = capture::events(|| {
-        let rendered = error_core::http::render(&vault_unavailable());
+        let rendered = error_catalog::http::render(&vault_unavailable());
         assert_clean("render", "ERR-09-001", &rendered.body);
         // A client error is not logged.
-        let rendered = error_core::http::render(&access_denied());
+        let rendered = error_catalog::http::render(&access_denied());
         assert_clean("render", "ERR-09-003", &rendered.body);
     });
     assert_eq!(log.len(), 1, "{log:?}");

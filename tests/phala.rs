@@ -11,7 +11,7 @@ pub mod phala;
 
 use std::collections::BTreeSet;
 
-use error_core::{CatalogError, ErrorCatalog};
+use error_catalog::{CatalogError, ErrorCatalog};
 
 // The derives name `crate::Catalog`: the example's catalog is at the root of
 // its own crate, here it is in `phala`.
@@ -131,7 +131,7 @@ fn the_example_has_29_distinct_codes() {
     assert_eq!(errors.len(), 29);
     let codes: BTreeSet<&str> = errors.iter().map(|error| error.code_str()).collect();
     assert_eq!(codes.len(), 29, "a code is repeated");
-    let entries: BTreeSet<*const error_core::Entry> =
+    let entries: BTreeSet<*const error_catalog::Entry> =
         errors.iter().map(|error| std::ptr::from_ref(error.entry())).collect();
     assert_eq!(entries.len(), 29, "two values share an entry");
 }
@@ -199,7 +199,7 @@ fn the_dynamic_message_is_rendered_from_the_name() {
     assert_eq!(error.entry().message().template(), "A CVM with name '{name}' already exists");
     assert_eq!(error.message(), "A CVM with name 'web-1' already exists");
     assert_eq!(error.to_string(), "A CVM with name 'web-1' already exists");
-    let details: Vec<&str> = error.details().iter().map(error_core::Detail::field).collect();
+    let details: Vec<&str> = error.details().iter().map(error_catalog::Detail::field).collect();
     assert_eq!(details, ["name"]);
 
     let sample = phala::all().into_iter().find(|error| error.code_str() == "ERR-01-004").expect("ERR-01-004");
@@ -227,7 +227,7 @@ fn the_catalog_declares_the_fixtures_modules_and_document() {
 #[test]
 fn details_and_private_fields() {
     let detail_names = |error: &dyn CatalogError<Catalog = Catalog>| -> Vec<&'static str> {
-        error.details().iter().map(error_core::Detail::field).collect()
+        error.details().iter().map(error_catalog::Detail::field).collect()
     };
     let errors = phala::all();
     let by_code = |code: &str| errors.iter().find(|error| error.code_str() == code).expect(code).as_ref();

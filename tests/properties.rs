@@ -1,8 +1,8 @@
 //! Properties over arbitrary input: parsing codes and error bodies never
 //! panics, and every code a catalog can write parses back to itself.
 
-use error_core::client::RemoteError;
-use error_core::{Code, ErrorCatalog};
+use error_catalog::client::RemoteError;
+use error_catalog::{Code, ErrorCatalog};
 use proptest::prelude::*;
 
 #[derive(ErrorCatalog)]

@@ -1,6 +1,6 @@
 //! The stability lock: what breaks a published code, what only updates it.
 
-use error_core::stability::{Lock, Locked, Violation};
+use error_catalog::stability::{Lock, Locked, Violation};
 
 const LOCKED: &str = "\
 # error catalog lock, catalog `Catalog`: the codes published so far

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::hint::black_box;
 
-use error_core::{Code, Entry};
+use error_catalog::{Code, Entry};
 use serde::Serialize;
 
 // The example's `CapacityError` variants share a prefix on purpose (they are
@@ -16,11 +16,11 @@ pub mod phala;
 
 use phala::Catalog;
 
-#[derive(Debug, error_core::CatalogError)]
+#[derive(Debug, error_catalog::CatalogError)]
 #[catalog(module = 4, code = 8, status = 404, message = "The requested CVM was not found")]
 pub struct StaticError;
 
-#[derive(Debug, error_core::CatalogError)]
+#[derive(Debug, error_catalog::CatalogError)]
 #[catalog(module = 4, code = 9, status = 403, message = "Team {team} reached its limit of {limit} CVMs")]
 pub struct LimitError {
     team: String,
@@ -54,7 +54,7 @@ pub struct Fixtures {
 impl Fixtures {
     pub fn new() -> Self {
         // The registry's index is built on first use: not part of a lookup.
-        let map = error_core::registry::entries_of::<Catalog>().iter().map(|entry| (entry.code(), *entry)).collect();
+        let map = error_catalog::registry::entries_of::<Catalog>().iter().map(|entry| (entry.code(), *entry)).collect();
         Self {
             limit: LimitError { team: "team-7".into(), limit: 20 },
             duplicate: phala::preflight::DuplicateCvmNameError { name: "web-1".into() },
@@ -76,7 +76,7 @@ fn body<T: Serialize>(value: &T) {
 }
 
 pub const CASES: &[Case] = &[
-    Case { name: "body/static/catalog", run: |_| body(&error_core::body::Body::new(&StaticError)) },
+    Case { name: "body/static/catalog", run: |_| body(&error_catalog::body::Body::new(&StaticError)) },
     Case {
         name: "body/static/hand-written",
         run: |_| {
@@ -87,7 +87,7 @@ pub const CASES: &[Case] = &[
             });
         },
     },
-    Case { name: "body/template-two-fields/catalog", run: |f| body(&error_core::body::Body::new(black_box(&f.limit))) },
+    Case { name: "body/template-two-fields/catalog", run: |f| body(&error_catalog::body::Body::new(black_box(&f.limit))) },
     Case {
         name: "body/template-two-fields/hand-written",
         run: |f| {
@@ -101,7 +101,7 @@ pub const CASES: &[Case] = &[
     },
     Case {
         name: "body/template-with-detail/catalog",
-        run: |f| body(&error_core::body::Body::new(black_box(&f.duplicate))),
+        run: |f| body(&error_catalog::body::Body::new(black_box(&f.duplicate))),
     },
     Case {
         name: "body/template-with-detail/hand-written",
@@ -144,7 +144,7 @@ pub const CASES: &[Case] = &[
     Case {
         name: "lookup/by-code/registry",
         run: |_| {
-            black_box(error_core::registry::lookup(black_box("ERR-02-011")));
+            black_box(error_catalog::registry::lookup(black_box("ERR-02-011")));
         },
     },
     Case {
@@ -156,13 +156,13 @@ pub const CASES: &[Case] = &[
     Case {
         name: "lookup/by-number/registry",
         run: |f| {
-            black_box(error_core::registry::lookup_code(black_box(f.code)));
+            black_box(error_catalog::registry::lookup_code(black_box(f.code)));
         },
     },
     Case {
         name: "lookup/unknown/registry",
         run: |_| {
-            black_box(error_core::registry::lookup(black_box("ERR-09-999")));
+            black_box(error_catalog::registry::lookup(black_box("ERR-09-999")));
         },
     },
 ];
@@ -172,9 +172,9 @@ pub const CASES: &[Case] = &[
 pub fn assert_same_bodies(fixtures: &Fixtures) {
     let bytes = |error: &dyn Fn() -> Vec<u8>| String::from_utf8(error()).unwrap();
     let ours = [
-        bytes(&|| serde_json::to_vec(&error_core::body::Body::new(&StaticError)).unwrap()),
-        bytes(&|| serde_json::to_vec(&error_core::body::Body::new(&fixtures.limit)).unwrap()),
-        bytes(&|| serde_json::to_vec(&error_core::body::Body::new(&fixtures.duplicate)).unwrap()),
+        bytes(&|| serde_json::to_vec(&error_catalog::body::Body::new(&StaticError)).unwrap()),
+        bytes(&|| serde_json::to_vec(&error_catalog::body::Body::new(&fixtures.limit)).unwrap()),
+        bytes(&|| serde_json::to_vec(&error_catalog::body::Body::new(&fixtures.duplicate)).unwrap()),
     ];
     let hand = [
         r#"{"error_code":"ERR-04-008","message":"The requested CVM was not found"}"#.to_owned(),

@@ -37,16 +37,16 @@ macro_rules! module_types {
 
 module_types!(module_01 module_02 module_03 module_04 module_05 module_06 module_07 module_08 module_09 module_10 module_11 module_12 module_13 module_14 module_15 module_16 module_17 module_18 module_19 module_20 module_21 module_22 module_23 module_24 module_25 module_26 module_27 module_28 module_29 module_30 module_31 module_32 module_33 module_34 module_35 module_36 module_37 module_38 module_39 module_40 module_41 module_42 module_43 module_44 module_45 module_46 module_47 module_48 module_49 module_50 module_51 module_52 module_53 module_54 module_55 module_56 module_57 module_58 module_59 module_60 module_61 module_62 module_63 module_64 module_65 module_66 module_67 module_68 module_69 module_70 module_71 module_72 module_73 module_74 module_75 module_76 module_77 module_78 module_79 module_80 module_81 module_82 module_83 module_84 module_85 module_86 module_87 module_88 module_89 module_90 module_91 module_92 module_93 module_94 module_95 module_96 module_97 module_98 module_99);
 
-/// Emits the uniqueness impl; a build with `--cfg error_core_unchecked_codes`
+/// Emits the uniqueness impl; a build with `--cfg error_catalog_unchecked_codes`
 /// leaves it out so that its cost can be measured.
-#[cfg(not(error_core_unchecked_codes))]
+#[cfg(not(error_catalog_unchecked_codes))]
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __unique_code {
     ($($impl:tt)*) => { $($impl)* };
 }
 
-#[cfg(error_core_unchecked_codes)]
+#[cfg(error_catalog_unchecked_codes)]
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __unique_code {
@@ -217,7 +217,7 @@ impl crate::ErrorCatalog for Unchecked {
     );
 }
 
-/// Adds an entry to the registry when `error-core` has the `registry`
+/// Adds an entry to the registry when `error-catalog` has the `registry`
 /// feature; expands to nothing without it.
 #[cfg(feature = "registry")]
 #[macro_export]
@@ -249,7 +249,7 @@ pub use linkme;
 pub static ENTRIES: [&'static crate::Entry];
 
 /// The framework impls of a derived error: `responses!([<generics>] [type]
-/// [where clause])`. The derive emits this one short line and error-core,
+/// [where clause])`. The derive emits this one short line and error-catalog,
 /// which knows its own features, writes the impls of those that are on: a
 /// crate without them pays for a dozen tokens, not for two impls.
 #[macro_export]

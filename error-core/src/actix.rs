@@ -7,11 +7,11 @@
 //!
 //! ```
 //! use actix_web::{App, middleware::from_fn, web::Data};
-//! use error_core::http::ErrorResponses;
+//! use error_catalog::http::ErrorResponses;
 //!
 //! let app = App::new()
 //!     .app_data(Data::new(ErrorResponses::new()))
-//!     .wrap(from_fn(error_core::actix::scope));
+//!     .wrap(from_fn(error_catalog::actix::scope));
 //! # let _ = app;
 //! ```
 

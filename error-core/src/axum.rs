@@ -3,11 +3,11 @@
 //! included, with the application's body format.
 //!
 //! ```
-//! # use error_core::{CatalogError, ErrorCatalog};
+//! # use error_catalog::{CatalogError, ErrorCatalog};
 //! # #[derive(ErrorCatalog)]
 //! # #[catalog(format = "ERR-{module:02}-{code:03}")]
 //! # pub enum Catalog { #[module(3, name = "CVM Operations")] Ops }
-//! use error_core::http::{ErrorLayer, ErrorResponses};
+//! use error_catalog::http::{ErrorLayer, ErrorResponses};
 //!
 //! #[derive(Debug, CatalogError)]
 //! #[catalog(module = 3, code = 1, status = 404, message = "The requested CVM was not found")]

@@ -25,7 +25,7 @@ use crate::error::{CatalogError, PublicMessage};
 /// The body of a catalog error, serializable with any serde serializer.
 ///
 /// ```
-/// # use error_core::{CatalogError, ErrorCatalog};
+/// # use error_catalog::{CatalogError, ErrorCatalog};
 /// # #[derive(ErrorCatalog)]
 /// # #[catalog(format = "ERR-{module:02}-{code:03}")]
 /// # pub enum Catalog { #[module(1, name = "CVM API / Preflight")] Preflight }
@@ -39,7 +39,7 @@ use crate::error::{CatalogError, PublicMessage};
 ///
 /// # fn main() {
 /// let error = DuplicateCvmNameError { name: "web".into(), owner_email: "ops@example.com".into() };
-/// let body = error_core::body::Body::new(&error).request_id(Some("rid-1"));
+/// let body = error_catalog::body::Body::new(&error).request_id(Some("rid-1"));
 /// assert_eq!(
 ///     serde_json::to_string(&body).unwrap(),
 ///     r#"{"error_code":"ERR-01-004","message":"A CVM with name 'web' already exists","request_id":"rid-1","details":[{"field":"name","value":"web","message":null}]}"#

@@ -7,7 +7,7 @@ use crate::code::CodeFormat;
 /// `#[derive(ErrorCatalog)]` on an enum whose variants are the modules.
 ///
 /// ```
-/// use error_core::ErrorCatalog;
+/// use error_catalog::ErrorCatalog;
 ///
 /// #[derive(ErrorCatalog)]
 /// #[catalog(format = "ERR-{module:02}-{code:03}", default_status = 400)]
@@ -18,7 +18,7 @@ use crate::code::CodeFormat;
 ///     Inventory,
 /// }
 ///
-/// let info = <Catalog as error_core::ErrorCatalog>::INFO;
+/// let info = <Catalog as error_catalog::ErrorCatalog>::INFO;
 /// assert_eq!(info.format().template(), "ERR-{module:02}-{code:03}");
 /// assert_eq!(info.default_status(), 400);
 /// assert_eq!(info.module(2).map(|m| m.name()), Some("Inventory"));

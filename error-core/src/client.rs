@@ -6,7 +6,7 @@
 //! [`ParseBodyError`].
 //!
 //! ```
-//! use error_core::client::RemoteError;
+//! use error_catalog::client::RemoteError;
 //!
 //! let body = br#"{"error_code": "ERR-01-004", "message": "A CVM with name 'web' already exists",
 //!                 "details": [{"field": "name", "value": "web", "message": null}]}"#;
@@ -15,7 +15,7 @@
 //! assert_eq!(error.status(), 409);
 //! assert_eq!(error.details()[0].field, "name");
 //! assert_eq!(error.details()[0].value, serde_json::json!("web"));
-//! # Ok::<(), error_core::client::ParseBodyError>(())
+//! # Ok::<(), error_catalog::client::ParseBodyError>(())
 //! ```
 
 use std::fmt;

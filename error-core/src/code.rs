@@ -240,7 +240,7 @@ impl core::error::Error for ParseCodeError {}
 /// It displays in the catalog's format and parses back with [`FromStr`]:
 ///
 /// ```
-/// use error_core::{ErrorCatalog, Code};
+/// use error_catalog::{ErrorCatalog, Code};
 ///
 /// #[derive(ErrorCatalog)]
 /// #[catalog(format = "ERR-{module:02}-{code:03}")]
@@ -253,7 +253,7 @@ impl core::error::Error for ParseCodeError {}
 /// assert_eq!((code.module(), code.number()), (1, 4));
 /// assert_eq!(code.to_string(), "ERR-01-004");
 /// assert!("ERR-1-4".parse::<Code<Api>>().is_err());
-/// # Ok::<(), error_core::ParseCodeError>(())
+/// # Ok::<(), error_catalog::ParseCodeError>(())
 /// ```
 pub struct Code<C: ?Sized> {
     module: u16,

@@ -16,7 +16,7 @@ use crate::entry::{Detail, Entry};
 /// (or of the enum variant); only the message may depend on the value.
 ///
 /// ```
-/// use error_core::{ErrorCatalog, CatalogError};
+/// use error_catalog::{ErrorCatalog, CatalogError};
 ///
 /// #[derive(ErrorCatalog)]
 /// #[catalog(format = "ERR-{module:02}-{code:03}")]

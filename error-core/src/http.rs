@@ -41,7 +41,7 @@ pub enum BodyFormat {
 /// header.
 ///
 /// ```
-/// use error_core::http::ErrorResponses;
+/// use error_catalog::http::ErrorResponses;
 ///
 /// let flat = ErrorResponses::new(); // JSON body, id from `X-Request-ID`
 /// # #[cfg(feature = "problem-json")]

@@ -1,7 +1,7 @@
 //! Stable public error codes, checked by the compiler.
 //!
 //! A public API promises codes such as `ERR-01-004`, each with a class name,
-//! an HTTP status, a public message and a description. `error-core` makes
+//! an HTTP status, a public message and a description. `error-catalog` makes
 //! that catalog a property of the types: declare the catalog once with
 //! [`derive(ErrorCatalog)`](macro@ErrorCatalog), annotate each error with
 //! [`derive(CatalogError)`](macro@CatalogError), and the compiler rejects a
@@ -9,7 +9,7 @@
 //! declare, a number too wide for the format, or a message naming no field.
 //!
 //! ```
-//! use error_core::{ErrorCatalog, CatalogError};
+//! use error_catalog::{ErrorCatalog, CatalogError};
 //!
 //! // Once per crate: the code format, the default status and the modules.
 //! #[derive(ErrorCatalog)]
@@ -69,7 +69,7 @@
 //! | `link(url = "...", label = "...")` | struct, variant | documentation; repeatable |
 //! | `catalog = path` | struct, enum | the catalog to use; default: `crate::Catalog` |
 //! | `extern_catalog = path` | struct, enum | a catalog declared in another crate (see below) |
-//! | `crate = path` | struct, enum | where `error_core` is, for a renamed dependency |
+//! | `crate = path` | struct, enum | where `error_catalog` is, for a renamed dependency |
 //! | `display = false` | struct, enum | do not implement `Display` and `Error` (see below) |
 //! | `detail` or `detail = "name"` | field | the field goes into the public body's `details` |
 //! | `source` | field | returned by `Error::source` (a field named `source` is one too) |
@@ -102,7 +102,7 @@
 //! `#[catalog(display = false)]`; its public message stays the catalog's:
 //!
 //! ```
-//! # use error_core::{ErrorCatalog, CatalogError};
+//! # use error_catalog::{ErrorCatalog, CatalogError};
 //! # #[derive(ErrorCatalog)]
 //! # #[catalog(format = "ERR-{module:02}-{code:03}")]
 //! # enum Catalog { #[module(3, name = "CVM Operations")] Ops }
@@ -161,10 +161,10 @@ pub use error::{CatalogError, PublicMessage};
 
 /// Implements [`trait@CatalogError`], `Display` and `Error` from
 /// `#[catalog(...)]` attributes. See the [crate documentation](crate).
-pub use error_macros::CatalogError;
+pub use error_catalog_macros::CatalogError;
 /// Declares a crate's catalog: `#[derive(ErrorCatalog)]` on an enum whose variants
 /// are the modules. See [`trait@ErrorCatalog`].
-pub use error_macros::ErrorCatalog;
+pub use error_catalog_macros::ErrorCatalog;
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

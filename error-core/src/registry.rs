@@ -157,7 +157,7 @@ pub fn duplicates() -> Vec<Duplicate> {
 /// ```
 /// // tests/error_codes.rs of a workspace: name one item of each crate so
 /// // that the linker keeps it, then
-/// error_core::registry::assert_unique_codes();
+/// error_catalog::registry::assert_unique_codes();
 /// ```
 ///
 /// # Panics

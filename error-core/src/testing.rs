@@ -8,7 +8,7 @@
 //! #[test]
 //! fn the_published_catalog_is_current() {
 //!     # #[cfg(any())]
-//!     error_core::testing::assert_document_current::<my_service::Catalog>("docs/error-codes.mdx");
+//!     error_catalog::testing::assert_document_current::<my_service::Catalog>("docs/error-codes.mdx");
 //! }
 //! ```
 

@@ -1,6 +1,6 @@
 //! The generated code. Every path is absolute (`::core::...`, or the
-//! `error_core` path the user gave with `crate = ...`), every impl is
-//! `#[automatically_derived]`, and helpers live in `error_core::__private`.
+//! `error_catalog` path the user gave with `crate = ...`), every impl is
+//! `#[automatically_derived]`, and helpers live in `error_catalog::__private`.
 
 use darling::FromDeriveInput;
 use proc_macro2::{Span, TokenStream};
@@ -237,7 +237,7 @@ fn std_impls(
     }
 }
 
-/// The impls of the framework integrations, written when `error-core` has
+/// The impls of the framework integrations, written when `error-catalog` has
 /// the feature: `IntoResponse` (axum) and `ResponseError` (actix-web).
 fn framework_impls(model: &ErrorModel<'_>, type_params: &[&Ident]) -> TokenStream {
     let krate = &model.krate;
@@ -493,7 +493,7 @@ fn expand_catalog(input: &CatalogInput) -> darling::Result<TokenStream> {
     modules.sort_by_key(|module| module.0);
 
     let krate = input.krate.as_ref().map_or_else(
-        || quote!(::error_core),
+        || quote!(::error_catalog),
         |key| {
             let path = &key.path;
             quote!(#path)

@@ -16,7 +16,7 @@ pub fn error(input: &DeriveInput, errors: TokenStream) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let keys = lenient(input);
-    let krate = keys.krate.unwrap_or_else(|| syn::parse_quote!(::error_core));
+    let krate = keys.krate.unwrap_or_else(|| syn::parse_quote!(::error_catalog));
     let keeps_display = keys.display;
     let display = keeps_display.then(|| {
         quote! {
@@ -56,7 +56,7 @@ pub fn error(input: &DeriveInput, errors: TokenStream) -> TokenStream {
 }
 
 /// The keys a stand-in needs, read leniently: the strict reading already
-/// failed. `crate = path` names error-core; `display = false` means the type
+/// failed. `crate = path` names error-catalog; `display = false` means the type
 /// brings its own `Display` and `Error`, so stand-ins for them would clash.
 struct Lenient {
     krate: Option<syn::Path>,

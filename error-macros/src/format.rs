@@ -14,11 +14,11 @@ pub struct CodeFormat {
     pub module_first: bool,
 }
 
-/// The widest module number: one marker type per module in `error-core`.
+/// The widest module number: one marker type per module in `error-catalog`.
 pub const MAX_MODULE_WIDTH: u8 = 2;
 /// The widest code number that fits a `u16`.
 pub const MAX_CODE_WIDTH: u8 = 4;
-/// The longest code, the size of `error_core::CodeText`.
+/// The longest code, the size of `error_catalog::CodeText`.
 pub const MAX_CODE_LEN: usize = 32;
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! The derives of `error-core`. Use them through `error-core`, which
+//! The derives of `error-catalog`. Use them through `error-catalog`, which
 //! re-exports them and holds everything the generated code refers to.
 //!
 //! `lib.rs` only parses and delegates: `ast` reads the attributes, `valid`
@@ -18,7 +18,7 @@ use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
 /// Implements `CatalogError`, `Display` and `Error` for a struct or an enum
-/// from its `#[catalog(...)]` attributes. Documented in `error-core`.
+/// from its `#[catalog(...)]` attributes. Documented in `error-catalog`.
 #[proc_macro_derive(CatalogError, attributes(catalog))]
 pub fn derive_catalog_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
@@ -26,7 +26,7 @@ pub fn derive_catalog_error(input: TokenStream) -> TokenStream {
 }
 
 /// Implements `ErrorCatalog` for an enum whose variants are the catalog's
-/// modules. Documented in `error-core`.
+/// modules. Documented in `error-catalog`.
 #[proc_macro_derive(ErrorCatalog, attributes(catalog, module))]
 pub fn derive_catalog(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

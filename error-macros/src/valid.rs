@@ -74,7 +74,7 @@ enum Place {
 
 pub fn check_error<'a>(input: &'a ErrorInput, raw: &'a syn::DeriveInput) -> darling::Result<ErrorModel<'a>> {
     let mut errors = Error::accumulator();
-    let krate = input.keys.krate.as_ref().map_or_else(|| syn::parse_quote!(::error_core), |key| key.path.clone());
+    let krate = input.keys.krate.as_ref().map_or_else(|| syn::parse_quote!(::error_catalog), |key| key.path.clone());
     if let (Some(_), Some(key)) = (&input.keys.catalog, &input.keys.extern_catalog) {
         errors.push(
             Error::custom(

@@ -2,7 +2,7 @@
 //! error, never a panic; and a parsed error's code is the body's.
 #![no_main]
 
-use error_core::client::RemoteError;
+use error_catalog::client::RemoteError;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,7 +2,7 @@
 //! writes back as the same string.
 #![no_main]
 
-use error_core::{Code, ErrorCatalog};
+use error_catalog::{Code, ErrorCatalog};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(ErrorCatalog)]

@@ -1,4 +1,4 @@
-use error_core::ErrorCatalog;
+use error_catalog::ErrorCatalog;
 
 #[derive(ErrorCatalog)]
 #[catalog(format = "ERR-{mod:02}-{code:03}")]

@@ -1,4 +1,4 @@
-use error_core::{CatalogError, ErrorCatalog};
+use error_catalog::{CatalogError, ErrorCatalog};
 
 #[derive(ErrorCatalog)]
 #[catalog(format = "ERR-{module:02}-{code:03}")]
@@ -12,7 +12,7 @@ pub enum Catalog {
 #[derive(Debug, CatalogError)]
 #[catalog(module = 2)]
 pub enum InventoryError {
-    #[catalog(code = 2, crate = error_core, display = false)]
+    #[catalog(code = 2, crate = error_catalog, display = false)]
     ResourceNotAvailable,
 }
 

@@ -1,4 +1,4 @@
-use error_core::ErrorCatalog;
+use error_catalog::ErrorCatalog;
 
 #[derive(ErrorCatalog)]
 #[catalog(format = "ERR-{module:02}-{code:03}")]

@@ -1,4 +1,4 @@
-use error_core::ErrorCatalog;
+use error_catalog::ErrorCatalog;
 
 #[derive(ErrorCatalog)]
 #[catalog(format = "ERR-{module:02}-{code:03}")]
@@ -10,7 +10,7 @@ pub enum Catalog {
 }
 
 mod cvm {
-    use error_core::CatalogError;
+    use error_catalog::CatalogError;
 
     #[derive(Debug, CatalogError)]
     #[catalog(module = 1, code = 4, status = 409)]
@@ -18,7 +18,7 @@ mod cvm {
 }
 
 mod compose {
-    use error_core::CatalogError;
+    use error_catalog::CatalogError;
 
     #[derive(Debug, CatalogError)]
     #[catalog(module = 1, code = 4)]

@@ -1,4 +1,4 @@
-use error_core::{CatalogError, ErrorCatalog};
+use error_catalog::{CatalogError, ErrorCatalog};
 
 #[derive(ErrorCatalog)]
 #[catalog(format = "ERR-{module:02}-{code:03}")]

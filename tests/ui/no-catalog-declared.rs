@@ -1,4 +1,4 @@
-use error_core::CatalogError;
+use error_catalog::CatalogError;
 
 #[derive(Debug, CatalogError)]
 #[catalog(module = 1, code = 1)]
