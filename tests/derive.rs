@@ -31,7 +31,7 @@ pub mod billing {
     /// Raised when an invoice is overdue.
     #[derive(Debug, CatalogError)]
     #[catalog(catalog = Billing, module = 7, code = 12, message = "Invoice {0} is overdue")]
-    pub struct OverdueError(pub u32);
+    pub struct OverdueError(#[catalog(detail = "invoice")] pub u32);
 }
 
 /// Raised when a CVM name already exists in the workspace
@@ -67,7 +67,7 @@ pub struct HashRegistrationRequiredError(#[catalog(detail = "compose_hash")] pub
 
 #[derive(Debug, CatalogError)]
 #[catalog(module = 1, code = 2, message = "{{literal}} braces and {0}/{1}")]
-pub struct TupleError(pub &'static str, pub u8);
+pub struct TupleError(#[catalog(detail = "text")] pub &'static str, #[catalog(detail = "count")] pub u8);
 
 #[derive(Debug, CatalogError)]
 #[catalog(module = 2, status = 404)]
@@ -80,7 +80,7 @@ pub enum InventoryError {
     },
     /// Raised when teepod has insufficient vCPU resources.
     #[catalog(code = 3, status = 409, message = "Need {0} vCPUs")]
-    InsufficientVcpu(u32),
+    InsufficientVcpu(#[catalog(detail = "vcpus")] u32),
     /// Overrides the enum's module.
     #[catalog(module = 3, code = 2, description = "Written in the attribute")]
     Moved,
@@ -96,6 +96,7 @@ pub struct Wrapper<T: std::fmt::Display + std::fmt::Debug> {
 #[derive(Debug, CatalogError)]
 #[catalog(module = 3, code = 7, message = "No CVM named {name}")]
 pub struct Borrowed<'a> {
+    #[catalog(detail)]
     pub name: &'a str,
 }
 
@@ -290,9 +291,9 @@ fn the_catalog_declares_format_modules_and_codes_out_of_use() {
     assert!(info.module(4).is_none());
     assert!(info.is_retired(3, 4) && !info.is_retired(3, 5) && !info.is_retired(9, 4));
     assert!(info.is_reserved(3, 9) && !info.is_reserved(1, 9));
-    assert_eq!(info.document().api, "Test API");
-    assert_eq!(info.document().title, "Error Codes");
-    assert_eq!(info.document().description, "Reference for Test API error codes");
+    assert_eq!(info.page().api, "Test API");
+    assert_eq!(info.page().title, "Error Codes");
+    assert_eq!(info.page().description, "Reference for Test API error codes");
 }
 
 #[test]

@@ -213,7 +213,7 @@ fn the_catalog_declares_the_fixtures_modules_and_document() {
     assert_eq!(declared, modules());
     assert_eq!(info.format().template(), "ERR-{module:02}-{code:03}");
     assert_eq!(info.default_status(), 400);
-    let document = info.document();
+    let document = info.page();
     assert_eq!(document.api, "Phala Cloud API");
     assert!(FIXTURE.contains(&format!("\ntitle: {}\n", document.title)));
     assert!(FIXTURE.contains(&format!("\ndescription: {}\n", document.description)));

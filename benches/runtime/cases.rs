@@ -23,7 +23,9 @@ pub struct StaticError;
 #[derive(Debug, error_catalog::CatalogError)]
 #[catalog(module = 4, code = 9, status = 403, message = "Team {team} reached its limit of {limit} CVMs")]
 pub struct LimitError {
+    #[catalog(detail)]
     team: String,
+    #[catalog(detail)]
     limit: u32,
 }
 
@@ -39,8 +41,15 @@ struct HandBody<'a> {
 #[derive(Serialize)]
 struct HandDetail<'a> {
     field: &'a str,
-    value: &'a str,
+    value: HandValue<'a>,
     message: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum HandValue<'a> {
+    Text(&'a str),
+    Number(u32),
 }
 
 /// The values the cases work on, made once.
@@ -87,7 +96,10 @@ pub const CASES: &[Case] = &[
             });
         },
     },
-    Case { name: "body/template-two-fields/catalog", run: |f| body(&error_catalog::body::Body::new(black_box(&f.limit))) },
+    Case {
+        name: "body/template-two-fields/catalog",
+        run: |f| body(&error_catalog::body::Body::new(black_box(&f.limit))),
+    },
     Case {
         name: "body/template-two-fields/hand-written",
         run: |f| {
@@ -95,7 +107,10 @@ pub const CASES: &[Case] = &[
             body(&HandBody {
                 error_code: "ERR-04-009",
                 message: format!("Team {} reached its limit of {} CVMs", error.team, error.limit).into(),
-                details: Vec::new(),
+                details: vec![
+                    HandDetail { field: "team", value: HandValue::Text(&error.team), message: None },
+                    HandDetail { field: "limit", value: HandValue::Number(error.limit), message: None },
+                ],
             });
         },
     },
@@ -110,7 +125,7 @@ pub const CASES: &[Case] = &[
             body(&HandBody {
                 error_code: "ERR-01-004",
                 message: format!("A CVM with name '{}' already exists", error.name).into(),
-                details: vec![HandDetail { field: "name", value: &error.name, message: None }],
+                details: vec![HandDetail { field: "name", value: HandValue::Text(&error.name), message: None }],
             });
         },
     },
@@ -178,7 +193,7 @@ pub fn assert_same_bodies(fixtures: &Fixtures) {
     ];
     let hand = [
         r#"{"error_code":"ERR-04-008","message":"The requested CVM was not found"}"#.to_owned(),
-        r#"{"error_code":"ERR-04-009","message":"Team team-7 reached its limit of 20 CVMs"}"#.to_owned(),
+        r#"{"error_code":"ERR-04-009","message":"Team team-7 reached its limit of 20 CVMs","details":[{"field":"team","value":"team-7","message":null},{"field":"limit","value":20,"message":null}]}"#.to_owned(),
         r#"{"error_code":"ERR-01-004","message":"A CVM with name 'web-1' already exists","details":[{"field":"name","value":"web-1","message":null}]}"#.to_owned(),
     ];
     assert_eq!(ours, hand);

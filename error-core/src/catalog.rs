@@ -1,10 +1,11 @@
-//! The catalog: one declaration per crate of the code format, the default
-//! HTTP status and the modules, written with `#[derive(ErrorCatalog)]`.
+//! The catalog: one declaration per crate of the code format, the HTTP
+//! statuses, the modules and the codes retired, written with
+//! `#[derive(ErrorCatalog)]`.
 
-use crate::code::CodeFormat;
+use crate::format::{CodeFormat, CodeText};
 
 /// A catalog of error codes, declared once per crate with
-/// `#[derive(ErrorCatalog)]` on an enum whose variants are the modules.
+/// `#[derive(ErrorCatalog)]` on an enum whose variants are its modules.
 ///
 /// ```
 /// use error_catalog::ErrorCatalog;
@@ -25,29 +26,40 @@ use crate::code::CodeFormat;
 /// ```
 ///
 /// `#[derive(CatalogError)]` uses the type named `Catalog` at the root of the
-/// crate unless an error says `#[catalog(catalog = path::To)]`.
+/// crate unless an error says `#[catalog(catalog = path::To)]`. The keys of
+/// the derive are listed in the [crate documentation](crate#the-catalog).
 pub trait ErrorCatalog: 'static {
     /// Everything the catalog declares.
     const INFO: &'static CatalogInfo;
 }
 
-/// What a catalog declares: its format, default status, modules, and the
-/// codes it has retired or reserved.
+/// What a catalog declares: its format, statuses, modules, and the codes it
+/// has retired or reserved.
 #[derive(Debug)]
-pub struct CatalogInfo {
-    name: &'static str,
-    format: CodeFormat,
-    default_status: u16,
-    modules: &'static [ModuleInfo],
-    document: Document,
-    /// Whether any module retired or reserved a code: when none did, the
-    /// compile-time check of each code skips the search.
-    closed_codes: bool,
+pub struct CatalogInfo(CatalogParts);
+
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct CatalogParts {
+    pub name: &'static str,
+    pub format: CodeFormat,
+    /// `None` for a catalog outside HTTP (`http = false`).
+    pub default_status: Option<u16>,
+    pub modules: &'static [ModuleInfo],
+    pub page: PageInfo,
+    pub domain: &'static str,
+    pub link_template: Option<&'static str>,
+    pub retired: &'static [RetiredCode],
+    pub reserved: &'static [CodeText],
+    /// The catalog of a declaration that failed to compile: it accepts
+    /// every code, so that the errors of the crate add nothing to the one
+    /// that matters.
+    pub stand_in: bool,
 }
 
 /// Text of the published catalog page that does not come from the errors.
 #[derive(Debug, Clone, Copy)]
-pub struct Document {
+pub struct PageInfo {
     /// The page title (`Error Codes`).
     pub title: &'static str,
     /// The page description (`Reference for Phala Cloud API error codes`).
@@ -56,60 +68,165 @@ pub struct Document {
     pub api: &'static str,
 }
 
+/// A code that was published and is retired for good: it stays in the
+/// documents, and using it again does not compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetiredCode {
+    #[doc(hidden)]
+    pub code: CodeText,
+    #[doc(hidden)]
+    pub successor: Option<CodeText>,
+    #[doc(hidden)]
+    pub note: &'static str,
+}
+
+impl RetiredCode {
+    /// The code as it was written (`E0001`).
+    #[must_use]
+    pub const fn code(&self) -> &str {
+        self.code.as_str()
+    }
+
+    /// The code that took over its meaning, if any (`E0005`).
+    #[must_use]
+    pub const fn successor(&self) -> Option<&str> {
+        match &self.successor {
+            Some(code) => Some(code.as_str()),
+            None => None,
+        }
+    }
+
+    /// Why it was retired (`merged into E0005`); empty when the catalog does
+    /// not say.
+    #[must_use]
+    pub const fn note(&self) -> &'static str {
+        self.note
+    }
+}
+
 impl CatalogInfo {
     #[doc(hidden)]
     #[must_use]
-    pub const fn __new(
-        name: &'static str,
-        format: CodeFormat,
-        default_status: u16,
-        modules: &'static [ModuleInfo],
-        document: Document,
-    ) -> Self {
-        let mut closed_codes = false;
-        let mut i = 0;
-        while i < modules.len() {
-            closed_codes |= !modules[i].retired.is_empty() || !modules[i].reserved.is_empty();
-            i += 1;
-        }
-        Self { name, format, default_status, modules, document, closed_codes }
+    pub const fn __new(parts: CatalogParts) -> Self {
+        Self(parts)
     }
 
     /// The name of the catalog type (`Catalog`).
     #[must_use]
     pub const fn name(&self) -> &'static str {
-        self.name
+        self.0.name
     }
 
     /// How codes of this catalog are written.
     #[must_use]
     pub const fn format(&self) -> &CodeFormat {
-        &self.format
+        &self.0.format
+    }
+
+    /// Whether the catalog's errors have HTTP statuses. A catalog declared
+    /// with `http = false` (gRPC codes, SQLSTATE, compiler codes) has none.
+    #[must_use]
+    pub const fn is_http(&self) -> bool {
+        self.0.default_status.is_some()
     }
 
     /// The HTTP status of an error that does not give one (400 unless the
-    /// catalog says otherwise).
+    /// catalog says otherwise); 500 for a catalog outside HTTP, whose errors
+    /// have none, should one be answered over HTTP anyway.
     #[must_use]
     pub const fn default_status(&self) -> u16 {
-        self.default_status
+        match self.0.default_status {
+            Some(status) => status,
+            None => 500,
+        }
     }
 
     /// The modules, in the order of their numbers.
     #[must_use]
     pub const fn modules(&self) -> &'static [ModuleInfo] {
-        self.modules
+        self.0.modules
     }
 
     /// The module with this number, if the catalog declares it.
     #[must_use]
     pub fn module(&self, number: u16) -> Option<&'static ModuleInfo> {
-        self.modules.binary_search_by_key(&number, ModuleInfo::number).ok().map(|index| &self.modules[index])
+        self.0.modules.binary_search_by_key(&number, ModuleInfo::number).ok().map(|index| &self.0.modules[index])
     }
 
     /// The text of the published page that does not come from the errors.
     #[must_use]
-    pub const fn document(&self) -> &Document {
-        &self.document
+    pub const fn page(&self) -> &PageInfo {
+        &self.0.page
+    }
+
+    /// The domain of the service that owns the codes (`api.example.com`),
+    /// for gRPC's `ErrorInfo`; empty when the catalog does not say.
+    #[must_use]
+    pub const fn domain(&self) -> &'static str {
+        self.0.domain
+    }
+
+    /// The documentation URL of every code, `{code}` standing for the code
+    /// (`https://doc.rust-lang.org/error_codes/{code}.html`).
+    #[must_use]
+    pub const fn link_template(&self) -> Option<&'static str> {
+        self.0.link_template
+    }
+
+    /// Writes the documentation URL of `code` from the catalog's
+    /// [`link_template`](Self::link_template); writes nothing when it has none.
+    ///
+    /// # Errors
+    /// Only those of the writer.
+    pub fn write_link(&self, code: &str, out: &mut dyn core::fmt::Write) -> core::fmt::Result {
+        let Some(template) = self.0.link_template else { return Ok(()) };
+        let mut parts = template.split("{code}");
+        if let Some(first) = parts.next() {
+            out.write_str(first)?;
+        }
+        for part in parts {
+            out.write_str(code)?;
+            out.write_str(part)?;
+        }
+        Ok(())
+    }
+
+    /// The codes the catalog has retired, in the order declared.
+    #[must_use]
+    pub const fn retired(&self) -> &'static [RetiredCode] {
+        self.0.retired
+    }
+
+    /// The codes the catalog keeps free for later use.
+    #[must_use]
+    pub const fn reserved(&self) -> &'static [CodeText] {
+        self.0.reserved
+    }
+
+    /// Whether the catalog retired the code written `code`.
+    #[must_use]
+    pub const fn is_retired_code(&self, code: &str) -> bool {
+        let mut i = 0;
+        while i < self.0.retired.len() {
+            if str_eq(self.0.retired[i].code.as_str(), code) {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// Whether the catalog reserved the code written `code`.
+    #[must_use]
+    pub const fn is_reserved_code(&self, code: &str) -> bool {
+        let mut i = 0;
+        while i < self.0.reserved.len() {
+            if str_eq(self.0.reserved[i].as_str(), code) {
+                return true;
+            }
+            i += 1;
+        }
+        false
     }
 
     /// Whether `code` of `module` is retired: published once, never to be
@@ -131,17 +248,21 @@ impl CatalogInfo {
         }
     }
 
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn is_stand_in(&self) -> bool {
+        self.0.stand_in
+    }
+
     /// Binary search: the derive sorts the modules by number.
     const fn find_module(&self, number: u16) -> Option<&'static ModuleInfo> {
-        if !self.closed_codes {
-            return None;
-        }
-        let (mut low, mut high) = (0, self.modules.len());
+        let modules = self.0.modules;
+        let (mut low, mut high) = (0, modules.len());
         while low < high {
             let middle = low + (high - low) / 2;
-            let found = self.modules[middle].number;
+            let found = modules[middle].number;
             if found == number {
-                return Some(&self.modules[middle]);
+                return Some(&modules[middle]);
             } else if found < number {
                 low = middle + 1;
             } else {
@@ -163,7 +284,24 @@ const fn contains(codes: &[u16], code: u16) -> bool {
     false
 }
 
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// A module of a catalog: a number and a name (`1`, `CVM API / Preflight`).
+/// In a catalog of numbered codes the module is part of the code; in a
+/// catalog of text codes it is a group, for the documents only.
 #[derive(Debug)]
 pub struct ModuleInfo {
     number: u16,

@@ -3,8 +3,9 @@
 
 use core::fmt;
 
-use crate::catalog::CatalogInfo;
-use crate::code::CodeText;
+use crate::catalog::{CatalogInfo, ModuleInfo};
+use crate::format::CodeText;
+use crate::grpc::GrpcCode;
 
 /// One entry of the catalog: code, class name, HTTP status, message
 /// template, description and the fields that reach the public body.
@@ -22,17 +23,46 @@ pub struct Entry(#[doc(hidden)] pub EntryParts);
 #[derive(Debug, Clone, Copy)]
 pub struct EntryParts {
     pub catalog: &'static CatalogInfo,
-    pub module: u16,
+    pub module: Option<u16>,
     pub number: u16,
     pub code: CodeText,
     pub name: &'static str,
-    pub status: u16,
+    pub aliases: &'static [&'static str],
+    pub status: Option<u16>,
     pub message: MessageTemplate,
     pub description: &'static str,
     pub details: &'static [&'static str],
     pub suggestions: &'static [&'static str],
     pub links: &'static [Link],
+    pub severity: Option<Severity>,
+    pub retryable: Option<bool>,
+    pub grpc: Option<GrpcCode>,
+    pub reason: &'static str,
     pub type_path: &'static str,
+}
+
+impl EntryParts {
+    /// What an entry says of what its attribute does not: the derive writes
+    /// only the keys a code sets, `..DEFAULT` gives the rest.
+    pub const DEFAULT: Self = Self {
+        catalog: crate::__private::Unchecked::INFO_REF,
+        module: None,
+        number: 0,
+        code: CodeText::EMPTY,
+        name: "",
+        aliases: &[],
+        status: None,
+        message: MessageTemplate { __template: "", __pieces: &[] },
+        description: "",
+        details: &[],
+        suggestions: &[],
+        links: &[],
+        severity: None,
+        retryable: None,
+        grpc: None,
+        reason: "",
+        type_path: "",
+    };
 }
 
 impl Entry {
@@ -48,19 +78,33 @@ impl Entry {
         self.0.code.as_str()
     }
 
-    /// The module number (1 in `ERR-01-004`).
+    pub(crate) const fn code_text(&self) -> CodeText {
+        self.0.code
+    }
+
+    /// The module number (1 in `ERR-01-004`), or the number of the group a
+    /// text code is listed under; 0 when it has neither.
     #[must_use]
     pub const fn module(&self) -> u16 {
-        self.0.module
+        match self.0.module {
+            Some(module) => module,
+            None => 0,
+        }
     }
 
-    /// The name the catalog gives this entry's module.
+    /// The module the catalog lists this code under, if any.
+    #[must_use]
+    pub fn group(&self) -> Option<&'static ModuleInfo> {
+        self.0.module.and_then(|module| self.0.catalog.module(module))
+    }
+
+    /// The name the catalog gives this entry's module; empty when it has none.
     #[must_use]
     pub fn module_name(&self) -> &'static str {
-        self.0.catalog.module(self.0.module).map_or("", |module| module.name())
+        self.group().map_or("", ModuleInfo::name)
     }
 
-    /// The code number within its module (4 in `ERR-01-004`).
+    /// The code number (4 in `ERR-01-004`, 308 in `E0308`); 0 for a text code.
     #[must_use]
     pub const fn number(&self) -> u16 {
         self.0.number
@@ -72,9 +116,25 @@ impl Entry {
         self.0.name
     }
 
-    /// The HTTP status (`409`).
+    /// Other names of the same code (`#[catalog(alias = "...")]`).
+    #[must_use]
+    pub const fn aliases(&self) -> &'static [&'static str] {
+        self.0.aliases
+    }
+
+    /// The HTTP status (`409`); for an error of a catalog outside HTTP,
+    /// which has none, 500.
     #[must_use]
     pub const fn status(&self) -> u16 {
+        match self.0.status {
+            Some(status) => status,
+            None => 500,
+        }
+    }
+
+    /// The HTTP status, when the catalog has HTTP statuses.
+    #[must_use]
+    pub const fn http_status(&self) -> Option<u16> {
         self.0.status
     }
 
@@ -109,12 +169,75 @@ impl Entry {
         self.0.links
     }
 
+    /// How grave the condition is, when the error says
+    /// (`#[catalog(severity = "warning")]`).
+    #[must_use]
+    pub const fn severity(&self) -> Option<Severity> {
+        self.0.severity
+    }
+
+    /// Whether the same request may succeed if sent again, when the error
+    /// says (`#[catalog(retryable = true)]`).
+    #[must_use]
+    pub const fn retryable(&self) -> Option<bool> {
+        self.0.retryable
+    }
+
+    /// The gRPC status code the error states (`#[catalog(grpc = "...")]`);
+    /// `None` when it is left to its HTTP status.
+    #[must_use]
+    pub const fn grpc(&self) -> Option<GrpcCode> {
+        self.0.grpc
+    }
+
+    /// The machine-readable reason of gRPC's `ErrorInfo` (AIP-193): the
+    /// class name in upper snake case (`DUPLICATE_CVM_NAME_ERROR`), or what
+    /// `#[catalog(reason = "...")]` says.
+    #[must_use]
+    pub const fn reason(&self) -> &'static str {
+        self.0.reason
+    }
+
     /// The Rust path of the type that owns the code
     /// (`my_service::cvm::DuplicateCvmNameError`, or
     /// `my_service::InventoryError::InstanceTypeNotFound` for a variant).
     #[must_use]
     pub const fn type_path(&self) -> &'static str {
         self.0.type_path
+    }
+}
+
+/// How grave the condition an error code reports is, as catalogs such as
+/// SQLSTATE state it per code (`S`, `W`, `E`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Severity {
+    /// Not an error: the operation succeeded (SQLSTATE class `00`).
+    Success,
+    /// For information only.
+    Info,
+    /// The operation completed with something to know (SQLSTATE `01`).
+    Warning,
+    /// The operation failed.
+    Error,
+}
+
+impl Severity {
+    /// The name written in the attribute and the documents (`warning`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Success => "success",
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -61,9 +61,15 @@ pub trait CatalogError: core::error::Error {
     /// Writes the public message, filling the template's placeholders from
     /// the fields. Never allocates for a static message.
     ///
+    /// The type's `Display` is the public message unless the type says
+    /// `#[catalog(display = false)]`, in which case the derive writes this
+    /// method instead.
+    ///
     /// # Errors
     /// Only those of the formatter.
-    fn write_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+    fn write_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
 
     /// Calls `visit` with each field marked `#[catalog(detail)]`, in
     /// declaration order. The derive writes it for types that have details.
@@ -73,8 +79,7 @@ pub trait CatalogError: core::error::Error {
 
     /// The code, typed by its catalog.
     fn code(&self) -> Code<Self::Catalog> {
-        let entry = self.entry();
-        Code::__new_unchecked(entry.module(), entry.number())
+        Code::of_entry(self.entry())
     }
 
     /// The code as the catalog writes it (`ERR-01-004`).

@@ -124,8 +124,6 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 extern crate alloc;
-#[doc(hidden)]
-pub use alloc::string as alloc_string;
 #[cfg(feature = "std")]
 extern crate std;
 
@@ -140,6 +138,8 @@ pub mod client;
 mod code;
 mod entry;
 mod error;
+mod format;
+mod grpc;
 #[cfg(feature = "http")]
 pub mod http;
 #[cfg(feature = "registry")]
@@ -154,10 +154,12 @@ pub mod testing;
 #[doc(hidden)]
 pub mod __private;
 
-pub use catalog::{CatalogInfo, Document, ErrorCatalog, ModuleInfo};
-pub use code::{Code, CodeFormat, CodeText, MAX_CODE_LEN, ParseCodeError};
-pub use entry::{Detail, DetailValue, Entry, Link, MessageTemplate, Piece};
+pub use catalog::{CatalogInfo, ErrorCatalog, ModuleInfo, PageInfo, RetiredCode};
+pub use code::Code;
+pub use entry::{Detail, DetailValue, Entry, Link, MessageTemplate, Piece, Severity};
 pub use error::{CatalogError, PublicMessage};
+pub use format::{Case, CodeFormat, CodeText, MAX_CODE_LEN, ParseCodeError, Segment, Shape};
+pub use grpc::GrpcCode;
 
 /// Implements [`trait@CatalogError`], `Display` and `Error` from
 /// `#[catalog(...)]` attributes. See the [crate documentation](crate).

@@ -21,7 +21,7 @@ use crate::entry::{Entry, Piece};
 /// `(dynamic: A CVM with name '...)`.
 #[must_use]
 pub fn markdown(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
-    let document = info.document();
+    let document = info.page();
     let format = info.format();
     let mut out = String::new();
     let width = |digits: u8| match digits {
@@ -176,9 +176,9 @@ impl Serialize for CatalogView<'_> {
         map.serialize_entry("name", info.name())?;
         map.serialize_entry("format", info.format().template())?;
         map.serialize_entry("default_status", &info.default_status())?;
-        map.serialize_entry("title", info.document().title)?;
-        map.serialize_entry("description", info.document().description)?;
-        map.serialize_entry("api", info.document().api)?;
+        map.serialize_entry("title", info.page().title)?;
+        map.serialize_entry("description", info.page().description)?;
+        map.serialize_entry("api", info.page().api)?;
         map.end()
     }
 }

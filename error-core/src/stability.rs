@@ -24,7 +24,6 @@ use std::string::{String, ToString};
 use std::vec::Vec;
 
 use crate::catalog::CatalogInfo;
-use crate::code::CodeText;
 use crate::entry::Entry;
 
 /// What the lock records of one code.
@@ -111,12 +110,8 @@ impl Lock {
                 },
             );
         }
-        for module in info.modules() {
-            for &code in module.retired() {
-                if code <= info.format().max_code() {
-                    codes.insert(CodeText::new(info.format(), module.number(), code).to_string(), Locked::Retired);
-                }
-            }
+        for retired in info.retired() {
+            codes.insert(retired.code().to_string(), Locked::Retired);
         }
         Self { codes }
     }

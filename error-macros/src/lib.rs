@@ -1,18 +1,19 @@
 //! The derives of `error-catalog`. Use them through `error-catalog`, which
 //! re-exports them and holds everything the generated code refers to.
 //!
-//! `lib.rs` only parses and delegates: `ast` reads the attributes, `valid`
-//! checks what needs more than one of them, `expand` writes the code and
-//! `fallback` writes what stands in for it when the input is wrong.
+//! `lib.rs` only parses and delegates. Each derive has its own directory,
+//! in the steps of serde's and thiserror's derives: `ast` reads the input
+//! into a model that keeps its syntax, `valid` checks what needs more than
+//! one key, `expand` writes the code and `fallback` what stands in for it
+//! when the input is wrong. `attr` reads attribute values for both,
+//! `message` and `braces` read templates, `bounds` infers where clauses.
 
-mod ast;
+mod attr;
+mod bounds;
 mod braces;
-mod diagnostic;
-mod expand;
-mod fallback;
-mod format;
-mod template;
-mod valid;
+mod catalog;
+mod error;
+mod message;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
@@ -22,13 +23,13 @@ use syn::{DeriveInput, parse_macro_input};
 #[proc_macro_derive(CatalogError, attributes(catalog))]
 pub fn derive_catalog_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    expand::derive_error(&input).into()
+    error::derive(&input).into()
 }
 
 /// Implements `ErrorCatalog` for an enum whose variants are the catalog's
 /// modules. Documented in `error-catalog`.
-#[proc_macro_derive(ErrorCatalog, attributes(catalog, module))]
-pub fn derive_catalog(input: TokenStream) -> TokenStream {
+#[proc_macro_derive(ErrorCatalog, attributes(catalog, module, retired))]
+pub fn derive_error_catalog(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    expand::derive_catalog(&input).into()
+    catalog::derive(&input).into()
 }

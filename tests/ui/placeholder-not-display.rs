@@ -12,6 +12,7 @@ pub enum Catalog {
 #[derive(Debug, CatalogError)]
 #[catalog(module = 1, code = 4, message = "CVMs {names} already exist")]
 pub struct DuplicateCvmNameError {
+    #[catalog(detail)]
     pub names: Vec<String>,
 }
 

@@ -4,7 +4,7 @@
 
 use crate::braces::{self, BraceError, Segment};
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
     Text(String),
     Field(String),
@@ -33,6 +33,9 @@ fn field(name: &str) -> Result<&str, String> {
     }
     if let Some((field, _)) = name.split_once(':') {
         return Err(format!("format specs are not supported in messages: write `{{{}}}`", field.trim()));
+    }
+    if let Some(field) = name.strip_prefix("r#") {
+        return Err(format!("write `{{{field}}}`: a placeholder names a field without `r#`"));
     }
     let is_index = name.chars().all(|c| c.is_ascii_digit());
     let is_ident = name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
@@ -68,5 +71,6 @@ mod tests {
         assert!(parse("{}").unwrap_err().contains("empty placeholder"));
         assert!(parse("{name:?}").unwrap_err().contains("format specs"));
         assert!(parse("{a-b}").unwrap_err().contains("is not a field"));
+        assert_eq!(parse("{r#type}").unwrap_err(), "write `{type}`: a placeholder names a field without `r#`");
     }
 }

@@ -1,0 +1,682 @@
+//! How a catalog writes its codes, and the code strings themselves.
+//!
+//! `#[derive(ErrorCatalog)]` parses the catalog's `format` once, at compile
+//! time, into [`Segment`]s: literal text, numbers (zero-padded or not),
+//! fixed-width alphanumeric parts and words in a stated case. What is left
+//! at run time is one pass over the segments, to write a code or to read one
+//! back; the same `const fn` checks every code of the crate at compile time,
+//! so a code that the catalog cannot write, or that it could not read back,
+//! never builds.
+//!
+//! | format | shape | a code | the attribute |
+//! |---|---|---|---|
+//! | `ERR-{module:02}-{code:03}` | [`Shape::Numbered`] | `ERR-01-004` | `module = 1, code = 4` |
+//! | `E{code:04}` | [`Shape::Flat`] | `E0308` | `code = 308` |
+//! | `{code}` with `start = 0` | [`Shape::Flat`] | `0` | `code = 0` |
+//! | `{class:A2}{subclass:A3}` | [`Shape::Text`] | `22P02` | `code = "22P02"` |
+//! | `{class}.{subject}.{detail}` | [`Shape::Text`] | `5.7.17` | `code = "5.7.17"` |
+//! | `{code:snake_case}` | [`Shape::Text`] | `card_declined` | `code = "card_declined"` |
+
+use core::fmt;
+
+/// The longest code string a catalog may write, in bytes.
+pub const MAX_CODE_LEN: usize = 64;
+
+/// The largest number a segment can hold: four digits.
+const MAX_NUMBER: u16 = 9_999;
+
+/// What the codes of a catalog are made of, which decides how an error
+/// states its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Shape {
+    /// A module number and a code number (`ERR-{module:02}-{code:03}`):
+    /// errors say `module = 1, code = 4`.
+    Numbered,
+    /// One number (`E{code:04}`, `{code}`): errors say `code = 308`.
+    Flat,
+    /// Anything else: words (`{code:snake_case}`), alphanumeric parts
+    /// (`{class:A2}{subclass:A3}`), three or more parts (`{a}.{b}.{c}`).
+    /// Errors give the whole code: `code = "card_declined"`.
+    Text,
+}
+
+/// A part of a code format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Segment {
+    /// Literal text, `{{` and `}}` already read as braces.
+    Literal(&'static str),
+    /// Decimal digits: `{name:03}` pads to `width` digits, `{name}` writes
+    /// as many as the number needs (then `width` is 0).
+    Number {
+        /// The placeholder's name (`module`, `code`, ...).
+        name: &'static str,
+        /// Digits when padded; 0 when not.
+        width: u8,
+    },
+    /// Exactly `width` characters from `0-9` and `A-Z`: `{class:A2}`.
+    Alphanumeric {
+        /// The placeholder's name.
+        name: &'static str,
+        /// How many characters.
+        width: u8,
+    },
+    /// A word in one case: `{code:snake_case}`.
+    Word {
+        /// The placeholder's name.
+        name: &'static str,
+        /// Its case.
+        case: Case,
+    },
+}
+
+/// The case of a word segment, named as serde's `rename_all` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Case {
+    /// `card_declined`
+    Snake,
+    /// `RESOURCE_EXHAUSTED`
+    ScreamingSnake,
+    /// `NoSuchKey`
+    Pascal,
+    /// `noSuchKey`
+    Camel,
+    /// `no-such-key`
+    Kebab,
+}
+
+impl Case {
+    /// The name a format uses for the case (`snake_case`).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Snake => "snake_case",
+            Self::ScreamingSnake => "SCREAMING_SNAKE_CASE",
+            Self::Pascal => "PascalCase",
+            Self::Camel => "camelCase",
+            Self::Kebab => "kebab-case",
+        }
+    }
+
+    /// Whether `byte` may appear in a word of this case.
+    const fn allows(self, byte: u8) -> bool {
+        match self {
+            Self::Snake => byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_',
+            Self::ScreamingSnake => byte.is_ascii_uppercase() || byte.is_ascii_digit() || byte == b'_',
+            Self::Pascal | Self::Camel => byte.is_ascii_alphanumeric(),
+            Self::Kebab => byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-',
+        }
+    }
+
+    /// Whether `word`, made of allowed bytes, is well formed: it starts with
+    /// a letter of the right case and has no empty part between separators.
+    const fn accepts(self, word: &[u8]) -> bool {
+        let Some(&first) = word.first() else { return false };
+        let first_ok = match self {
+            Self::Snake | Self::Camel | Self::Kebab => first.is_ascii_lowercase(),
+            Self::ScreamingSnake | Self::Pascal => first.is_ascii_uppercase(),
+        };
+        let separator = match self {
+            Self::Snake | Self::ScreamingSnake => b'_',
+            Self::Kebab => b'-',
+            Self::Pascal | Self::Camel => return first_ok,
+        };
+        if !first_ok || word[word.len() - 1] == separator {
+            return false;
+        }
+        let mut i = 1;
+        while i < word.len() {
+            if word[i] == separator && word[i - 1] == separator {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+}
+
+/// How a catalog writes its codes; built by `#[derive(ErrorCatalog)]` from
+/// its `format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CodeFormat {
+    template: &'static str,
+    shape: Shape,
+    segments: &'static [Segment],
+    start: u16,
+    module_width: u8,
+    code_width: u8,
+}
+
+impl CodeFormat {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(template: &'static str, shape: Shape, segments: &'static [Segment], start: u16) -> Self {
+        let mut module_width = 0;
+        let mut code_width = 0;
+        // The longest code the parts can write; a word has no bound here,
+        // each code is checked when it is written.
+        let mut longest = 0;
+        let mut i = 0;
+        while i < segments.len() {
+            match segments[i] {
+                Segment::Number { name, width } => {
+                    if bytes_eq(name.as_bytes(), b"module") {
+                        module_width = width;
+                    } else if bytes_eq(name.as_bytes(), b"code") {
+                        code_width = width;
+                    }
+                    longest += if width == 0 { 4 } else { width as usize };
+                }
+                Segment::Literal(text) => longest += text.len(),
+                Segment::Alphanumeric { width, .. } => longest += width as usize,
+                Segment::Word { .. } => {}
+            }
+            i += 1;
+        }
+        assert!(longest <= MAX_CODE_LEN, "the catalog's format writes codes longer than 64 bytes");
+        Self { template, shape, segments, start, module_width, code_width }
+    }
+
+    /// The template this format was declared with, e.g. `ERR-{module:02}-{code:03}`.
+    #[must_use]
+    pub const fn template(&self) -> &'static str {
+        self.template
+    }
+
+    /// What the codes are made of.
+    #[must_use]
+    pub const fn shape(&self) -> Shape {
+        self.shape
+    }
+
+    /// The parts of the format, in order.
+    #[must_use]
+    pub const fn segments(&self) -> &'static [Segment] {
+        self.segments
+    }
+
+    /// The smallest number a numeric part may hold: 1, or 0 for a catalog
+    /// declared with `start = 0`.
+    #[must_use]
+    pub const fn start(&self) -> u16 {
+        self.start
+    }
+
+    /// How many digits the module number takes (0 when it is not padded, or
+    /// when the format has no module).
+    #[must_use]
+    pub const fn module_width(&self) -> u8 {
+        self.module_width
+    }
+
+    /// How many digits the code number takes (0 when it is not padded, or
+    /// when the format has no code number).
+    #[must_use]
+    pub const fn code_width(&self) -> u8 {
+        self.code_width
+    }
+
+    /// The largest module number the format can write (99 for two digits).
+    #[must_use]
+    pub const fn max_module(&self) -> u16 {
+        max_for_width(self.module_width)
+    }
+
+    /// The largest code number the format can write (999 for three digits).
+    #[must_use]
+    pub const fn max_code(&self) -> u16 {
+        max_for_width(self.code_width)
+    }
+
+    /// The literal text before the first placeholder (`ERR-` for
+    /// `ERR-{module:02}-{code:03}`).
+    #[must_use]
+    pub const fn prefix(&self) -> &'static str {
+        match self.segments.first() {
+            Some(Segment::Literal(text)) => text,
+            _ => "",
+        }
+    }
+
+    /// Writes `module` and `code` in this format (a flat format ignores
+    /// `module`).
+    ///
+    /// # Errors
+    /// Those of the writer, and [`fmt::Error`] when the numbers do not fit
+    /// the format or the format does not write numbers ([`Shape::Text`]).
+    pub fn write(&self, module: u16, code: u16, out: &mut dyn fmt::Write) -> fmt::Result {
+        match CodeText::numbers(self, module, code) {
+            Ok(text) => out.write_str(text.as_str()),
+            Err(_) => Err(fmt::Error),
+        }
+    }
+
+    /// Reads a code written in this format back into its module and code
+    /// numbers (both 0 where the format has none).
+    ///
+    /// # Errors
+    /// A [`ParseCodeError`] saying what did not match; never a panic,
+    /// whatever the input.
+    pub const fn parse(&self, text: &str) -> Result<(u16, u16), ParseCodeError> {
+        scan(self, text.as_bytes())
+    }
+
+    /// Writes the format as a published page shows it, each placeholder in
+    /// capitals: `ERR-{MODULE}-{CODE}`.
+    ///
+    /// # Errors
+    /// Only those of the writer.
+    pub fn write_pattern(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        for segment in self.segments {
+            match *segment {
+                Segment::Literal(text) => out.write_str(text)?,
+                Segment::Number { name, .. } | Segment::Alphanumeric { name, .. } | Segment::Word { name, .. } => {
+                    out.write_char('{')?;
+                    for c in name.chars() {
+                        out.write_char(c.to_ascii_uppercase())?;
+                    }
+                    out.write_char('}')?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+const fn max_for_width(width: u8) -> u16 {
+    match width {
+        1 => 9,
+        2 => 99,
+        3 => 999,
+        _ => MAX_NUMBER,
+    }
+}
+
+const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Reads `bytes` segment by segment; returns the numbers of the `module`
+/// and `code` placeholders when they are numbers, 0 otherwise.
+const fn scan(format: &CodeFormat, bytes: &[u8]) -> Result<(u16, u16), ParseCodeError> {
+    if bytes.len() > MAX_CODE_LEN {
+        return Err(ParseCodeError::TooLong);
+    }
+    let segments = format.segments;
+    let (mut at, mut module, mut code) = (0, 0, 0);
+    let mut i = 0;
+    while i < segments.len() {
+        match segments[i] {
+            Segment::Literal(text) => {
+                let text = text.as_bytes();
+                if bytes.len() - at < text.len() || !bytes_eq(bytes.split_at(at).1.split_at(text.len()).0, text) {
+                    return Err(if i == 0 {
+                        ParseCodeError::Prefix
+                    } else if i + 1 == segments.len() {
+                        ParseCodeError::Suffix
+                    } else {
+                        ParseCodeError::Separator
+                    });
+                }
+                at += text.len();
+            }
+            Segment::Number { name, width } => {
+                let mut end = at;
+                while end < bytes.len() && bytes[end].is_ascii_digit() && (width == 0 || end - at < width as usize) {
+                    end += 1;
+                }
+                let digits = end - at;
+                let leading_zero = width == 0 && digits > 1 && bytes[at] == b'0';
+                if digits == 0 || digits > 4 || (width != 0 && digits != width as usize) || leading_zero {
+                    return Err(ParseCodeError::Digits);
+                }
+                let mut value: u16 = 0;
+                while at < end {
+                    value = value * 10 + (bytes[at] - b'0') as u16;
+                    at += 1;
+                }
+                let is_module = bytes_eq(name.as_bytes(), b"module");
+                if value < format.start {
+                    return Err(if is_module { ParseCodeError::ZeroModule } else { ParseCodeError::ZeroCode });
+                }
+                if is_module {
+                    module = value;
+                } else if bytes_eq(name.as_bytes(), b"code") {
+                    code = value;
+                }
+            }
+            Segment::Alphanumeric { width, .. } => {
+                let width = width as usize;
+                if bytes.len() - at < width {
+                    return Err(ParseCodeError::Characters);
+                }
+                let mut k = 0;
+                while k < width {
+                    let byte = bytes[at + k];
+                    if !(byte.is_ascii_digit() || byte.is_ascii_uppercase()) {
+                        return Err(ParseCodeError::Characters);
+                    }
+                    k += 1;
+                }
+                at += width;
+            }
+            Segment::Word { case, .. } => {
+                // A word runs to the first byte its case does not allow, or
+                // to the next literal; the derive refuses formats where the
+                // two could be confused.
+                let stop = match segments.split_at(i + 1).1.first() {
+                    Some(Segment::Literal(text)) if !text.is_empty() => Some(text.as_bytes()[0]),
+                    _ => None,
+                };
+                let mut end = at;
+                while end < bytes.len() && case.allows(bytes[end]) {
+                    if let Some(stop) = stop
+                        && bytes[end] == stop
+                    {
+                        break;
+                    }
+                    end += 1;
+                }
+                if !case.accepts(bytes.split_at(end).0.split_at(at).1) {
+                    return Err(ParseCodeError::Case);
+                }
+                at = end;
+            }
+        }
+        i += 1;
+    }
+    if at != bytes.len() {
+        return Err(ParseCodeError::Suffix);
+    }
+    Ok((module, code))
+}
+
+/// Why a string is not a code of a catalog's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseCodeError {
+    /// The text does not start with the format's prefix (`ERR-`).
+    Prefix,
+    /// A number has the wrong number of digits, a leading zero where the
+    /// format does not pad, or a non-digit character.
+    Digits,
+    /// The text between two parts is not the format's.
+    Separator,
+    /// The text after the last part is not the format's.
+    Suffix,
+    /// The module number is below the catalog's first number (1 unless the
+    /// catalog says `start = 0`).
+    ZeroModule,
+    /// A code number is below the catalog's first number (1 unless the
+    /// catalog says `start = 0`).
+    ZeroCode,
+    /// An alphanumeric part has a character outside `0-9` and `A-Z`, or too
+    /// few characters.
+    Characters,
+    /// A word is not in the case the format states.
+    Case,
+    /// The text is longer than any code ([`MAX_CODE_LEN`] bytes).
+    TooLong,
+}
+
+impl fmt::Display for ParseCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Prefix => "error code does not start with the catalog's prefix",
+            Self::Digits => "error code number has the wrong number of digits",
+            Self::Separator => "error code parts are not separated as the catalog's format says",
+            Self::Suffix => "error code has unexpected text after its last part",
+            Self::ZeroModule => "error code module is below the catalog's first number",
+            Self::ZeroCode => "error code number is below the catalog's first number",
+            Self::Characters => "error code part has characters outside 0-9 and A-Z",
+            Self::Case => "error code word is not in the case of the catalog's format",
+            Self::TooLong => "error code is longer than 64 bytes",
+        })
+    }
+}
+
+impl core::error::Error for ParseCodeError {}
+
+/// Why a code cannot be written in a format: what [`CodeText`] refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[doc(hidden)]
+pub enum WriteCodeError {
+    /// The format does not write numbers alone.
+    Shape,
+    /// A number is below the catalog's first number.
+    BelowStart,
+    /// A number has more digits than the format writes.
+    TooWide,
+    /// The code is longer than [`MAX_CODE_LEN`].
+    TooLong,
+}
+
+/// A code already written out, stored inline: what an
+/// [`Entry`](crate::Entry) and a [`Code`](crate::Code) hold, so that reading
+/// a code string costs nothing at run time and parsing one allocates
+/// nothing.
+#[derive(Clone, Copy)]
+pub struct CodeText {
+    bytes: [u8; MAX_CODE_LEN],
+    len: u8,
+}
+
+impl CodeText {
+    #[doc(hidden)]
+    pub const EMPTY: Self = Self { bytes: [0; MAX_CODE_LEN], len: 0 };
+
+    /// Writes `module` and `code` in `format`, at compile time.
+    ///
+    /// # Panics
+    /// When the numbers do not fit the format; in a `const` this is a
+    /// compile error, which is how the derive uses it.
+    #[must_use]
+    pub const fn new(format: &CodeFormat, module: u16, code: u16) -> Self {
+        match Self::numbers(format, module, code) {
+            Ok(text) => text,
+            Err(WriteCodeError::Shape) => panic!("the catalog's codes are not numbers alone"),
+            Err(WriteCodeError::BelowStart) => {
+                panic!("error code numbers start at 1 unless the catalog says `start = 0`")
+            }
+            Err(WriteCodeError::TooWide) => {
+                panic!("error code has more digits than the catalog's code format allows")
+            }
+            Err(WriteCodeError::TooLong) => panic!("the catalog's format writes codes longer than 64 bytes"),
+        }
+    }
+
+    /// Writes the numbers of a [`Shape::Numbered`] or [`Shape::Flat`] code.
+    #[doc(hidden)]
+    pub const fn numbers(format: &CodeFormat, module: u16, code: u16) -> Result<Self, WriteCodeError> {
+        if matches!(format.shape, Shape::Text) {
+            return Err(WriteCodeError::Shape);
+        }
+        let mut out = Self::EMPTY;
+        let mut i = 0;
+        while i < format.segments.len() {
+            let pushed = match format.segments[i] {
+                Segment::Literal(text) => out.push(text.as_bytes()),
+                Segment::Number { name, width } => {
+                    let value = if bytes_eq(name.as_bytes(), b"module") { module } else { code };
+                    if value < format.start {
+                        return Err(WriteCodeError::BelowStart);
+                    }
+                    if value > max_for_width(width) {
+                        return Err(WriteCodeError::TooWide);
+                    }
+                    out.push_number(value, width)
+                }
+                Segment::Alphanumeric { .. } | Segment::Word { .. } => return Err(WriteCodeError::Shape),
+            };
+            if !pushed {
+                return Err(WriteCodeError::TooLong);
+            }
+            i += 1;
+        }
+        Ok(out)
+    }
+
+    /// Checks `text` against a format and keeps it.
+    ///
+    /// # Errors
+    /// The [`ParseCodeError`] of the first part that does not match.
+    pub const fn parse(format: &CodeFormat, text: &str) -> Result<Self, ParseCodeError> {
+        if let Err(error) = scan(format, text.as_bytes()) {
+            return Err(error);
+        }
+        let mut out = Self::EMPTY;
+        out.push(text.as_bytes());
+        Ok(out)
+    }
+
+    /// Appends `bytes`; false when they do not fit.
+    const fn push(&mut self, bytes: &[u8]) -> bool {
+        let len = self.len as usize;
+        if bytes.len() > MAX_CODE_LEN - len {
+            return false;
+        }
+        let mut i = 0;
+        while i < bytes.len() {
+            self.bytes[len + i] = bytes[i];
+            i += 1;
+        }
+        // At most MAX_CODE_LEN (64): fits a u8.
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            self.len = (len + bytes.len()) as u8;
+        }
+        true
+    }
+
+    /// Appends `value` in decimal, zero-padded to `width` digits (as many as
+    /// it needs when `width` is 0).
+    const fn push_number(&mut self, value: u16, width: u8) -> bool {
+        let mut digits = [b'0'; 5];
+        let mut rest = value;
+        let mut used = 0;
+        while used < digits.len() && (rest > 0 || used == 0) {
+            // One decimal digit: fits a u8.
+            #[allow(clippy::cast_possible_truncation)]
+            {
+                digits[digits.len() - 1 - used] = b'0' + (rest % 10) as u8;
+            }
+            rest /= 10;
+            used += 1;
+        }
+        let count = if (width as usize) > used { width as usize } else { used };
+        let count = if count > digits.len() { digits.len() } else { count };
+        self.push(digits.split_at(digits.len() - count).1)
+    }
+
+    /// The code as text, e.g. `ERR-01-004`.
+    #[must_use]
+    #[allow(unsafe_code)]
+    pub const fn as_str(&self) -> &str {
+        let (bytes, _) = self.bytes.split_at(self.len as usize);
+        // SAFETY: every constructor writes whole `&str` values (valid UTF-8,
+        // copied byte for byte) and ASCII digits, and `len` counts exactly
+        // the bytes written, so `bytes` is valid UTF-8 and ends on a
+        // character boundary. Validating again on every call was a third of
+        // the cost of an error body (BENCHMARKS.md).
+        unsafe { core::str::from_utf8_unchecked(bytes) }
+    }
+}
+
+impl PartialEq for CodeText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for CodeText {}
+
+impl core::hash::Hash for CodeText {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for CodeText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for CodeText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Case, CodeFormat, CodeText, ParseCodeError, Segment, Shape};
+
+    const PHALA: CodeFormat = CodeFormat::__new(
+        "ERR-{module:02}-{code:03}",
+        Shape::Numbered,
+        &[
+            Segment::Literal("ERR-"),
+            Segment::Number { name: "module", width: 2 },
+            Segment::Literal("-"),
+            Segment::Number { name: "code", width: 3 },
+        ],
+        1,
+    );
+    const SMTP: CodeFormat = CodeFormat::__new(
+        "{class}.{subject}.{detail}",
+        Shape::Text,
+        &[
+            Segment::Number { name: "class", width: 0 },
+            Segment::Literal("."),
+            Segment::Number { name: "subject", width: 0 },
+            Segment::Literal("."),
+            Segment::Number { name: "detail", width: 0 },
+        ],
+        0,
+    );
+    const SNAKE: CodeFormat =
+        CodeFormat::__new("{code:snake_case}", Shape::Text, &[Segment::Word { name: "code", case: Case::Snake }], 1);
+
+    #[test]
+    fn writes_and_reads_numbers() {
+        let text = CodeText::new(&PHALA, 1, 4);
+        assert_eq!(text.as_str(), "ERR-01-004");
+        assert_eq!(PHALA.parse("ERR-01-004"), Ok((1, 4)));
+        assert_eq!(PHALA.parse("ERR-1-004"), Err(ParseCodeError::Digits));
+        assert_eq!(PHALA.parse("ERR-00-004"), Err(ParseCodeError::ZeroModule));
+        assert_eq!(PHALA.parse("XRR-01-004"), Err(ParseCodeError::Prefix));
+        assert_eq!(PHALA.parse("ERR-01+004"), Err(ParseCodeError::Separator));
+        assert_eq!(PHALA.parse("ERR-01-0045"), Err(ParseCodeError::Suffix));
+    }
+
+    #[test]
+    fn unpadded_numbers_have_no_leading_zero() {
+        assert!(SMTP.parse("5.7.17").is_ok());
+        assert!(SMTP.parse("5.0.0").is_ok());
+        assert_eq!(SMTP.parse("5.07.1"), Err(ParseCodeError::Digits));
+        assert_eq!(SMTP.parse("5.7."), Err(ParseCodeError::Digits));
+        assert_eq!(SMTP.parse("5.7.1 "), Err(ParseCodeError::Suffix));
+    }
+
+    #[test]
+    fn words_keep_their_case() {
+        assert!(SNAKE.parse("card_declined").is_ok());
+        for bad in ["Card_declined", "card__declined", "_card", "card_", "", "card-declined", "1card"] {
+            assert!(SNAKE.parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(SNAKE.parse(&"a".repeat(65)), Err(ParseCodeError::TooLong));
+    }
+}

@@ -1,0 +1,301 @@
+//! Reading attribute values, for both derives.
+//!
+//! Policy: an attribute is split into its items with darling's
+//! `NestedMeta`; each derive matches the keys itself, so that every message
+//! about a key is written where the key's rule is (an unknown key, a key in
+//! the wrong place, a key given twice). The readers here only turn one
+//! item's value into a typed value, or say what the key takes.
+
+use darling::ast::NestedMeta;
+use darling::{Error, Result};
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Attribute, Expr, ExprLit, Lit, LitInt, Meta, Path};
+
+/// The items of `#[name(...)]`; an attribute without parentheses is an
+/// error that shows the expected form.
+pub fn items(attr: &Attribute, example: &str) -> Result<Vec<NestedMeta>> {
+    let name = attr.path().get_ident().map_or_else(|| "attribute".to_owned(), ToString::to_string);
+    match &attr.meta {
+        Meta::List(list) => NestedMeta::parse_meta_list(list.tokens.clone()).map_err(Error::from),
+        other => {
+            Err(Error::custom(format!("`#[{name}]` takes a list of keys, like `#[{name}({example})]`"))
+                .with_span(other))
+        }
+    }
+}
+
+/// The keys of a list; an item that is not a key (`#[catalog(1)]`,
+/// `key = <not an expression>`) is reported as what it is.
+pub fn metas(items: Vec<NestedMeta>, usage: &str, errors: &mut darling::error::Accumulator) -> Vec<Meta> {
+    items
+        .into_iter()
+        .filter_map(|item| match item {
+            NestedMeta::Meta(meta) => Some(meta),
+            NestedMeta::Lit(lit) => {
+                errors.push(Error::custom(usage).with_span(&lit));
+                None
+            }
+            NestedMeta::NameValueInvalidExpr(pair) => {
+                let key = pair.path.get_ident().map_or_else(String::new, ToString::to_string);
+                errors.push(
+                    Error::custom(format!("`{key}` takes a literal, like `{key} = \"...\"` or `{key} = 1`"))
+                        .with_span(&pair.path),
+                );
+                None
+            }
+        })
+        .collect()
+}
+
+/// The name of the key a meta item sets (`code` in `code = 4`).
+pub fn key_of(meta: &Meta) -> String {
+    meta.path()
+        .get_ident()
+        .map_or_else(|| quote::ToTokens::to_token_stream(meta.path()).to_string(), ToString::to_string)
+}
+
+/// "unknown key `x`", with the closest known key when one is close.
+pub fn unknown_key(meta: &Meta, known: &[&str]) -> Error {
+    let key = key_of(meta);
+    let close = known
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(&key, candidate), *candidate))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let hint = close.map_or_else(String::new, |(_, candidate)| format!("; did you mean `{candidate}`?"));
+    Error::custom(format!("unknown key `{key}`{hint}")).with_span(meta.path())
+}
+
+/// "`x` is given more than once", at the second one.
+pub fn repeated(meta: &Meta) -> Error {
+    Error::custom(format!("`{}` is given more than once", key_of(meta))).with_span(meta.path())
+}
+
+/// Strips the invisible groups `macro_rules!` puts around expressions.
+fn unwrap_group(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::Group(group) => unwrap_group(&group.expr),
+        Expr::Paren(paren) => unwrap_group(&paren.expr),
+        other => other,
+    }
+}
+
+/// The literal of `key = <literal>`, or what the key needed instead:
+/// `what` it takes (`a string`) and an `example` value.
+fn literal<'m>(meta: &'m Meta, what: &str, example: &str) -> Result<&'m Lit> {
+    let key = key_of(meta);
+    match meta {
+        Meta::NameValue(pair) => match unwrap_group(&pair.value) {
+            Expr::Lit(ExprLit { lit, .. }) => Ok(lit),
+            other => Err(Error::custom(format!("`{key}` takes {what}, like `{key} = {example}`")).with_span(other)),
+        },
+        Meta::Path(path) => {
+            Err(Error::custom(format!("`{key}` needs a value, like `{key} = {example}`")).with_span(path))
+        }
+        Meta::List(list) => {
+            Err(Error::custom(format!("`{key}` takes `=`, not parentheses: `{key} = {example}`")).with_span(list))
+        }
+    }
+}
+
+/// An integer literal and its value.
+#[derive(Clone)]
+pub struct Int {
+    pub value: u64,
+    pub span: Span,
+}
+
+impl Int {
+    /// `key = <integer>`.
+    pub fn read(meta: &Meta, example: &str) -> Result<Self> {
+        let key = key_of(meta);
+        match literal(meta, "an integer", example)? {
+            Lit::Int(int) => Ok(Self::from_lit(int)),
+            Lit::Str(text) => {
+                Err(Error::custom(format!("`{key}` takes a number, not a string: `{key} = {example}`")).with_span(text))
+            }
+            other => Err(Error::custom(format!("`{key}` takes an integer, like `{key} = {example}`")).with_span(other)),
+        }
+    }
+
+    pub fn from_lit(int: &LitInt) -> Self {
+        // A value past u64 is out of every range; report it as such.
+        let value = int.base10_parse::<u64>().unwrap_or(u64::MAX);
+        Self { value, span: int.span() }
+    }
+
+    /// The value when it is within `range`, else "`key = value` is out of
+    /// range: why".
+    pub fn within(&self, key: &str, range: core::ops::RangeInclusive<u64>, why: &str) -> Result<u16> {
+        if range.contains(&self.value)
+            && let Ok(value) = u16::try_from(self.value)
+        {
+            Ok(value)
+        } else {
+            let shown = if self.value == u64::MAX { "a huge number".to_owned() } else { self.value.to_string() };
+            Err(Error::custom(format!("`{key} = {shown}` is out of range: {why}")).with_span(&self.span))
+        }
+    }
+}
+
+/// A string literal and its value.
+#[derive(Clone)]
+pub struct Text {
+    pub value: String,
+    pub span: Span,
+}
+
+impl Text {
+    /// `key = "text"`.
+    pub fn read(meta: &Meta) -> Result<Self> {
+        let key = key_of(meta);
+        match literal(meta, "a string", "\"...\"")? {
+            Lit::Str(text) => Ok(Self { value: text.value(), span: text.span() }),
+            other => Err(Error::custom(format!("`{key}` takes a string, like `{key} = \"...\"`")).with_span(other)),
+        }
+    }
+
+    /// `key = "text"`, where the text may not be empty or blank.
+    pub fn read_nonblank(meta: &Meta, what: &str) -> Result<Self> {
+        let text = Self::read(meta)?;
+        if text.value.trim().is_empty() {
+            return Err(Error::custom(format!("`{}` is empty: {what}", key_of(meta))).with_span(&text.span));
+        }
+        Ok(text)
+    }
+}
+
+/// `key = true` or `key = false`.
+#[derive(Clone, Copy)]
+pub struct Bool {
+    pub value: bool,
+}
+
+impl Bool {
+    pub fn read(meta: &Meta) -> Result<Self> {
+        let key = key_of(meta);
+        match literal(meta, "`true` or `false`", "false") {
+            Ok(Lit::Bool(value)) => Ok(Self { value: value.value }),
+            _ => Err(Error::custom(format!("`{key}` takes `true` or `false`, like `{key} = false`")).with_span(meta)),
+        }
+    }
+}
+
+/// A key that takes no value: `#[catalog(source)]`.
+pub fn flag(meta: &Meta) -> Result<Span> {
+    match meta {
+        Meta::Path(path) => Ok(path.span()),
+        other => {
+            let key = key_of(other);
+            Err(Error::custom(format!("`{key}` takes no value: write `#[catalog({key})]`")).with_span(other))
+        }
+    }
+}
+
+/// `key = some::path` or `key = "some::path"`.
+#[derive(Clone)]
+pub struct PathValue {
+    pub path: Path,
+    pub span: Span,
+}
+
+impl PathValue {
+    pub fn read(meta: &Meta, example: &str) -> Result<Self> {
+        let key = key_of(meta);
+        let expected = || Error::custom(format!("`{key}` takes a path, like `{key} = {example}`"));
+        let Meta::NameValue(pair) = meta else {
+            return Err(expected().with_span(meta));
+        };
+        match unwrap_group(&pair.value) {
+            Expr::Path(path) if path.attrs.is_empty() && path.qself.is_none() => {
+                Ok(Self { path: path.path.clone(), span: path.span() })
+            }
+            Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => text
+                .parse::<Path>()
+                .map(|path| Self { path, span: text.span() })
+                .map_err(|_| expected().with_span(text)),
+            other => Err(expected().with_span(other)),
+        }
+    }
+}
+
+/// `key(1, 2, 3)`: a list of integers.
+pub fn int_list(meta: &Meta, example: &str) -> Result<Vec<Int>> {
+    let key = key_of(meta);
+    let Meta::List(list) = meta else {
+        return Err(Error::custom(format!("`{key}` takes a list, like `{key}({example})`")).with_span(meta));
+    };
+    let mut errors = Error::accumulator();
+    let mut values = Vec::new();
+    for item in NestedMeta::parse_meta_list(list.tokens.clone())? {
+        match &item {
+            NestedMeta::Lit(Lit::Int(int)) => values.push(Int::from_lit(int)),
+            other => errors
+                .push(Error::custom(format!("`{key}(...)` takes numbers, like `{key}({example})`")).with_span(other)),
+        }
+    }
+    errors.finish_with(values)
+}
+
+/// Where an item's first `#[catalog(...)]` is: its `#`, its `catalog` and
+/// its `]`. A conflict between two codes spans from `#` to `]`, so that it
+/// points at both attributes whole; other errors point at the word
+/// `catalog`. An item without the attribute gives its name for all three.
+#[derive(Clone, Copy)]
+pub struct AttrSpan {
+    pub pound: Span,
+    pub path: Span,
+    pub close: Span,
+}
+
+impl AttrSpan {
+    pub fn of(attr: Option<&Attribute>, fallback: Span) -> Self {
+        attr.map_or(Self { pound: fallback, path: fallback, close: fallback }, |attr| Self {
+            pound: attr.pound_token.span,
+            path: attr.path().span(),
+            close: attr.bracket_token.span.close(),
+        })
+    }
+}
+
+/// The first paragraph of the doc comment, its lines joined by spaces.
+pub fn description_from_docs(attrs: &[Attribute]) -> String {
+    let mut lines = Vec::new();
+    for attr in attrs {
+        if !attr.path().is_ident("doc") {
+            continue;
+        }
+        if let Meta::NameValue(pair) = &attr.meta
+            && let Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) = &pair.value
+        {
+            lines.extend(text.value().split('\n').map(|line| line.trim().to_owned()));
+        }
+    }
+    let paragraph: Vec<&str> = lines
+        .iter()
+        .map(String::as_str)
+        .skip_while(|line| line.is_empty())
+        .take_while(|line| !line.is_empty())
+        .collect();
+    paragraph.join(" ")
+}
+
+/// Gives every token of `tokens` the span `span`, so that an error the
+/// compiler finds in them points at the user's attribute rather than at the
+/// derive.
+pub fn respan(tokens: proc_macro2::TokenStream, span: Span) -> proc_macro2::TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner = proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
+}

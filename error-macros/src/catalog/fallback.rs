@@ -1,0 +1,38 @@
+//! What `#[derive(ErrorCatalog)]` emits when the declaration is wrong: the
+//! errors, and a stand-in catalog that declares every module and accepts
+//! every code, so that the crate's errors, checked against it, add nothing
+//! to the mistake that matters.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::ast::Input;
+
+pub fn expand(input: &Input<'_>, errors: &TokenStream) -> TokenStream {
+    let ident = &input.original.ident;
+    let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
+    let krate = input.keys.krate.as_ref().map_or_else(
+        || quote!(::error_catalog),
+        |path| {
+            let path = &path.path;
+            quote!(#path)
+        },
+    );
+    let name = ident.to_string();
+    quote! {
+        #errors
+        #[allow(unused_qualifications, clippy::all, clippy::pedantic)]
+        const _: () = {
+            use #krate::__private as __p;
+            static __INFO: __p::CatalogInfo = __p::stand_in(#name);
+
+            #[automatically_derived]
+            impl #impl_generics __p::ErrorCatalog for #ident #ty_generics #where_clause {
+                const INFO: &'static __p::CatalogInfo = &__INFO;
+            }
+
+            #[automatically_derived]
+            impl<const __M: u16> __p::HasModule<__M> for #ident {}
+        };
+    }
+}
