@@ -337,3 +337,27 @@ fn generic_defaults_are_kept_out_of_impls() {
     assert_eq!(error.message(), "Value 7 is out of range");
     assert_eq!(error.code_str(), "ERR-03-011");
 }
+
+/// Raw identifiers: clients see names without `r#`.
+#[allow(non_camel_case_types)]
+#[derive(Debug, CatalogError)]
+#[catalog(module = 3, code = 12, message = "Instance type {type} cannot loop {loop} times")]
+pub struct r#match {
+    #[catalog(detail)]
+    pub r#type: String,
+    #[catalog(detail)]
+    pub r#loop: u8,
+}
+
+#[test]
+fn raw_identifiers_lose_their_prefix() {
+    let error = r#match { r#type: "tdx.small".into(), r#loop: 3 };
+    assert_eq!(error.name(), "match");
+    assert_eq!(error.entry().details(), ["type", "loop"]);
+    assert_eq!(error.entry().message().fields().collect::<Vec<_>>(), ["type", "loop"]);
+    assert_eq!(error.message(), "Instance type tdx.small cannot loop 3 times");
+    let body = serde_json::to_value(error_catalog::body::Body::new(&error)).unwrap();
+    assert_eq!(body["details"][0]["field"], "type");
+    assert_eq!(body["details"][1]["field"], "loop");
+    assert_eq!(error.entry().reason(), "MATCH");
+}

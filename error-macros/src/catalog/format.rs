@@ -164,6 +164,15 @@ fn placeholder(inner: &str) -> Result<Segment, String> {
             "`{{{inner}}}` is not a placeholder: name the part, like `{{code:03}}` or `{{code:snake_case}}`"
         ));
     }
+    // Any name is a part of a text code, so a misspelled `module` or `code`
+    // would silently turn a numbered format into a text one.
+    for target in ["module", "code"] {
+        let near = (name.len() >= 3 && target.starts_with(name))
+            || (strsim::osa_distance(name, target) == 1 && name.chars().next() == target.chars().next());
+        if name != target && near {
+            return Err(format!("unknown placeholder `{{{name}}}` in the format; did you mean `{{{target}}}`?"));
+        }
+    }
     let name = name.to_owned();
     let Some(spec) = spec else { return Ok(Segment::Number { name, width: 0 }) };
     if let Some(digits) = spec.strip_prefix('0') {
@@ -270,5 +279,9 @@ mod tests {
         assert!(parse("ERR-{module:02}-{code:03").unwrap_err().contains("unclosed"));
         assert!(parse("ERR-{module:02}-{module:02}").unwrap_err().contains("twice"));
         assert!(parse("{a-b}").unwrap_err().contains("is not a placeholder"));
+        assert!(parse("ERR-{mod:02}-{code:03}").unwrap_err().contains("did you mean `{module}`"));
+        assert!(parse("ERR-{module:02}-{cod:03}").unwrap_err().contains("did you mean `{code}`"));
+        assert!(parse("ERR-{moduel:02}-{code:03}").unwrap_err().contains("did you mean `{module}`"));
+        assert!(parse("{node}.{detail}").is_ok());
     }
 }
