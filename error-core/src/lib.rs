@@ -169,6 +169,8 @@ pub use error_catalog_macros::CatalogError;
 pub use error_catalog_macros::ErrorCatalog;
 
 /// The README's examples, compiled and run as doctests.
+// This package's README, not the repository's: a packaged crate holds only
+// its own folder. tests/newcomer/run.sh checks that both quick starts agree.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
