@@ -181,8 +181,8 @@ def fields(c: Code, flavor: str, in_enum: bool) -> str:
     if shape == "one":
         return f" {{ {detail}{pub}name: String }}"
     if shape == "two":
-        size_detail = detail if c.index % 2 else ""
-        return f" {{ {detail}{pub}name: String, {size_detail}{pub}size: u64 }}"
+        # Both are shown in the message, so both are public: details.
+        return f" {{ {detail}{pub}name: String, {detail}{pub}size: u64 }}"
     # tuple
     tuple_detail = '#[catalog(detail = "value")] ' if ours else ""
     return f"({tuple_detail}{pub}String)"

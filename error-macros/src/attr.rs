@@ -280,22 +280,3 @@ pub fn description_from_docs(attrs: &[Attribute]) -> String {
         .collect();
     paragraph.join(" ")
 }
-
-/// Gives every token of `tokens` the span `span`, so that an error the
-/// compiler finds in them points at the user's attribute rather than at the
-/// derive.
-pub fn respan(tokens: proc_macro2::TokenStream, span: Span) -> proc_macro2::TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut token| {
-            if let proc_macro2::TokenTree::Group(group) = &token {
-                let mut inner = proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
-                inner.set_span(span);
-                token = proc_macro2::TokenTree::Group(inner);
-            } else {
-                token.set_span(span);
-            }
-            token
-        })
-        .collect()
-}

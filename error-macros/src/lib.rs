@@ -6,7 +6,8 @@
 //! into a model that keeps its syntax, `valid` checks what needs more than
 //! one key, `expand` writes the code and `fallback` what stands in for it
 //! when the input is wrong. `attr` reads attribute values for both,
-//! `message` and `braces` read templates, `bounds` infers where clauses.
+//! `message` and `braces` read templates, `bounds` infers where clauses,
+//! `out` writes generated code as text.
 
 mod attr;
 mod bounds;
@@ -14,6 +15,7 @@ mod braces;
 mod catalog;
 mod error;
 mod message;
+mod out;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};

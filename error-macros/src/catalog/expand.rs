@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 use super::ast::Input;
 use super::format::Segment;
 use super::valid::Checked;
-use crate::attr::respan;
+use crate::out::respan;
 
 /// `CodeFormat::__new(..)`: the format's segments. A format too long for
 /// any code fails there, at the format.

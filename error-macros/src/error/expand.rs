@@ -9,172 +9,203 @@
 //! format and is neither retired nor reserved); per type: `CatalogError`,
 //! `Display` and `Error`, and the impls of the framework features that are
 //! on (the runtime turns the derive's features on with its own).
+//!
+//! The code is written as text (`out.rs` says why); what must point at the
+//! user's attribute when it fails to compile is spliced in with its span.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use std::fmt::Write as _;
+
+use proc_macro2::{Delimiter, Span, TokenStream};
+use quote::{ToTokens, quote};
 use syn::spanned::Spanned;
-use syn::{Ident, Path};
 
-use super::ast::{Code, CodeValue, Input};
+use super::ast::{Code, CodeValue, Field, Input};
 use crate::attr::Int;
-use crate::attr::respan;
 use crate::bounds::{Bounds, Params};
 use crate::message::Piece;
+use crate::out::{Out, literal};
 
 /// What every part of the expansion needs to know.
 pub struct Context<'a> {
     pub input: &'a Input<'a>,
-    pub krate: Path,
     pub params: Params<'a>,
+    /// Whether the impls need the type's generics: then their headers are
+    /// made of tokens, the rest is text.
+    generic: bool,
 }
 
 impl<'a> Context<'a> {
     pub fn new(input: &'a Input<'a>) -> Self {
-        let krate =
-            input.keys.krate.as_ref().map_or_else(|| syn::parse_quote!(::error_catalog), |path| path.path.clone());
-        Self { input, krate, params: Params::of(&input.original.generics) }
+        let generics = &input.original.generics;
+        Self { input, params: Params::of(generics), generic: !generics.params.is_empty() || generics.where_clause.is_some() }
+    }
+
+    /// The path of the runtime: `crate = path`, or `::error_catalog`.
+    pub fn krate(&self) -> String {
+        self.input.keys.krate.as_ref().map_or_else(|| "::error_catalog".to_owned(), |path| path.path.to_token_stream().to_string())
     }
 
     /// The catalog the type names, `crate::Catalog` unless it says.
-    pub fn catalog(&self) -> Path {
+    pub fn catalog(&self) -> String {
         let keys = &self.input.keys;
         keys.catalog
             .as_ref()
             .or(keys.extern_catalog.as_ref())
-            .map_or_else(|| syn::parse_quote!(crate::Catalog), |path| path.path.clone())
+            .map_or_else(|| "crate::Catalog".to_owned(), |path| path.path.to_token_stream().to_string())
     }
 
     /// `impl<...> Trait for Type<...> where ...`, with `bounds` added to the
     /// type's own where clause.
-    pub fn header(&self, trait_path: &TokenStream, bounds: &Bounds) -> TokenStream {
+    pub fn header(&self, out: &mut Out, trait_path: &str, bounds: &Bounds) {
         let ident = &self.input.original.ident;
-        let (impl_generics, ty_generics, _) = self.input.original.generics.split_for_impl();
-        let where_clause = bounds.where_clause(&self.input.original.generics);
-        quote!(#[automatically_derived] impl #impl_generics #trait_path for #ident #ty_generics #where_clause)
+        if self.generic {
+            let (impl_generics, ty_generics, _) = self.input.original.generics.split_for_impl();
+            let where_clause = bounds.where_clause(&self.input.original.generics);
+            let trait_path: TokenStream = trait_path.parse().unwrap_or_default();
+            out.tokens(quote!(#[automatically_derived] impl #impl_generics #trait_path for #ident #ty_generics #where_clause));
+        } else {
+            let _ = write!(out, "#[automatically_derived] impl {trait_path} for {ident} ");
+        }
     }
 
     /// The impls of the framework features that are on: each answers with
     /// the error's status and body.
-    pub fn framework_impls(&self) -> TokenStream {
+    pub fn framework_impls(&self, out: &mut Out) {
         let mut bounds = Bounds::default();
         if !self.params.is_empty() {
             bounds.push(quote!(Self: __p::CatalogError + 'static));
         }
-        let mut tokens = TokenStream::new();
         if cfg!(feature = "axum") {
-            let header = self.header(&quote!(__p::axum_core::response::IntoResponse), &bounds);
-            tokens.extend(quote! {
-                #header {
-                    fn into_response(self) -> __p::axum_core::response::Response {
-                        __p::axum_into_response(&self)
-                    }
-                }
-            });
+            self.header(out, "__p::axum_core::response::IntoResponse", &bounds);
+            out.text(
+                "{ fn into_response(self) -> __p::axum_core::response::Response { __p::axum_into_response(&self) } }",
+            );
         }
         if cfg!(feature = "actix-web") {
-            let header = self.header(&quote!(__p::actix_web::ResponseError), &bounds);
-            tokens.extend(quote! {
-                #header {
-                    fn status_code(&self) -> __p::actix_web::http::StatusCode {
-                        __p::actix_status_code(self)
-                    }
-                    fn error_response(&self) -> __p::actix_web::HttpResponse {
-                        __p::actix_error_response(self)
-                    }
-                }
-            });
+            self.header(out, "__p::actix_web::ResponseError", &bounds);
+            out.text(
+                "{ fn status_code(&self) -> __p::actix_web::http::StatusCode { __p::actix_status_code(self) } \
+                 fn error_response(&self) -> __p::actix_web::HttpResponse { __p::actix_error_response(self) } }",
+            );
         }
-        tokens
     }
+}
+
+/// `const _: () = { use <runtime>::__private as __p; <body> };`
+pub fn wrap(cx: &Context<'_>, body: Out) -> TokenStream {
+    let mut out = Out::new();
+    let _ = write!(
+        out,
+        "#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)] const _: () ="
+    );
+    let mut inner = Out::new();
+    let _ = write!(inner, "use {}::__private as __p; ", cx.krate());
+    inner.tokens(body.finish());
+    out.group(Delimiter::Brace, inner);
+    out.text(";");
+    out.finish()
 }
 
 pub fn expand(input: &Input<'_>) -> TokenStream {
     let cx = Context::new(input);
-    let krate = &cx.krate;
-    let catalog = cx.catalog();
-    let catalog_items = respan(
-        quote! {
-            type __C = #catalog;
-            const __I: &__p::CatalogInfo = <__C as __p::ErrorCatalog>::INFO;
-        },
+    let mut body = Out::new();
+    body.spanned(
+        &format!(
+            "type __C = {}; const __I: &__p::CatalogInfo = <__C as __p::ErrorCatalog>::INFO;",
+            cx.catalog()
+        ),
         input.catalog_span(),
     );
-    let codes = input.codes.iter().enumerate().map(|(index, code)| code_items(&cx, code, &entry_ident(index)));
-    let error = catalog_error_impl(&cx);
-    let display = if input.keys.display.is_none_or(|flag| flag.value) { std_impls(&cx) } else { TokenStream::new() };
-    let frameworks = cx.framework_impls();
-    quote! {
-        #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
-        const _: () = {
-            use #krate::__private as __p;
-            #catalog_items
-            #(#codes)*
-            #error
-            #display
-            #frameworks
-        };
+    for (index, code) in input.codes.iter().enumerate() {
+        code_items(&cx, &mut body, code, index);
     }
-}
-
-fn entry_ident(index: usize) -> Ident {
-    format_ident!("__E{}", index)
-}
-
-fn binding(index: usize) -> Ident {
-    format_ident!("__{}", index)
+    catalog_error_impl(&cx, &mut body);
+    if input.keys.display.is_none_or(|flag| flag.value) {
+        std_impls(&cx, &mut body);
+    }
+    cx.framework_impls(&mut body);
+    wrap(&cx, body)
 }
 
 /// `Self`, or `Self::Variant`.
-fn path_of(code: &Code<'_>) -> TokenStream {
-    code.variant.map_or_else(|| quote!(Self), |variant| quote!(Self::#variant))
+fn path_of(code: &Code<'_>) -> String {
+    code.variant.map_or_else(|| "Self".to_owned(), |variant| format!("Self::{variant}"))
 }
 
 /// A pattern of `code` that binds the fields at `used` (`__0`, `__1`...).
-fn pattern(code: &Code<'_>, used: impl IntoIterator<Item = usize>) -> TokenStream {
-    let path = path_of(code);
-    let bindings = used.into_iter().map(|index| {
-        let member = &code.fields[index].member;
-        let binding = binding(index);
-        quote!(#member: #binding,)
-    });
-    quote!(#path { #(#bindings)* .. })
+fn pattern(code: &Code<'_>, used: impl IntoIterator<Item = usize>) -> String {
+    let mut pattern = path_of(code);
+    pattern.push_str(" {");
+    for index in used {
+        let member = member(&code.fields[index]);
+        let _ = write!(pattern, " {member}: __{index},");
+    }
+    pattern.push_str(" .. }");
+    pattern
 }
 
-/// The arms of a `match self`, or of nothing for an enum without variants.
-fn matched(input: &Input<'_>, arms: impl Iterator<Item = TokenStream>) -> TokenStream {
-    let arms: Vec<TokenStream> = arms.collect();
-    if input.is_enum && arms.is_empty() { quote!(match *self {}) } else { quote!(match self { #(#arms)* }) }
+fn member(field: &Field<'_>) -> String {
+    field.member.to_token_stream().to_string()
+}
+
+/// `match self { arms }`, with `arm` writing the arm of each code; a struct
+/// has no `match`, only its one arm's pattern as a `let`.
+fn matched(cx: &Context<'_>, out: &mut Out, mut arm: impl FnMut(&mut Out, &Code<'_>, usize) -> Option<String>) {
+    let input = cx.input;
+    if !input.is_enum {
+        // `arm` writes the body after the pattern it returns.
+        let mut body = Out::new();
+        if let Some(pattern) = arm(&mut body, &input.codes[0], 0)
+            && !pattern.ends_with("{ .. }")
+        {
+            let _ = write!(out, "let {pattern} = self;");
+        }
+        out.tokens(body.finish());
+        return;
+    }
+    if input.codes.is_empty() {
+        out.text("match *self {}");
+        return;
+    }
+    out.text("match self");
+    let mut arms = Out::new();
+    for (index, code) in input.codes.iter().enumerate() {
+        let mut body = Out::new();
+        let pattern = arm(&mut body, code, index).unwrap_or_else(|| format!("{} {{ .. }}", path_of(code)));
+        let _ = write!(arms, "{pattern} =>");
+        arms.group(Delimiter::Brace, body);
+    }
+    out.group(Delimiter::Brace, arms);
 }
 
 /// The uniqueness impl and the entry `static` of one code.
-fn code_items(cx: &Context<'_>, code: &Code<'_>, entry: &Ident) -> TokenStream {
-    let Some(value) = &code.keys.code else { return TokenStream::new() };
+fn code_items(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, index: usize) {
+    let Some(value) = &code.keys.code else { return };
     let module = code.keys.module.as_ref().or(cx.input.keys.module.as_ref());
-    let unique = unique_impl(cx, code, value, module);
-    let parts = entry_parts(cx, code, value, module);
+    unique_impl(cx, out, code, value, module);
+    let _ = write!(out, "static __E{index}: __p::Entry = __p::Entry");
+    let mut entry = Out::new();
+    entry.text("__p::EntryParts");
+    let mut parts = Out::new();
+    entry_parts(cx, &mut parts, code, value, module);
     let type_name = match code.variant {
         Some(variant) => format!("::{}::{variant}", cx.input.original.ident),
         None => format!("::{}", cx.input.original.ident),
     };
-    let registered = if cfg!(feature = "registry") {
-        let name = format_ident!("{}_R", entry);
-        quote! {
-            #[__p::linkme::distributed_slice(__p::ENTRIES)]
-            #[linkme(crate = __p::linkme)]
-            static #name: &__p::Entry = &#entry;
-        }
-    } else {
-        TokenStream::new()
-    };
-    quote! {
-        #unique
-        static #entry: __p::Entry = __p::Entry(__p::EntryParts {
-            catalog: __I,
-            #parts
-            type_path: __p::concat!(__p::module_path!(), #type_name),
-            ..__p::EntryParts::DEFAULT
-        });
-        #registered
+    let _ = write!(
+        parts,
+        "type_path: __p::concat!(__p::module_path!(), {}), ..__p::EntryParts::DEFAULT",
+        literal(&type_name)
+    );
+    entry.group(Delimiter::Brace, parts);
+    out.group(Delimiter::Parenthesis, entry);
+    out.text(";");
+    if cfg!(feature = "registry") {
+        let _ = write!(
+            out,
+            "#[__p::linkme::distributed_slice(__p::ENTRIES)] #[linkme(crate = __p::linkme)] \
+             static __E{index}_R: &__p::Entry = &__E{index};"
+        );
     }
 }
 
@@ -185,79 +216,78 @@ fn code_items(cx: &Context<'_>, code: &Code<'_>, entry: &Ident) -> TokenStream {
 /// attributes whole. A catalog of another crate cannot take the impl (E0117,
 /// the orphan rule): its codes are checked across crates by the registry's
 /// test.
-fn unique_impl(cx: &Context<'_>, code: &Code<'_>, value: &CodeValue, module: Option<&Int>) -> TokenStream {
+fn unique_impl(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeValue, module: Option<&Int>) {
     if cx.input.keys.extern_catalog.is_some() || cfg!(error_catalog_unchecked_codes) {
-        return TokenStream::new();
+        return;
     }
     let key = match (value, module) {
-        (CodeValue::Number(number, _), Some(module)) => {
-            let bucket = format_ident!("module_{:02}", module.value);
-            quote!(__p::#bucket::Code<#number>)
-        }
-        (CodeValue::Number(number, _), None) => {
-            let bucket = format_ident!("flat_{:02}", number % 100);
-            quote!(__p::#bucket::Code<#number>)
-        }
+        (CodeValue::Number(number, _), Some(module)) => format!("module_{:02}::Code<{number}>", module.value),
+        (CodeValue::Number(number, _), None) => format!("flat_{:02}::Code<{number}>", number % 100),
         (CodeValue::Text(text, _), _) => {
             let hash = fnv1a_128(text.as_bytes());
-            let bucket = format_ident!("text_{:02x}", hash >> 120);
-            let hash = Literal::u128_unsuffixed(hash);
-            quote!(__p::#bucket::Code<#hash>)
+            format!("text_{:02x}::Code<{hash}>", hash >> 120)
         }
     };
     let attr_span = code.attr_span();
-    let impl_token = quote_spanned!(attr_span.pound=> impl);
-    let rest = respan(quote!(__p::UniqueCode<__C> for #key {}), attr_span.close);
-    quote!(#[automatically_derived] #impl_token #rest)
+    out.text("#[automatically_derived]");
+    out.spanned("impl", attr_span.pound);
+    out.spanned(&format!("__p::UniqueCode<__C> for __p::{key} {{}}"), attr_span.close);
 }
 
 /// The fields of an entry that its attribute sets; `..DEFAULT` gives the
 /// others. The module's check is a trait bound, reported at the module's
 /// value; the code's are panics of constant evaluation, reported at the
 /// code's.
-fn entry_parts(cx: &Context<'_>, code: &Code<'_>, value: &CodeValue, module: Option<&Int>) -> TokenStream {
+fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeValue, module: Option<&Int>) {
     let defaults = &cx.input.keys;
-    let mut parts = TokenStream::new();
+    out.text("catalog: __I,");
     if let Some(module) = module {
-        let number = u16::try_from(module.value).unwrap_or(u16::MAX);
-        parts.extend(respan(quote!(module: __p::Some(__p::module::<__C, #number>()),), module.span));
+        out.text("module:");
+        out.spanned(&format!("__p::Some(__p::module::<__C, {}>())", module.value), module.span);
+        out.text(",");
     }
     let code_text = match (value, module) {
-        (CodeValue::Number(number, _), Some(module)) => {
-            let module = u16::try_from(module.value).unwrap_or(u16::MAX);
-            quote!(__p::numbered_code(__I, #module, #number))
-        }
-        (CodeValue::Number(number, _), None) => quote!(__p::flat_code(__I, #number)),
-        (CodeValue::Text(text, _), _) => quote!(__p::text_code(__I, #text)),
+        (CodeValue::Number(number, _), Some(module)) => format!("__p::numbered_code(__I, {}, {number})", module.value),
+        (CodeValue::Number(number, _), None) => format!("__p::flat_code(__I, {number})"),
+        (CodeValue::Text(text, _), _) => format!("__p::text_code(__I, {})", literal(text)),
     };
     if let CodeValue::Number(number, _) = value {
-        parts.extend(quote!(number: #number,));
+        let _ = write!(out, "number: {number},");
     }
-    parts.extend(respan(quote!(code: #code_text,), value.span()));
+    out.text("code:");
+    out.spanned(&code_text, value.span());
+    out.text(",");
 
     let name = code.class_name();
     let reason = code.keys.reason.as_ref().map_or_else(|| upper_snake(&name), |text| text.value.clone());
-    parts.extend(quote!(name: #name, reason: #reason,));
-    let status = code.keys.status.as_ref().or(defaults.status.as_ref()).map_or_else(
-        || quote!(__p::default_status(__I)),
-        |status| {
-            let value = u16::try_from(status.value).unwrap_or(u16::MAX);
-            respan(quote!(__p::status(__I, #value)), status.span)
-        },
+    let _ = write!(out, "name: {}, reason: {},", literal(&name), literal(&reason));
+    let status = code.keys.status.as_ref().or(defaults.status.as_ref());
+    let (status_text, status_span) = status.map_or_else(
+        || ("__p::default_status(__I)".to_owned(), None),
+        |status| (format!("__p::status(__I, {})", status.value), Some(status.span)),
     );
-    parts.extend(quote!(status: #status,));
-    let message = code.keys.message.as_ref().map_or_else(
-        || respan(quote!(__p::default_template(__I, #status)), code.attr_span().path),
-        |message| {
-            let template = &message.text.value;
-            let pieces = message.pieces.iter().map(|piece| match piece {
-                Piece::Text(text) => quote!(__p::Piece::Text(#text)),
-                Piece::Field(field) => quote!(__p::Piece::Field(#field)),
-            });
-            quote!(__p::MessageTemplate { __template: #template, __pieces: &[#(#pieces),*] })
-        },
-    );
-    parts.extend(quote!(message: #message,));
+    out.text("status:");
+    match status_span {
+        Some(span) => out.spanned(&status_text, span),
+        None => out.text(&status_text),
+    };
+    out.text(", message:");
+    match &code.keys.message {
+        Some(message) => {
+            let _ = write!(out, "__p::MessageTemplate {{ __template: {}, __pieces: &[", literal(&message.text.value));
+            for piece in &message.pieces {
+                let _ = match piece {
+                    Piece::Text(text) => write!(out, "__p::Piece::Text({}),", literal(text)),
+                    Piece::Field(field) => write!(out, "__p::Piece::Field({}),", literal(field)),
+                };
+            }
+            out.text("] }");
+        }
+        None => {
+            out.spanned(&format!("__p::default_template(__I, {status_text})"), code.attr_span().path);
+        }
+    }
+    out.text(",");
 
     let description = code
         .keys
@@ -265,136 +295,110 @@ fn entry_parts(cx: &Context<'_>, code: &Code<'_>, value: &CodeValue, module: Opt
         .as_ref()
         .map_or_else(|| crate::attr::description_from_docs(code.attrs), |text| text.value.clone());
     if !description.is_empty() {
-        parts.extend(quote!(description: #description,));
+        let _ = write!(out, "description: {},", literal(&description));
     }
-    let details: Vec<String> = code.fields.iter().filter_map(super::ast::Field::detail_name).collect();
+    let details: Vec<String> = code.fields.iter().filter_map(Field::detail_name).collect();
     let texts = |texts: &[crate::attr::Text]| texts.iter().map(|text| text.value.clone()).collect::<Vec<_>>();
     for (key, values) in
         [("aliases", texts(&code.keys.aliases)), ("details", details), ("suggestions", texts(&code.keys.suggestions))]
     {
         if !values.is_empty() {
-            let key = format_ident!("{}", key);
-            parts.extend(quote!(#key: &[#(#values),*],));
+            let _ = write!(out, "{key}: &[");
+            for value in &values {
+                let _ = write!(out, "{},", literal(value));
+            }
+            out.text("],");
         }
     }
     if !code.keys.links.is_empty() {
-        let links = code.keys.links.iter().map(|(url, label)| {
-            let (url, label) = (&url.value, &label.value);
-            quote!(__p::Link { __url: #url, __label: #label })
-        });
-        parts.extend(quote!(links: &[#(#links),*],));
+        out.text("links: &[");
+        for (url, label) in &code.keys.links {
+            let _ = write!(out, "__p::Link {{ __url: {}, __label: {} }},", literal(&url.value), literal(&label.value));
+        }
+        out.text("],");
     }
     if let Some(severity) = code.keys.severity.as_ref().or(defaults.severity.as_ref()) {
-        let variant = format_ident!("{}", pascal(&severity.value));
-        parts.extend(quote!(severity: __p::Some(__p::Severity::#variant),));
+        let _ = write!(out, "severity: __p::Some(__p::Severity::{}),", pascal(&severity.value));
     }
     if let Some(retryable) = code.keys.retryable.as_ref().or(defaults.retryable.as_ref()) {
-        let value = retryable.value;
-        parts.extend(quote!(retryable: __p::Some(#value),));
+        let _ = write!(out, "retryable: __p::Some({}),", retryable.value);
     }
     if let Some(grpc) = code.keys.grpc.as_ref().or(defaults.grpc.as_ref()) {
-        let variant = format_ident!("{}", pascal(&grpc.value));
-        parts.extend(quote!(grpc: __p::Some(__p::GrpcCode::#variant),));
+        let _ = write!(out, "grpc: __p::Some(__p::GrpcCode::{}),", pascal(&grpc.value));
     }
-    parts
 }
 
 /// `CatalogError`: the entries, and the message and details of a value.
-fn catalog_error_impl(cx: &Context<'_>) -> TokenStream {
+fn catalog_error_impl(cx: &Context<'_>, out: &mut Out) {
     let input = cx.input;
-    let count = input.codes.len();
-    let entries: Vec<Ident> = (0..count).map(entry_ident).collect();
-    let entry = if input.is_enum {
-        matched(
-            input,
-            input.codes.iter().zip(&entries).map(|(code, entry)| {
-                let path = path_of(code);
-                quote!(#path { .. } => &#entry,)
-            }),
-        )
-    } else {
-        quote!(&__E0)
-    };
-
     let mut bounds = Bounds::default();
-    let mut detail_arms = Vec::new();
-    for code in &input.codes {
-        let used: Vec<usize> = (0..code.fields.len()).filter(|i| code.fields[*i].keys.detail.is_some()).collect();
-        let visits = used.iter().map(|index| {
-            let field = &code.fields[*index];
-            let ty = &field.original.ty;
-            if cx.params.in_type(ty) {
-                bounds.push(quote_spanned!(ty.span()=> #ty: __p::serde::Serialize));
-            }
-            let name = field.detail_name().unwrap_or_default();
-            let binding = binding(*index);
-            // A detail that is not `Serialize` is reported at its type.
-            respan(quote!(visit(__p::detail(#name, (&&__p::DetailProbe(#binding)).probe()));), ty.span())
-        });
-        let pattern = pattern(code, used.iter().copied());
-        detail_arms.push(quote!(#pattern => { #(#visits)* }));
+    for field in input.codes.iter().flat_map(|code| &code.fields) {
+        let ty = &field.original.ty;
+        if field.keys.detail.is_some() && cx.params.in_type(ty) {
+            bounds.push(quote::quote_spanned!(ty.span()=> #ty: __p::serde::Serialize));
+        }
     }
-    let visit_details = if input.codes.iter().any(|code| code.fields.iter().any(|f| f.keys.detail.is_some())) {
-        let body = matched(input, detail_arms.into_iter());
-        quote! {
-            fn visit_details<'__a>(&'__a self, visit: &mut dyn __p::FnMut(__p::Detail<'__a>)) {
-                #[allow(unused_imports)]
-                use __p::{ProbeAny as _, ProbeStr as _};
-                #body
-            }
-        }
-    } else {
-        TokenStream::new()
-    };
-    // With `display = false` the type's own `Display` is the internal
-    // message; the public one is written here.
-    let write_message = if input.keys.display.is_some_and(|flag| !flag.value) {
-        let body = message_body(cx, &mut Bounds::default());
-        quote! {
-            fn write_message(&self, f: &mut __p::Formatter<'_>) -> __p::FmtResult {
-                #body
-            }
-        }
-    } else {
-        TokenStream::new()
-    };
     if !cx.params.is_empty() {
         bounds.push(quote!(Self: __p::Error));
     }
-    let header = cx.header(&quote!(__p::CatalogError), &bounds);
-    quote! {
-        #header {
-            type Catalog = __C;
+    cx.header(out, "__p::CatalogError", &bounds);
 
-            fn entry(&self) -> &'static __p::Entry {
-                #entry
-            }
-
-            fn entries() -> &'static [&'static __p::Entry] {
-                static ENTRIES: [&__p::Entry; #count] = [#(&#entries),*];
-                &ENTRIES
-            }
-
-            #write_message
-            #visit_details
-        }
+    let mut body = Out::new();
+    body.text("type Catalog = __C; fn entry(&self) -> &'static __p::Entry");
+    let mut entry = Out::new();
+    matched(cx, &mut entry, |arm, _, index| {
+        let _ = write!(arm, "&__E{index}");
+        None
+    });
+    body.group(Delimiter::Brace, entry);
+    let count = input.codes.len();
+    let _ = write!(body, "fn entries() -> &'static [&'static __p::Entry] {{ static ENTRIES: [&__p::Entry; {count}] = [");
+    for index in 0..count {
+        let _ = write!(body, "&__E{index},");
     }
+    body.text("]; &ENTRIES }");
+
+    // With `display = false` the type's own `Display` is the internal
+    // message; the public one is written here.
+    if input.keys.display.is_some_and(|flag| !flag.value) {
+        body.text("fn write_message(&self, f: &mut __p::Formatter<'_>) -> __p::FmtResult");
+        let mut message = Out::new();
+        message_body(cx, &mut message, &mut Bounds::default());
+        body.group(Delimiter::Brace, message);
+    }
+    if input.codes.iter().any(|code| code.fields.iter().any(|field| field.keys.detail.is_some())) {
+        body.text("fn visit_details<'__a>(&'__a self, visit: &mut dyn __p::FnMut(__p::Detail<'__a>))");
+        let mut visits = Out::new();
+        visits.text("#[allow(unused_imports)] use __p::{ProbeAny as _, ProbeStr as _};");
+        matched(cx, &mut visits, |arm, code, _| {
+            let used: Vec<usize> = (0..code.fields.len()).filter(|i| code.fields[*i].keys.detail.is_some()).collect();
+            for index in &used {
+                let field = &code.fields[*index];
+                let name = field.detail_name().unwrap_or_default();
+                // A detail that is not `Serialize` is reported at its type.
+                arm.spanned(
+                    &format!("visit(__p::detail({}, (&&__p::DetailProbe(__{index})).probe()));", literal(&name)),
+                    field.original.ty.span(),
+                );
+            }
+            Some(pattern(code, used))
+        });
+        body.group(Delimiter::Brace, visits);
+    }
+    out.group(Delimiter::Brace, body);
 }
 
 /// The body that writes the public message: one `write_str` for a static
 /// message, one `write_fmt(format_args!(..))` for a template (writing piece
 /// by piece with `?` compiles to far more MIR per type: BENCHMARKS.md).
-fn message_body(cx: &Context<'_>, bounds: &mut Bounds) -> TokenStream {
-    let input = cx.input;
-    let arms = input.codes.iter().enumerate().map(|(index, code)| {
+fn message_body(cx: &Context<'_>, out: &mut Out, bounds: &mut Bounds) {
+    matched(cx, out, |arm, code, index| {
         let Some(message) = &code.keys.message else {
-            let entry = entry_ident(index);
-            let path = path_of(code);
-            return quote!(#path { .. } => f.write_str(#entry.0.message.__template),);
+            let _ = write!(arm, "f.write_str(__E{index}.0.message.__template)");
+            return None;
         };
         let mut format = String::new();
-        let mut args = Vec::new();
-        let mut used = Vec::new();
+        let mut args: Vec<(usize, Span)> = Vec::new();
         for piece in &message.pieces {
             match piece {
                 Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
@@ -405,68 +409,65 @@ fn message_body(cx: &Context<'_>, bounds: &mut Bounds) -> TokenStream {
                         bounds.push(quote!(#ty: __p::Display));
                     }
                     format.push_str("{}");
-                    let binding = binding(index);
-                    // A field that is not `Display` is reported at its type.
-                    args.push(respan(quote!(__p::message_field(#binding)), ty.span()));
-                    used.push(index);
+                    args.push((index, ty.span()));
                 }
             }
         }
+        if args.is_empty() {
+            let _ = write!(arm, "f.write_str({})", literal(&format));
+            return Some(pattern(code, []));
+        }
+        let mut call = Out::new();
+        call.text("__p::format_args!");
+        let mut format_args = Out::new();
+        format_args.text(&literal(&format));
+        for (index, span) in &args {
+            format_args.text(",");
+            // A field that is not `Display` is reported at its type.
+            format_args.spanned(&format!("__p::message_field(__{index})"), *span);
+        }
+        call.group(Delimiter::Parenthesis, format_args);
+        arm.text("f.write_fmt");
+        arm.group(Delimiter::Parenthesis, call);
+        let mut used: Vec<usize> = args.iter().map(|(index, _)| *index).collect();
         used.sort_unstable();
         used.dedup();
-        let pattern = pattern(code, used);
-        if args.is_empty() {
-            quote!(#pattern => f.write_str(#format),)
-        } else {
-            quote!(#pattern => f.write_fmt(__p::format_args!(#format, #(#args),*)),)
-        }
+        Some(pattern(code, used))
     });
-    matched(input, arms)
 }
 
 /// `Display` from the public message, and `Error` with the source field.
-fn std_impls(cx: &Context<'_>) -> TokenStream {
+fn std_impls(cx: &Context<'_>, out: &mut Out) {
     let input = cx.input;
     let mut display_bounds = Bounds::default();
-    let message = message_body(cx, &mut display_bounds);
-    let display = cx.header(&quote!(__p::Display), &display_bounds);
+    let mut message = Out::new();
+    message_body(cx, &mut message, &mut display_bounds);
+    cx.header(out, "__p::Display", &display_bounds);
+    let mut display = Out::new();
+    display.text("fn fmt(&self, f: &mut __p::Formatter<'_>) -> __p::FmtResult");
+    display.group(Delimiter::Brace, message);
+    out.group(Delimiter::Brace, display);
 
     let mut error_bounds = Bounds::default();
     if !cx.params.is_empty() {
         error_bounds.push(quote!(Self: ::core::fmt::Debug + __p::Display));
     }
-    let error = cx.header(&quote!(__p::Error), &error_bounds);
-    let source = if input.codes.iter().any(|code| code.source().is_some()) {
-        let arms = input.codes.iter().map(|code| {
-            if let Some(index) = code.source() {
-                let pattern = pattern(code, [index]);
-                let binding = binding(index);
-                quote!(#pattern => __p::Some({ use __p::AsDynError as _; #binding.as_dyn_error() }),)
-            } else {
-                let path = path_of(code);
-                quote!(#path { .. } => __p::None,)
-            }
+    cx.header(out, "__p::Error", &error_bounds);
+    let mut error = Out::new();
+    if input.codes.iter().any(|code| code.source().is_some()) {
+        error.text("fn source(&self) -> ::core::option::Option<&(dyn __p::Error + 'static)>");
+        let mut source = Out::new();
+        matched(cx, &mut source, |arm, code, _| {
+            let Some(index) = code.source() else {
+                arm.text("__p::None");
+                return None;
+            };
+            let _ = write!(arm, "__p::Some({{ use __p::AsDynError as _; __{index}.as_dyn_error() }})");
+            Some(pattern(code, [index]))
         });
-        let body = matched(input, arms);
-        quote! {
-            fn source(&self) -> ::core::option::Option<&(dyn __p::Error + 'static)> {
-                #body
-            }
-        }
-    } else {
-        TokenStream::new()
-    };
-    quote! {
-        #display {
-            fn fmt(&self, f: &mut __p::Formatter<'_>) -> __p::FmtResult {
-                #message
-            }
-        }
-
-        #error {
-            #source
-        }
+        error.group(Delimiter::Brace, source);
     }
+    out.group(Delimiter::Brace, error);
 }
 
 /// FNV-1a, 128 bits: the key of a text code in `UniqueCode`.
