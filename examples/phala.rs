@@ -5,8 +5,9 @@
 //! and description below is copied from it verbatim, the description as the
 //! doc comment of the type or variant. Run it with
 //! `cargo run --example phala`: it prints the catalog page, byte for byte the
-//! published one, rendered from these types; `-- --json` prints it as JSON
-//! and `-- --list` one line per code, from values of each type.
+//! published one, rendered from these types; `-- --json` prints it as JSON,
+//! `-- --typescript` and `-- --python` as modules for clients, and
+//! `-- --list` one line per code, from values of each type.
 //!
 //! # HTTP statuses
 //!
@@ -619,17 +620,35 @@ pub fn json() -> String {
     serde_json::to_string_pretty(&document).unwrap_or_default()
 }
 
+/// The TypeScript module of the catalog, for clients.
+pub fn typescript() -> String {
+    error_catalog::render::typescript::module(
+        <Catalog as ErrorCatalog>::INFO,
+        &error_catalog::registry::modules_of::<Catalog>(),
+    )
+}
+
+/// The Python module of the catalog, for clients.
+pub fn python() -> String {
+    error_catalog::render::python::module(
+        <Catalog as ErrorCatalog>::INFO,
+        &error_catalog::registry::modules_of::<Catalog>(),
+    )
+}
+
 fn main() {
     match std::env::args().nth(1).as_deref() {
         None | Some("--markdown") => print!("{}", markdown()),
         Some("--json") => println!("{}", json()),
+        Some("--typescript") => print!("{}", typescript()),
+        Some("--python") => print!("{}", python()),
         Some("--list") => {
             for error in all() {
                 println!("{}  {}  {}  {}", error.code_str(), error.status(), error.name(), error.message());
             }
         }
         Some(other) => {
-            eprintln!("unknown option {other}: use --markdown (the default), --json or --list");
+            eprintln!("unknown option {other}: use --markdown (the default), --json, --typescript, --python or --list");
             std::process::exit(2);
         }
     }

@@ -2,6 +2,10 @@
 //! code page, and a serializable document with a versioned schema (JSON
 //! through `serde_json`, or any serde format).
 
+mod facts;
+pub mod python;
+pub mod typescript;
+
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write as _;

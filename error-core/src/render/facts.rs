@@ -1,0 +1,50 @@
+//! What the generated clients say of each code, in one table that the
+//! TypeScript and the Python renderers both read: a new fact is one line of
+//! [`FACTS`], and each renderer writes its type and its values from there.
+
+use alloc::collections::BTreeSet;
+use alloc::vec::Vec;
+
+use crate::catalog::ModuleInfo;
+use crate::entry::Entry;
+
+/// One fact of a code: its name in each language and how to read it.
+pub(super) struct Fact {
+    /// The TypeScript property.
+    pub key: &'static str,
+    /// The Python attribute of an `ErrorCode` member: lower case, unlike
+    /// the members; not `name` or `value`, which belong to `enum.Enum`,
+    /// nor a method of `str`, which it would shadow.
+    pub python: &'static str,
+    pub read: Read,
+}
+
+/// How a fact is read from an entry; the variant gives its type.
+pub(super) enum Read {
+    /// An HTTP status, absent for a catalog outside HTTP.
+    Status(fn(&Entry) -> Option<u16>),
+    Text(fn(&Entry) -> &'static str),
+    Names(fn(&Entry) -> Vec<&'static str>),
+}
+
+pub(super) const FACTS: [Fact; 6] = [
+    Fact { key: "status", python: "status", read: Read::Status(|entry| Some(entry.status())) },
+    Fact { key: "name", python: "class_name", read: Read::Text(Entry::name) },
+    Fact { key: "message", python: "message", read: Read::Text(|entry| entry.message().template()) },
+    Fact { key: "fields", python: "fields", read: Read::Names(|entry| entry.message().fields().collect()) },
+    Fact { key: "description", python: "description", read: Read::Text(Entry::description) },
+    Fact { key: "details", python: "details", read: Read::Names(|entry| entry.details().to_vec()) },
+];
+
+/// The entries of `modules` in order, each code once: a code given twice
+/// keeps its first entry, since both languages key their tables by code.
+pub(super) fn entries<'a>(modules: &[(&ModuleInfo, &[&'a Entry])]) -> Vec<&'a Entry> {
+    let mut seen = BTreeSet::new();
+    modules.iter().flat_map(|(_, entries)| entries.iter().copied()).filter(|entry| seen.insert(entry.code())).collect()
+}
+
+/// `text` for a line comment: printable ASCII only, anything else `?`, so
+/// that no text from the catalog can end the comment.
+pub(super) fn comment_text(text: &str) -> alloc::string::String {
+    text.chars().map(|c| if matches!(c, ' '..='~') { c } else { '?' }).collect()
+}
