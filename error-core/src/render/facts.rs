@@ -28,7 +28,7 @@ pub(super) enum Read {
 }
 
 pub(super) const FACTS: [Fact; 6] = [
-    Fact { key: "status", python: "status", read: Read::Status(|entry| Some(entry.status())) },
+    Fact { key: "status", python: "status", read: Read::Status(Entry::http_status) },
     Fact { key: "name", python: "class_name", read: Read::Text(Entry::name) },
     Fact { key: "message", python: "message", read: Read::Text(|entry| entry.message().template()) },
     Fact { key: "fields", python: "fields", read: Read::Names(|entry| entry.message().fields().collect()) },

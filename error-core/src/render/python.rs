@@ -117,7 +117,7 @@ pub fn module(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
         &mut out,
         &alloc::format!(
             "The error codes of {}: ErrorCode, one exception class per class name, and error_from_body.",
-            info.document().api
+            info.page().api
         ),
     );
     let _ = write!(
