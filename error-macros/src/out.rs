@@ -5,9 +5,9 @@
 //! joined to another is a call across the compiler's bridge, and a derive
 //! that runs on thousands of types makes millions of them; text is lexed by
 //! the compiler natively, one call per piece. Measured in BENCHMARKS.md
-//! (expansion of 1,000 types). The tokens that must point at the user's
-//! source, so that an error lands on the attribute, are spliced in with
-//! their spans ([`Out::spanned`]).
+//! (expansion of 1,000 types). The few tokens that must point at the
+//! user's source, so that an error lands on the attribute, are made with
+//! `quote_spanned!` and spliced in ([`Out::tokens`]).
 
 use std::fmt;
 
@@ -38,13 +38,6 @@ impl Out {
         self.flush();
         self.done.push(tokens.into_token_stream());
         self
-    }
-
-    /// Appends `text`, every token of it at `span`: an error the compiler
-    /// finds in it points there.
-    pub fn spanned(&mut self, text: &str, span: Span) -> &mut Self {
-        let tokens = lex(text);
-        self.tokens(respan(tokens, span))
     }
 
     /// Appends `inner` between `delimiter`s.

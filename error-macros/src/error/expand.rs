@@ -15,8 +15,8 @@
 
 use std::fmt::Write as _;
 
-use proc_macro2::{Delimiter, Span, TokenStream};
-use quote::{ToTokens, quote};
+use proc_macro2::{Delimiter, Ident, Literal, Span, TokenStream};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::ast::{Code, CodeValue, Field, Input};
@@ -109,13 +109,17 @@ pub fn wrap(cx: &Context<'_>, body: Out) -> TokenStream {
 pub fn expand(input: &Input<'_>) -> TokenStream {
     let cx = Context::new(input);
     let mut body = Out::new();
-    body.spanned(
-        &format!(
-            "type __C = {}; const __I: &__p::CatalogInfo = <__C as __p::ErrorCatalog>::INFO;",
-            cx.catalog()
-        ),
-        input.catalog_span(),
-    );
+    let span = input.catalog_span();
+    let keys = &input.keys;
+    let catalog = keys
+        .catalog
+        .as_ref()
+        .or(keys.extern_catalog.as_ref())
+        .map_or_else(|| quote_spanned!(span=> crate::Catalog), |path| path.path.to_token_stream());
+    body.tokens(quote_spanned! {span=>
+        type __C = #catalog;
+        const __I: &__p::CatalogInfo = <__C as __p::ErrorCatalog>::INFO;
+    });
     for (index, code) in input.codes.iter().enumerate() {
         code_items(&cx, &mut body, code, index);
     }
@@ -220,18 +224,22 @@ fn unique_impl(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
     if cx.input.keys.extern_catalog.is_some() || cfg!(error_catalog_unchecked_codes) {
         return;
     }
-    let key = match (value, module) {
-        (CodeValue::Number(number, _), Some(module)) => format!("module_{:02}::Code<{number}>", module.value),
-        (CodeValue::Number(number, _), None) => format!("flat_{:02}::Code<{number}>", number % 100),
+    let (bucket, key) = match (value, module) {
+        (CodeValue::Number(number, _), Some(module)) => {
+            (format!("module_{:02}", module.value), Literal::u16_unsuffixed(*number))
+        }
+        (CodeValue::Number(number, _), None) => (format!("flat_{:02}", number % 100), Literal::u16_unsuffixed(*number)),
         (CodeValue::Text(text, _), _) => {
             let hash = fnv1a_128(text.as_bytes());
-            format!("text_{:02x}::Code<{hash}>", hash >> 120)
+            (format!("text_{:02x}", hash >> 120), Literal::u128_unsuffixed(hash))
         }
     };
-    let attr_span = code.attr_span();
+    let span = code.attr_span();
+    let bucket = Ident::new(&bucket, span.close);
+    let key = spanned_literal(key, span.close);
     out.text("#[automatically_derived]");
-    out.spanned("impl", attr_span.pound);
-    out.spanned(&format!("__p::UniqueCode<__C> for __p::{key} {{}}"), attr_span.close);
+    out.tokens(quote_spanned!(span.pound=> impl));
+    out.tokens(quote_spanned!(span.close=> __p::UniqueCode<__C> for __p::#bucket::Code<#key> {}));
 }
 
 /// The fields of an entry that its attribute sets; `..DEFAULT` gives the
@@ -241,36 +249,49 @@ fn unique_impl(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
 fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeValue, module: Option<&Int>) {
     let defaults = &cx.input.keys;
     out.text("catalog: __I,");
-    if let Some(module) = module {
+    let module_number = module.map(|module| u16::try_from(module.value).unwrap_or(u16::MAX));
+    if let (Some(module), Some(number)) = (module, module_number) {
+        let span = module.span;
+        let number = spanned_literal(Literal::u16_unsuffixed(number), span);
         out.text("module:");
-        out.spanned(&format!("__p::Some(__p::module::<__C, {}>())", module.value), module.span);
-        out.text(",");
+        out.tokens(quote_spanned!(span=> __p::Some(__p::module::<__C, #number>()),));
     }
-    let code_text = match (value, module) {
-        (CodeValue::Number(number, _), Some(module)) => format!("__p::numbered_code(__I, {}, {number})", module.value),
-        (CodeValue::Number(number, _), None) => format!("__p::flat_code(__I, {number})"),
-        (CodeValue::Text(text, _), _) => format!("__p::text_code(__I, {})", literal(text)),
+    let span = value.span();
+    let code_text = match (value, module_number) {
+        (CodeValue::Number(number, _), Some(module)) => {
+            let (module, number) = (Literal::u16_unsuffixed(module), Literal::u16_unsuffixed(*number));
+            let (module, number) = (spanned_literal(module, span), spanned_literal(number, span));
+            quote_spanned!(span=> __p::numbered_code(__I, #module, #number))
+        }
+        (CodeValue::Number(number, _), None) => {
+            let number = spanned_literal(Literal::u16_unsuffixed(*number), span);
+            quote_spanned!(span=> __p::flat_code(__I, #number))
+        }
+        (CodeValue::Text(text, _), _) => {
+            let text = spanned_literal(Literal::string(text), span);
+            quote_spanned!(span=> __p::text_code(__I, #text))
+        }
     };
     if let CodeValue::Number(number, _) = value {
         let _ = write!(out, "number: {number},");
     }
     out.text("code:");
-    out.spanned(&code_text, value.span());
+    out.tokens(code_text);
     out.text(",");
 
     let name = code.class_name();
     let reason = code.keys.reason.as_ref().map_or_else(|| upper_snake(&name), |text| text.value.clone());
     let _ = write!(out, "name: {}, reason: {},", literal(&name), literal(&reason));
-    let status = code.keys.status.as_ref().or(defaults.status.as_ref());
-    let (status_text, status_span) = status.map_or_else(
-        || ("__p::default_status(__I)".to_owned(), None),
-        |status| (format!("__p::status(__I, {})", status.value), Some(status.span)),
+    let status = code.keys.status.as_ref().or(defaults.status.as_ref()).map_or_else(
+        || quote!(__p::default_status(__I)),
+        |status| {
+            let span = status.span;
+            let value = spanned_literal(Literal::u16_unsuffixed(u16::try_from(status.value).unwrap_or(0)), span);
+            quote_spanned!(span=> __p::status(__I, #value))
+        },
     );
     out.text("status:");
-    match status_span {
-        Some(span) => out.spanned(&status_text, span),
-        None => out.text(&status_text),
-    };
+    out.tokens(&status);
     out.text(", message:");
     match &code.keys.message {
         Some(message) => {
@@ -284,7 +305,8 @@ fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
             out.text("] }");
         }
         None => {
-            out.spanned(&format!("__p::default_template(__I, {status_text})"), code.attr_span().path);
+            let span = code.attr_span().path;
+            out.tokens(quote_spanned!(span=> __p::default_template(__I, #status)));
         }
     }
     out.text(",");
@@ -376,10 +398,9 @@ fn catalog_error_impl(cx: &Context<'_>, out: &mut Out) {
                 let field = &code.fields[*index];
                 let name = field.detail_name().unwrap_or_default();
                 // A detail that is not `Serialize` is reported at its type.
-                arm.spanned(
-                    &format!("visit(__p::detail({}, (&&__p::DetailProbe(__{index})).probe()));", literal(&name)),
-                    field.original.ty.span(),
-                );
+                let span = field.original.ty.span();
+                let (name, binding) = (spanned_literal(Literal::string(&name), span), Ident::new(&format!("__{index}"), span));
+                arm.tokens(quote_spanned!(span=> visit(__p::detail(#name, (&&__p::DetailProbe(#binding)).probe()));));
             }
             Some(pattern(code, used))
         });
@@ -424,7 +445,8 @@ fn message_body(cx: &Context<'_>, out: &mut Out, bounds: &mut Bounds) {
         for (index, span) in &args {
             format_args.text(",");
             // A field that is not `Display` is reported at its type.
-            format_args.spanned(&format!("__p::message_field(__{index})"), *span);
+            let binding = Ident::new(&format!("__{index}"), *span);
+            format_args.tokens(quote_spanned!(*span=> __p::message_field(#binding)));
         }
         call.group(Delimiter::Parenthesis, format_args);
         arm.text("f.write_fmt");
@@ -468,6 +490,12 @@ fn std_impls(cx: &Context<'_>, out: &mut Out) {
         error.group(Delimiter::Brace, source);
     }
     out.group(Delimiter::Brace, error);
+}
+
+/// A literal at `span`: an error about it points there.
+fn spanned_literal(mut literal: Literal, span: Span) -> Literal {
+    literal.set_span(span);
+    literal
 }
 
 /// FNV-1a, 128 bits: the key of a text code in `UniqueCode`.
