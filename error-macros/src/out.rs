@@ -40,8 +40,22 @@ impl Out {
         self
     }
 
-    /// Appends `inner` between `delimiter`s.
+    /// Appends `inner` between `delimiter`s: as text when it is text, so
+    /// that only a group holding spliced tokens costs a stream of its own.
     pub fn group(&mut self, delimiter: Delimiter, inner: Self) -> &mut Self {
+        let (open, close) = match delimiter {
+            Delimiter::Parenthesis => ("(", ")"),
+            Delimiter::Brace => ("{", "}"),
+            Delimiter::Bracket => ("[", "]"),
+            Delimiter::None => ("", ""),
+        };
+        if inner.done.is_empty() && delimiter != Delimiter::None {
+            self.text.push_str(open);
+            self.text.push_str(&inner.text);
+            self.text.push_str(close);
+            self.text.push(' ');
+            return self;
+        }
         let group = Group::new(delimiter, inner.finish());
         self.tokens(TokenTree::Group(group))
     }
