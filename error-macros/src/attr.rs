@@ -8,7 +8,7 @@
 
 use darling::ast::NestedMeta;
 use darling::{Error, Result};
-use proc_macro2::Span;
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, ExprLit, Lit, LitInt, Meta, Path};
 
@@ -17,12 +17,63 @@ use syn::{Attribute, Expr, ExprLit, Lit, LitInt, Meta, Path};
 pub fn items(attr: &Attribute, example: &str) -> Result<Vec<NestedMeta>> {
     let name = attr.path().get_ident().map_or_else(|| "attribute".to_owned(), ToString::to_string);
     match &attr.meta {
-        Meta::List(list) => NestedMeta::parse_meta_list(list.tokens.clone()).map_err(Error::from),
+        Meta::List(list) => match simple_items(list.tokens.clone()) {
+            Some(items) => Ok(items),
+            None => NestedMeta::parse_meta_list(list.tokens.clone()).map_err(Error::from),
+        },
         other => {
             Err(Error::custom(format!("`#[{name}]` takes a list of keys, like `#[{name}({example})]`"))
                 .with_span(other))
         }
     }
+}
+
+/// The items of an attribute made of `key`, `key = <literal or name>` and
+/// `key(...)` only, as nearly every attribute is, read token by token;
+/// `None` for anything else, which darling's parser then reads. The two
+/// give the same items; this one skips parsing each value as an expression,
+/// which was most of the cost of reading an attribute (BENCHMARKS.md).
+fn simple_items(tokens: TokenStream) -> Option<Vec<NestedMeta>> {
+    let mut items = Vec::new();
+    let mut tokens = tokens.into_iter();
+    while let Some(token) = tokens.next() {
+        let TokenTree::Ident(key) = token else { return None };
+        let path = Path::from(key);
+        let (meta, next) = match tokens.next() {
+            next @ (None | Some(TokenTree::Punct(_))) if !is_punct(next.as_ref(), '=') => (Meta::Path(path), next),
+            Some(TokenTree::Punct(eq)) => {
+                let value = match tokens.next()? {
+                    TokenTree::Literal(literal) => Expr::Lit(ExprLit { attrs: Vec::new(), lit: Lit::new(literal) }),
+                    TokenTree::Ident(ident) if ident == "true" || ident == "false" => {
+                        let lit = syn::LitBool::new(ident == "true", ident.span());
+                        Expr::Lit(ExprLit { attrs: Vec::new(), lit: Lit::Bool(lit) })
+                    }
+                    TokenTree::Ident(ident) => {
+                        Expr::Path(syn::ExprPath { attrs: Vec::new(), qself: None, path: Path::from(ident) })
+                    }
+                    _ => return None,
+                };
+                let eq_token = syn::Token![=](eq.span());
+                (Meta::NameValue(syn::MetaNameValue { path, eq_token, value }), tokens.next())
+            }
+            Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Parenthesis => {
+                let delimiter = syn::MacroDelimiter::Paren(syn::token::Paren(group.delim_span()));
+                (Meta::List(syn::MetaList { path, delimiter, tokens: group.stream() }), tokens.next())
+            }
+            _ => return None,
+        };
+        items.push(NestedMeta::Meta(meta));
+        match next {
+            None => break,
+            Some(comma) if is_punct(Some(&comma), ',') => {}
+            Some(_) => return None,
+        }
+    }
+    Some(items)
+}
+
+fn is_punct(token: Option<&TokenTree>, c: char) -> bool {
+    matches!(token, Some(TokenTree::Punct(punct)) if punct.as_char() == c)
 }
 
 /// The keys of a list; an item that is not a key (`#[catalog(1)]`,
@@ -279,4 +330,47 @@ pub fn description_from_docs(attrs: &[Attribute]) -> String {
         .take_while(|line| !line.is_empty())
         .collect();
     paragraph.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use darling::ast::NestedMeta;
+    use quote::ToTokens;
+
+    use super::simple_items;
+
+    fn shown(items: &[NestedMeta]) -> Vec<String> {
+        items
+            .iter()
+            .map(|item| match item {
+                NestedMeta::Meta(meta) => meta.to_token_stream().to_string(),
+                NestedMeta::Lit(lit) => lit.to_token_stream().to_string(),
+                NestedMeta::NameValueInvalidExpr(_) => "invalid".to_owned(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_simple_attributes_as_darling_does() {
+        for text in [
+            "module = 1, code = 4, status = 409",
+            r#"code = "card_declined", message = "A '{name}' \" quote", display = false,"#,
+            r#"detail, source, catalog = Billing, link(url = "u", label = "l")"#,
+            "retryable = true",
+            "",
+        ] {
+            let tokens: proc_macro2::TokenStream = text.parse().unwrap();
+            let fast = simple_items(tokens.clone()).unwrap_or_else(|| panic!("not simple: {text}"));
+            let full = NestedMeta::parse_meta_list(tokens).unwrap();
+            assert_eq!(shown(&fast), shown(&full), "{text}");
+        }
+    }
+
+    #[test]
+    fn leaves_the_rest_to_darling() {
+        for text in ["catalog = crate::Catalog", "status = 400 + 9", "1", "code = -1", "a b", "code == 1", "x[1]"] {
+            let tokens: proc_macro2::TokenStream = text.parse().unwrap();
+            assert!(simple_items(tokens).is_none(), "{text}");
+        }
+    }
 }
