@@ -243,10 +243,10 @@ async fn actix_response() {
 #[test]
 fn server_errors_are_logged_with_their_cause() {
     let log = capture::events(|| {
-        let rendered = error_catalog::http::render(&vault_unavailable());
+        let rendered = error_catalog::http::respond(&vault_unavailable());
         assert_clean("render", "ERR-09-001", &rendered.body);
         // A client error is not logged.
-        let rendered = error_catalog::http::render(&access_denied());
+        let rendered = error_catalog::http::respond(&access_denied());
         assert_clean("render", "ERR-09-003", &rendered.body);
     });
     assert_eq!(log.len(), 1, "{log:?}");

@@ -1,11 +1,11 @@
 //! What the framework integrations share: the per-application choice of
-//! body format, the request context (request id, path) and the rendering of
-//! an error into status, content type and bytes.
+//! body format, the request context (request id, path) and the response of
+//! an error: status, content type and bytes.
 //!
-//! The context travels in a task-local value that [`ErrorLayer`] (tower,
-//! for axum) or `actix::scope` (actix-web) sets around each request; the
-//! error's response, built inside that request, reads it. Without the layer
-//! an error renders the flat body without a request id.
+//! The context travels in a task-local value that `axum::ErrorLayer` (a
+//! tower layer) or `actix::scope` (actix-web middleware) sets around each
+//! request; the error's response, built inside that request, reads it.
+//! Without either, an error answers the flat body without a request id.
 //!
 //! Server errors (5xx) still answer with their catalog message; their
 //! internal description (`Display`, which may differ from the public message
@@ -16,7 +16,6 @@
 use std::borrow::Cow;
 use std::string::String;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::vec::Vec;
 
 use crate::body::Body;
@@ -135,8 +134,8 @@ tokio::task_local! {
     static CONTEXT: RequestContext;
 }
 
-/// Runs `future` with the context of one request, for integrations other
-/// than the two this crate ships.
+/// Runs `future` with the context of one request: what `axum::ErrorLayer`
+/// and `actix::scope` do, for other integrations.
 pub fn scope<F: core::future::Future>(
     context: RequestContext,
     future: F,
@@ -144,9 +143,9 @@ pub fn scope<F: core::future::Future>(
     CONTEXT.scope(context, future)
 }
 
-/// A response, rendered: status, content type and body.
+/// The response to an error: status, content type and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rendered {
+pub struct ErrorResponse {
     /// The HTTP status of the error.
     pub status: u16,
     /// `application/json`, or `application/problem+json`.
@@ -155,18 +154,18 @@ pub struct Rendered {
     pub body: Vec<u8>,
 }
 
-/// Renders `error` in the body format of the current request's application
-/// (the flat body outside of a request), and logs server errors.
-pub fn render<E: CatalogError + ?Sized>(error: &E) -> Rendered {
+/// The response to `error` in the body format of the current request's
+/// application (the flat body outside of a request); logs server errors.
+pub fn respond<E: CatalogError + ?Sized>(error: &E) -> ErrorResponse {
     let status = error.status();
     if status >= 500 {
         log_server_error(error);
     }
-    let rendered = CONTEXT.try_with(|context| render_in(error, Some(context)));
-    rendered.unwrap_or_else(|_| render_in(error, None))
+    let response = CONTEXT.try_with(|context| respond_in(error, Some(context)));
+    response.unwrap_or_else(|_| respond_in(error, None))
 }
 
-fn render_in<E: CatalogError + ?Sized>(error: &E, context: Option<&RequestContext>) -> Rendered {
+fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&RequestContext>) -> ErrorResponse {
     let status = error.status();
     let request_id = context.and_then(RequestContext::request_id);
     let format = context.map_or(&BodyFormat::Flat, |context| &context.responses.format);
@@ -190,7 +189,7 @@ fn render_in<E: CatalogError + ?Sized>(error: &E, context: Option<&RequestContex
         serde_json::to_vec(&serde_json::json!({ "error_code": error.code_str(), "message": error.message() }))
             .unwrap_or_default()
     });
-    Rendered { status, content_type, body }
+    ErrorResponse { status, content_type, body }
 }
 
 fn log_server_error<E: CatalogError + ?Sized>(error: &E) {
@@ -211,54 +210,4 @@ fn log_server_error<E: CatalogError + ?Sized>(error: &E) {
         cause = %chain,
         "server error answered with its catalog message"
     );
-}
-
-/// A tower layer that gives every request's error responses the
-/// application's [`ErrorResponses`] and the request's id. For axum:
-/// `Router::new().route(...).layer(ErrorLayer::new(ErrorResponses::new()))`.
-#[derive(Debug, Clone)]
-pub struct ErrorLayer {
-    responses: Arc<ErrorResponses>,
-}
-
-impl ErrorLayer {
-    /// The layer of an application's error responses.
-    #[must_use]
-    pub fn new(responses: ErrorResponses) -> Self {
-        Self { responses: Arc::new(responses) }
-    }
-}
-
-impl<S> tower_layer::Layer<S> for ErrorLayer {
-    type Service = ErrorService<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        ErrorService { inner, responses: Arc::clone(&self.responses) }
-    }
-}
-
-/// The service of [`ErrorLayer`].
-#[derive(Debug, Clone)]
-pub struct ErrorService<S> {
-    inner: S,
-    responses: Arc<ErrorResponses>,
-}
-
-impl<S, B> tower_service::Service<http::Request<B>> for ErrorService<S>
-where
-    S: tower_service::Service<http::Request<B>>,
-{
-    type Response = S::Response;
-    type Error = S::Error;
-    type Future = tokio::task::futures::TaskLocalFuture<RequestContext, S::Future>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: http::Request<B>) -> Self::Future {
-        let request_id = request.headers().get(&self.responses.request_id_header).map(http::HeaderValue::as_bytes);
-        let context = self.responses.context(request_id, request.uri().path());
-        CONTEXT.scope(context, self.inner.call(request))
-    }
 }
