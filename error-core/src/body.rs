@@ -94,7 +94,7 @@ fn optional_members<M: SerializeMap, E: CatalogError + ?Sized>(
         map.serialize_entry("suggestions", entry.suggestions())?;
     }
     if !entry.links().is_empty() {
-        map.serialize_entry("links", &Links(entry.links()))?;
+        map.serialize_entry("links", entry.links())?;
     }
     Ok(())
 }
@@ -148,29 +148,6 @@ impl Serialize for DetailObject<'_> {
         map.serialize_entry("field", self.0.field())?;
         map.serialize_entry("value", &self.0.value())?;
         map.serialize_entry("message", &Option::<&str>::None)?;
-        map.end()
-    }
-}
-
-struct Links(&'static [crate::entry::Link]);
-
-impl Serialize for Links {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
-        for link in self.0 {
-            seq.serialize_element(&LinkObject(link))?;
-        }
-        seq.end()
-    }
-}
-
-struct LinkObject<'a>(&'a crate::entry::Link);
-
-impl Serialize for LinkObject<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(2))?;
-        map.serialize_entry("url", self.0.url())?;
-        map.serialize_entry("label", self.0.label())?;
         map.end()
     }
 }

@@ -6,7 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write as _;
 
-use serde::ser::{SerializeMap, SerializeSeq};
+use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::catalog::{CatalogInfo, ModuleInfo};
@@ -214,7 +214,7 @@ impl Serialize for EntryView<'_> {
         map.serialize_entry("details", entry.details())?;
         map.serialize_entry("description", entry.description())?;
         map.serialize_entry("suggestions", entry.suggestions())?;
-        map.serialize_entry("links", &Links(entry))?;
+        map.serialize_entry("links", entry.links())?;
         map.end()
     }
 }
@@ -224,29 +224,5 @@ struct Strings<I>(I);
 impl<I: Iterator<Item = &'static str> + Clone> Serialize for Strings<I> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.clone())
-    }
-}
-
-struct Links<'a>(&'a Entry);
-
-impl Serialize for Links<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let links = self.0.links();
-        let mut seq = serializer.serialize_seq(Some(links.len()))?;
-        for link in links {
-            seq.serialize_element(&LinkView(link.url(), link.label()))?;
-        }
-        seq.end()
-    }
-}
-
-struct LinkView<'a>(&'a str, &'a str);
-
-impl Serialize for LinkView<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(2))?;
-        map.serialize_entry("url", self.0)?;
-        map.serialize_entry("label", self.1)?;
-        map.end()
     }
 }
