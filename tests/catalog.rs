@@ -92,3 +92,38 @@ fn the_registry_holds_every_code_of_the_catalog() {
 fn codes_are_unique_across_the_program() {
     registry::assert_unique_codes();
 }
+
+#[test]
+fn a_diff_that_is_only_line_endings_says_so() {
+    let page = include_str!("data/phala-error-codes.mdx");
+    let crlf = page.replace('\n', "\r\n");
+    assert_eq!(
+        error_catalog::testing::diff(&crlf, page),
+        "line endings differ: old text CRLF, new text LF; nothing else differs\n"
+    );
+
+    // Line endings and one line: the diff says both, and shows that line only.
+    let renamed = page.replacen("| `DuplicateCvmNameError` |", "| `CvmNameTakenError` |", 1);
+    let diff = error_catalog::testing::diff(&crlf, &renamed);
+    let mut lines = diff.lines();
+    assert_eq!(
+        lines.next(),
+        Some("line endings differ: old text CRLF, new text LF; the lines are compared without them")
+    );
+    let changed: Vec<&str> = lines.filter(|line| line.starts_with(['-', '+'])).collect();
+    assert_eq!(changed.len(), 2, "{diff}");
+    assert!(changed[0].starts_with("-| `ERR-01-004` | `DuplicateCvmNameError`"), "{diff}");
+    assert!(changed[1].starts_with("+| `ERR-01-004` | `CvmNameTakenError`"), "{diff}");
+
+    // What a CRLF checkout of the page tells the user (when not blessing,
+    // which would rewrite the file instead).
+    if std::env::var_os(error_catalog::testing::BLESS_VAR).is_some() {
+        return;
+    }
+    let path = std::env::temp_dir().join(format!("error-catalog-crlf-{}.mdx", std::process::id()));
+    std::fs::write(&path, &crlf).unwrap();
+    let failure = std::panic::catch_unwind(|| error_catalog::testing::assert_file_current(&path, page)).unwrap_err();
+    std::fs::remove_file(&path).unwrap();
+    let message = failure.downcast_ref::<String>().unwrap();
+    assert!(message.contains("line endings differ: old text CRLF, new text LF; nothing else differs"), "{message}");
+}

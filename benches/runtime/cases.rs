@@ -87,7 +87,10 @@ pub const CASES: &[Case] = &[
             });
         },
     },
-    Case { name: "body/template-two-fields/catalog", run: |f| body(&error_catalog::body::Body::new(black_box(&f.limit))) },
+    Case {
+        name: "body/template-two-fields/catalog",
+        run: |f| body(&error_catalog::body::Body::new(black_box(&f.limit))),
+    },
     Case {
         name: "body/template-two-fields/hand-written",
         run: |f| {

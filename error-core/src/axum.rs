@@ -106,7 +106,8 @@ where
     }
 
     fn call(&mut self, request: http::Request<B>) -> Self::Future {
-        let request_id = request.headers().get(self.responses.request_id_header_name()).map(http::HeaderValue::as_bytes);
+        let request_id =
+            request.headers().get(self.responses.request_id_header_name()).map(http::HeaderValue::as_bytes);
         let context = self.responses.context(request_id, request.uri().path());
         crate::http::scope(context, self.inner.call(request))
     }
