@@ -142,6 +142,10 @@ pub fn assert_document_current<C: crate::ErrorCatalog + ?Sized>(path: impl AsRef
 /// (new codes, codes properly retired) fails too, so that it stays current;
 /// `ERROR_CATALOG_BLESS=1` records those, and never a violation.
 ///
+/// A lock that cannot be read (not UTF-8, say) or that does not parse is an
+/// error in every mode, named with its file and line: blessing it would
+/// erase what it records. Only a missing lock is written by blessing.
+///
 /// # Panics
 /// On a violation, an outdated lock, or a lock that cannot be read.
 #[cfg(feature = "registry")]
@@ -152,14 +156,24 @@ pub fn assert_stable<C: crate::ErrorCatalog + ?Sized>(path: impl AsRef<Path>) {
     let path = path.as_ref();
     let current = Lock::of(C::INFO, crate::registry::entries_of::<C>());
     let rendered = current.render(C::INFO.name());
-    let committed = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(_) if blessing() => String::new(),
-        Err(error) => panic!("cannot read {}: {error}\nrun the tests with {BLESS_VAR}=1 to write it", path.display()),
+    let committed = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => {
+                let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+                let line = valid.split(|&byte| byte == b'\n').count();
+                panic!("{}:{line}: the lock is not UTF-8; restore it from version control", path.display());
+            }
+        },
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound && blessing() => String::new(),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            panic!("cannot read {}: {error}\nrun the tests with {BLESS_VAR}=1 to write it", path.display())
+        }
+        Err(error) => panic!("cannot read {}: {error}", path.display()),
     };
-    let locked = match Lock::parse(&committed) {
+    let locked = match Lock::parse_in(&committed, C::INFO.format()) {
         Ok(lock) => lock,
-        Err(error) => panic!("{}: {error}", path.display()),
+        Err(error) => panic!("{}:{}: {}", path.display(), error.line, error.reason),
     };
     let comparison = locked.compare(&current);
     if !comparison.violations.is_empty() {
