@@ -94,18 +94,51 @@ impl ErrorResponses {
 
     /// The context of one request, given its request id header's value and
     /// its path.
+    ///
+    /// Both come from the client, and bodies and logs repeat them, so both
+    /// are bounded: a request id is kept only when it is 1 to
+    /// [`MAX_REQUEST_ID_LEN`] bytes of visible ASCII (`!` to `~`), and the
+    /// path only when it has at most [`MAX_INSTANCE_LEN`] bytes; otherwise
+    /// the body goes without `request_id` (or `instance`). A shortened id or
+    /// path would name another request, so neither is cut.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use error_catalog::http::ErrorResponses;
+    ///
+    /// let responses = Arc::new(ErrorResponses::new());
+    /// let context = responses.context(Some(b"rid-1"), "/v1/cvms/7");
+    /// assert_eq!((context.request_id(), context.path()), (Some("rid-1"), Some("/v1/cvms/7")));
+    ///
+    /// let context = responses.context(Some(b"rid 1\n"), &"/x".repeat(600));
+    /// assert_eq!((context.request_id(), context.path()), (None, None));
+    /// ```
     #[must_use]
     pub fn context(self: &Arc<Self>, request_id: Option<&[u8]>, path: &str) -> RequestContext {
         RequestContext {
             responses: Arc::clone(self),
-            request_id: request_id
-                .and_then(|value| core::str::from_utf8(value).ok())
-                .map(str::trim)
-                .filter(|value| !value.is_empty())
-                .map(String::from),
-            path: Some(String::from(path)),
+            request_id: request_id.and_then(accepted_request_id).map(String::from),
+            path: Some(path).filter(|path| path.len() <= MAX_INSTANCE_LEN).map(String::from),
         }
     }
+}
+
+/// The longest request id an error response repeats, in bytes.
+pub const MAX_REQUEST_ID_LEN: usize = 200;
+
+/// The longest request path an RFC 9457 body repeats as its `instance`, in
+/// bytes. Paths are percent-encoded ASCII, so this is also its length in
+/// the body.
+pub const MAX_INSTANCE_LEN: usize = 1024;
+
+/// The request id in `value`, when it is one an error response may repeat:
+/// 1 to [`MAX_REQUEST_ID_LEN`] bytes of visible ASCII.
+fn accepted_request_id(value: &[u8]) -> Option<&str> {
+    let visible = |byte: &u8| matches!(byte, b'!'..=b'~');
+    if value.is_empty() || value.len() > MAX_REQUEST_ID_LEN || !value.iter().all(visible) {
+        return None;
+    }
+    core::str::from_utf8(value).ok()
 }
 
 /// What an error response may know of its request.
