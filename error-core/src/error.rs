@@ -132,9 +132,9 @@ pub struct PublicMessage<'a, E: ?Sized>(pub &'a E);
 
 impl<E: CatalogError + ?Sized> fmt::Display for PublicMessage<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut out = Watched { out: f, failed: false };
+        let mut out = Watched::new(f);
         let written = fmt::write(&mut out, format_args!("{}", Template(self.0)));
-        if written.is_err() && out.failed { Err(fmt::Error) } else { Ok(()) }
+        if written.is_err() && out.failed() { Err(fmt::Error) } else { Ok(()) }
     }
 }
 
@@ -155,9 +155,20 @@ impl<E: CatalogError + ?Sized> fmt::Display for Template<'_, E> {
 
 /// A writer that remembers whether it failed, to tell its own failure (which
 /// must reach the caller) from a field's (which ends the message).
-struct Watched<W> {
+pub(crate) struct Watched<W> {
     out: W,
     failed: bool,
+}
+
+impl<W> Watched<W> {
+    pub(crate) fn new(out: W) -> Self {
+        Self { out, failed: false }
+    }
+
+    /// Whether writing to the output failed.
+    pub(crate) fn failed(&self) -> bool {
+        self.failed
+    }
 }
 
 impl<W: fmt::Write> fmt::Write for Watched<W> {

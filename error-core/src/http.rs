@@ -18,7 +18,8 @@ use std::string::String;
 use std::sync::Arc;
 use std::vec::Vec;
 
-use crate::body::Body;
+use crate::body::{self, Body, DetailLimits, Omitted, Screen};
+use crate::entry::Detail;
 use crate::error::CatalogError;
 
 /// How an application writes its error bodies.
@@ -50,6 +51,7 @@ pub enum BodyFormat {
 pub struct ErrorResponses {
     format: BodyFormat,
     request_id_header: http::HeaderName,
+    detail_limits: DetailLimits,
 }
 
 impl Default for ErrorResponses {
@@ -62,7 +64,11 @@ impl ErrorResponses {
     /// Flat bodies, request ids from `X-Request-ID`.
     #[must_use]
     pub fn new() -> Self {
-        Self { format: BodyFormat::Flat, request_id_header: http::HeaderName::from_static("x-request-id") }
+        Self {
+            format: BodyFormat::Flat,
+            request_id_header: http::HeaderName::from_static("x-request-id"),
+            detail_limits: DetailLimits::DEFAULT,
+        }
     }
 
     /// RFC 9457 bodies whose `type` is `type_base` followed by the code.
@@ -77,6 +83,14 @@ impl ErrorResponses {
     #[must_use]
     pub fn request_id_header(mut self, header: http::HeaderName) -> Self {
         self.request_id_header = header;
+        self
+    }
+
+    /// Bounds each detail's value (default [`DetailLimits::DEFAULT`]: 32
+    /// levels, 64 KiB); past a limit the detail's value is a marker.
+    #[must_use]
+    pub fn detail_limits(mut self, limits: DetailLimits) -> Self {
+        self.detail_limits = limits;
         self
     }
 
@@ -202,27 +216,49 @@ fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&RequestConte
     let status = error.status();
     let request_id = context.and_then(RequestContext::request_id);
     let format = context.map_or(&BodyFormat::Flat, |context| &context.responses.format);
-    let (content_type, body) = match format {
-        BodyFormat::Flat => ("application/json", serde_json::to_vec(&Body::new(error).request_id(request_id))),
+    let limits = context.map_or(DetailLimits::DEFAULT, |context| context.responses.detail_limits);
+    let content_type = match format {
+        BodyFormat::Flat => "application/json",
         #[cfg(feature = "problem-json")]
-        BodyFormat::Problem { type_base } => (
-            "application/problem+json",
-            serde_json::to_vec(
-                &crate::body::Problem::new(error, type_base)
-                    .instance(context.and_then(RequestContext::path))
-                    .request_id(request_id),
-            ),
+        BodyFormat::Problem { .. } => "application/problem+json",
+    };
+    let serialize = |screen: Option<&Screen<'_>>| match format {
+        BodyFormat::Flat => {
+            serde_json::to_vec(&Body::new(error).request_id(request_id).detail_limits(limits).screen(screen))
+        }
+        #[cfg(feature = "problem-json")]
+        BodyFormat::Problem { type_base } => serde_json::to_vec(
+            &crate::body::Problem::new(error, type_base)
+                .instance(context.and_then(RequestContext::path))
+                .request_id(request_id)
+                .detail_limits(limits)
+                .screen(screen),
         ),
     };
-    let body = body.unwrap_or_else(|failure| {
-        // A detail whose `Serialize` fails (a map with non-string keys, say)
-        // must not turn an error response into a panic: answer without the
-        // details and say why in the log.
-        tracing::error!(error_code = error.code_str(), %failure, "error details could not be serialized");
-        serde_json::to_vec(&serde_json::json!({ "error_code": error.code_str(), "message": error.message() }))
-            .unwrap_or_default()
+    // A detail past its limits, whose `Serialize` fails, or that JSON cannot
+    // write (a map with non-string keys) fails the body midway, so the body
+    // is written again with a marker in place of each such detail, and
+    // nothing else lost. Each detail is tried alone first, into nothing.
+    let body = serialize(None).or_else(|failure| {
+        let code = error.code_str();
+        let failure = std::string::ToString::to_string(&failure);
+        tracing::warn!(error_code = code, failure = failure.as_str(), "error body written again without some details");
+        let screen = |detail: &Detail<'_>| {
+            let omitted = body::check_detail(detail.value(), limits, &mut serde_json::Serializer::new(std::io::sink()));
+            let omitted = omitted.err()?;
+            let reason = std::string::ToString::to_string(&omitted);
+            tracing::warn!(
+                error_code = code,
+                detail = detail.field(),
+                reason = reason.as_str(),
+                "error detail replaced by a marker"
+            );
+            Some(omitted)
+        };
+        // A value that fails only in company, the last resort: every detail a marker.
+        serialize(Some(&screen)).or_else(|_| serialize(Some(&|_: &Detail<'_>| Some(Omitted::Unserializable))))
     });
-    ErrorResponse { status, content_type, body }
+    ErrorResponse { status, content_type, body: body.unwrap_or_default() }
 }
 
 fn log_server_error<E: CatalogError + ?Sized>(error: &E) {
