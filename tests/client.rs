@@ -374,3 +374,20 @@ fn never_panics_on_mutated_bodies() {
     // Both outcomes happen: the mutations are neither all fatal nor all harmless.
     assert!(parsed > 100 && refused > 100, "parsed {parsed}, refused {refused}");
 }
+
+#[test]
+fn display_escapes_the_servers_control_characters() {
+    let body = json!({
+        "error_code": "ERR-01-004\u{1b}[2J",
+        "message": "taken\nERROR forged line \u{1b}[31mred\u{1b}[0m \u{202e}desrever\t'web'",
+    });
+    let error = parse(409, &body).expect("a body");
+    // The parsed text is the server's; only its display is escaped.
+    assert_eq!(error.message(), body["message"]);
+    let shown = error.to_string();
+    assert_eq!(
+        shown,
+        r"ERR-01-004\u{1b}[2J (409): taken\nERROR forged line \u{1b}[31mred\u{1b}[0m \u{202e}desrever\t'web'"
+    );
+    assert!(!shown.chars().any(|c| c.is_control()));
+}

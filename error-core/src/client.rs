@@ -214,10 +214,34 @@ impl RemoteError {
     }
 }
 
+/// `CODE (STATUS): message`, with the control characters of the server's
+/// text escaped (`\n`, `\u{1b}`), and the characters that reorder text
+/// (U+202A to U+202E, U+2066 to U+2069): what a server sends cannot start a
+/// line of a log or colour a terminal.
 impl fmt::Display for RemoteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({}): {}", self.code, self.status, self.message)
+        write!(f, "{} ({}): {}", Escaped(&self.code), self.status, Escaped(&self.message))
     }
+}
+
+/// Server text, written with its control characters escaped.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(needs_escape) {
+            f.write_str(&rest[..at])?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            write!(f, "{}", c.escape_default())?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 impl std::error::Error for RemoteError {}

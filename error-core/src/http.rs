@@ -10,7 +10,11 @@
 //! Server errors (5xx) still answer with their catalog message; their
 //! internal description (`Display`, which may differ from the public message
 //! when the type derives `thiserror::Error`, and the chain of sources) goes
-//! to `tracing` at the point where the response is built, never to the body.
+//! to `tracing` at the point where the response is built, never to the body:
+//! one `ERROR` event with the fields `error_code`, `status`, `class`,
+//! `request_id` (when the request has one), `error` (the `Display`) and
+//! `cause` (the sources, joined by `: `), all as values, never as the
+//! event's message, so that a line break in them cannot forge a log line.
 
 #[cfg(feature = "problem-json")]
 use std::borrow::Cow;
@@ -204,10 +208,6 @@ pub struct ErrorResponse {
 /// The response to `error` in the body format of the current request's
 /// application (the flat body outside of a request); logs server errors.
 pub fn respond<E: CatalogError + ?Sized>(error: &E) -> ErrorResponse {
-    let status = error.status();
-    if status >= 500 {
-        log_server_error(error);
-    }
     let response = CONTEXT.try_with(|context| respond_in(error, Some(context)));
     response.unwrap_or_else(|_| respond_in(error, None))
 }
@@ -215,6 +215,9 @@ pub fn respond<E: CatalogError + ?Sized>(error: &E) -> ErrorResponse {
 fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&RequestContext>) -> ErrorResponse {
     let status = error.status();
     let request_id = context.and_then(RequestContext::request_id);
+    if status >= 500 {
+        log_server_error(error, request_id);
+    }
     let format = context.map_or(&BodyFormat::Flat, |context| &context.responses.format);
     let limits = context.map_or(DetailLimits::DEFAULT, |context| context.responses.detail_limits);
     let content_type = match format {
@@ -261,22 +264,39 @@ fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&RequestConte
     ErrorResponse { status, content_type, body: body.unwrap_or_default() }
 }
 
-fn log_server_error<E: CatalogError + ?Sized>(error: &E) {
-    let mut chain = String::new();
+/// The most sources of a server error that its log event lists: a chain
+/// that loops would otherwise never end.
+const MAX_SOURCES: usize = 32;
+
+/// One event per server error, its fields structured: the code, status and
+/// class, the request id that the body reports too, and the internal text
+/// (`Display`, then the sources) as values. Subscribers write string values
+/// quoted and escaped (the fmt subscriber writes `"a\nb"`), so text from
+/// an error cannot start a log line of its own.
+fn log_server_error<E: CatalogError + ?Sized>(error: &E, request_id: Option<&str>) {
+    use std::fmt::Write as _;
+
+    // `write!` into a String: a `Display` that fails leaves what it wrote,
+    // where `to_string` would panic.
+    let mut internal = String::new();
+    let _ = write!(internal, "{error}");
+    let mut cause = String::new();
     let mut source = error.source();
-    while let Some(cause) = source {
-        if !chain.is_empty() {
-            chain.push_str(": ");
+    for _ in 0..MAX_SOURCES {
+        let Some(next) = source else { break };
+        if !cause.is_empty() {
+            cause.push_str(": ");
         }
-        chain.push_str(&std::string::ToString::to_string(cause));
-        source = cause.source();
+        let _ = write!(cause, "{next}");
+        source = next.source();
     }
     tracing::error!(
         error_code = error.code_str(),
         status = error.status(),
         class = error.name(),
-        error = %error,
-        cause = %chain,
+        request_id,
+        error = internal.as_str(),
+        cause = cause.as_str(),
         "server error answered with its catalog message"
     );
 }
