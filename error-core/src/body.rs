@@ -22,15 +22,13 @@
 //! 32 levels of nesting and about 64 KiB of JSON. Past a limit, or when the
 //! value's own `Serialize` fails, serializing the body fails with the
 //! serializer's error, before any deeper recursion: a value nested
-//! thousands deep cannot overflow the stack. [`http::respond`] then writes
-//! the body again with a marker in place of that detail's value, and logs
-//! it:
+//! thousands deep cannot overflow the stack. `http::respond` (the
+//! responses of the framework integrations) then writes the body again with
+//! a marker in place of that detail's value, and logs it:
 //!
 //! ```json
 //! {"field": "history", "value": null, "message": "value omitted: nested deeper than 32 levels"}
 //! ```
-//!
-//! [`http::respond`]: https://docs.rs/error-catalog/latest/error_catalog/http/fn.respond.html
 
 use core::cell::Cell;
 use core::fmt;

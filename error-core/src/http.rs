@@ -30,7 +30,7 @@ use crate::error::CatalogError;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BodyFormat {
-    /// The flat JSON body of [`body::Body`](crate::body::Body), `application/json`.
+    /// The flat JSON body of [`body::Body`], `application/json`.
     Flat,
     /// RFC 9457, `application/problem+json`; `type` is `type_base` followed
     /// by the code.
