@@ -207,6 +207,12 @@ pub struct ErrorResponse {
 
 /// The response to `error` in the body format of the current request's
 /// application (the flat body outside of a request); logs server errors.
+///
+/// Never fails: a detail past the application's [`DetailLimits`], whose
+/// `Serialize` fails, or that JSON cannot write (a map with non-string
+/// keys) is written as `{"field": ..., "value": null, "message": "value
+/// omitted: ..."}`, with a `tracing` event, and the body keeps everything
+/// else, in its format.
 pub fn respond<E: CatalogError + ?Sized>(error: &E) -> ErrorResponse {
     let response = CONTEXT.try_with(|context| respond_in(error, Some(context)));
     response.unwrap_or_else(|_| respond_in(error, None))
