@@ -314,6 +314,23 @@ mod http {
         assert_eq!(nested, &json!(0));
     }
 
+    /// At the deepest limit, a value as deep as it allows is written whole,
+    /// and the client of this crate reads the body back.
+    #[cfg(feature = "client")]
+    #[test]
+    fn the_deepest_detail_allowed_is_read_back_by_the_client() {
+        let limits = DetailLimits::new().max_depth(DetailLimits::MAX_DEPTH);
+        let (response, _) = respond_in(ErrorResponses::new().detail_limits(limits), &huge(DetailLimits::MAX_DEPTH, 0));
+        let remote = error_catalog::client::RemoteError::parse(response.status, &response.body).expect("readable");
+        let mut value = remote.detail("nested").expect("the value").clone();
+        let mut depth = 0;
+        while let Value::Array(mut items) = value {
+            value = items.pop().unwrap_or_default();
+            depth += 1;
+        }
+        assert_eq!((depth, value), (DetailLimits::MAX_DEPTH, json!(0)));
+    }
+
     #[test]
     fn detail_limits_are_the_applications() {
         let limits = DetailLimits::new().max_depth(2).max_bytes(100);
@@ -336,7 +353,7 @@ mod http {
 
     /// A tokio worker's stack is 2 MiB (the main thread's is 8): a detail
     /// 5,000 deep overflowed it and aborted the process. At the deepest
-    /// limit the library accepts, 128, it answers.
+    /// limit the library accepts, 124, it answers.
     #[test]
     fn a_detail_5000_deep_does_not_overflow_a_tokio_worker() {
         let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).build().unwrap();

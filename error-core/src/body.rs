@@ -60,10 +60,12 @@ impl DetailLimits {
     /// The default: 32 levels, 64 KiB.
     pub const DEFAULT: Self = Self { depth: 32, bytes: 64 * 1024 };
 
-    /// The deepest nesting [`max_depth`](Self::max_depth) accepts: each
-    /// level costs stack, and 128 levels fit in the smallest stacks a server
-    /// runs on (tokio's workers have 2 MiB). `serde_json` reads no deeper.
-    pub const MAX_DEPTH: usize = 128;
+    /// The deepest nesting [`max_depth`](Self::max_depth) accepts, 124:
+    /// with the three levels of a body around the value (the body, `details`,
+    /// the detail), 127, the deepest JSON `serde_json` reads, so that a
+    /// client of this crate can read every body. The stack this takes fits
+    /// in the smallest a server runs on (tokio's workers have 2 MiB).
+    pub const MAX_DEPTH: usize = 124;
 
     /// The default limits.
     #[must_use]
