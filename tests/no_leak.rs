@@ -462,6 +462,10 @@ fn no_character_of_a_secret_reaches_any_body() {
         .unwrap();
 }
 
+#[cfg(feature = "axum")]
+#[path = "support/log.rs"]
+mod log;
+
 /// Where the secrets may go: the log of a server error has the internal
 /// `Display` and the chain of sources, for the operators.
 #[cfg(feature = "axum")]
@@ -486,64 +490,14 @@ fn server_errors_are_logged_with_their_cause() {
         request_path: "/v1/vault".into(),
     };
     let errors = errors(&secrets, &public);
-    let log = capture::events(|| {
+    let log = log::fmt_lines(|| {
         let response = error_catalog::http::respond(&errors.unavailable);
         assert!(!String::from_utf8_lossy(&response.body).contains("hunter2"));
         // A client error is not logged.
         let _ = error_catalog::http::respond(&errors.denied);
     });
-    assert_eq!(log.len(), 1, "{log:?}");
-    assert!(log[0].contains("error_code=ERR-09-001"), "{log:?}");
-    assert!(log[0].contains("token hunter2-token"), "the internal Display: {log:?}");
-    assert!(log[0].contains("app:hunter2-dsn@"), "the source: {log:?}");
-}
-
-/// A minimal `tracing` subscriber that keeps each event's fields as text.
-#[cfg(feature = "axum")]
-mod capture {
-    use std::fmt::{Debug, Write};
-    use std::sync::{Arc, Mutex};
-
-    use tracing::field::{Field, Visit};
-    use tracing::span::{Attributes, Id, Record};
-    use tracing::{Event, Metadata, Subscriber};
-
-    struct Capture(Arc<Mutex<Vec<String>>>);
-
-    struct Fields(String);
-
-    impl Visit for Fields {
-        fn record_debug(&mut self, field: &Field, value: &dyn Debug) {
-            let _ = write!(self.0, "{}={:?} ", field.name(), value);
-        }
-
-        fn record_str(&mut self, field: &Field, value: &str) {
-            let _ = write!(self.0, "{}={} ", field.name(), value);
-        }
-    }
-
-    impl Subscriber for Capture {
-        fn enabled(&self, _: &Metadata<'_>) -> bool {
-            true
-        }
-        fn new_span(&self, _: &Attributes<'_>) -> Id {
-            Id::from_u64(1)
-        }
-        fn record(&self, _: &Id, _: &Record<'_>) {}
-        fn record_follows_from(&self, _: &Id, _: &Id) {}
-        fn event(&self, event: &Event<'_>) {
-            let mut fields = Fields(String::new());
-            event.record(&mut fields);
-            self.0.lock().expect("not poisoned").push(fields.0);
-        }
-        fn enter(&self, _: &Id) {}
-        fn exit(&self, _: &Id) {}
-    }
-
-    /// The events `run` emits on this thread.
-    pub fn events(run: impl FnOnce()) -> Vec<String> {
-        let events = Arc::new(Mutex::new(Vec::new()));
-        tracing::subscriber::with_default(Capture(Arc::clone(&events)), run);
-        events.lock().expect("not poisoned").clone()
-    }
+    assert_eq!(log.lines().count(), 1, "{log}");
+    assert!(log.contains(r#"error_code="ERR-09-001""#), "{log}");
+    assert!(log.contains("token hunter2-token"), "the internal Display: {log}");
+    assert!(log.contains("app:hunter2-dsn@"), "the source: {log}");
 }

@@ -1,15 +1,24 @@
 //! What `tracing_subscriber`'s fmt subscriber writes, captured: the log
 //! lines an operator reads. Shared by the tests that check log events.
+//!
+//! One global subscriber writes each thread's lines to a buffer of that
+//! thread. A subscriber per test (`with_default`) would race: tracing caches
+//! per call site whether anyone listens, and a test thread that logs
+//! without a subscriber can make another's events vanish.
 
-use std::sync::{Arc, Mutex};
+use std::cell::RefCell;
+use std::sync::Once;
 
-/// The bytes the subscriber wrote.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
+thread_local! {
+    static WRITTEN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
 
-impl std::io::Write for Captured {
+/// Writes to the buffer of the thread that logs.
+struct ThisThread;
+
+impl std::io::Write for ThisThread {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().expect("not poisoned").extend_from_slice(bytes);
+        WRITTEN.with_borrow_mut(|written| written.extend_from_slice(bytes));
         Ok(bytes.len())
     }
 
@@ -18,20 +27,15 @@ impl std::io::Write for Captured {
     }
 }
 
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
-    type Writer = Self;
-
-    fn make_writer(&'a self) -> Self {
-        self.clone()
-    }
-}
-
-/// Runs `run` on this thread with a fmt subscriber (no colours, no time)
-/// and returns what it wrote.
+/// Runs `run` and returns what the fmt subscriber (no colours, no time)
+/// wrote on this thread meanwhile.
 pub fn fmt_lines(run: impl FnOnce()) -> String {
-    let captured = Captured::default();
-    let subscriber = tracing_subscriber::fmt().with_writer(captured.clone()).with_ansi(false).without_time().finish();
-    tracing::subscriber::with_default(subscriber, run);
-    let bytes = captured.0.lock().expect("not poisoned").clone();
-    String::from_utf8(bytes).expect("UTF-8 log")
+    static INSTALLED: Once = Once::new();
+    INSTALLED.call_once(|| {
+        let subscriber = tracing_subscriber::fmt().with_writer(|| ThisThread).with_ansi(false).without_time().finish();
+        tracing::subscriber::set_global_default(subscriber).expect("the one global subscriber of this test binary");
+    });
+    WRITTEN.with_borrow_mut(Vec::clear);
+    run();
+    String::from_utf8(WRITTEN.with_borrow_mut(std::mem::take)).expect("UTF-8 log")
 }
