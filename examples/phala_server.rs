@@ -40,7 +40,7 @@
 //! A request whose JSON is missing or wrong answers 400 `ERR-02-008`
 //! (`InvalidRequestError`, with the field at fault). The id of each request
 //! (`X-Request-ID`) reaches the error body as `request_id`, by
-//! `error_catalog::http::ErrorLayer`.
+//! `error_catalog::axum::ErrorLayer`.
 
 use std::collections::HashMap;
 use std::net::Ipv4Addr;
@@ -52,7 +52,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
-use error_catalog::http::{ErrorLayer, ErrorResponses};
+use error_catalog::axum::ErrorLayer;
+use error_catalog::http::ErrorResponses;
 use serde::{Deserialize, Serialize};
 
 // The catalog's error types, shared with `cargo run --example phala`; its

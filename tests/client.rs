@@ -266,14 +266,16 @@ fn not_json() {
 
 #[test]
 fn deeply_nested_json() {
-    // Far deeper than any recursion would survive: refused, not a stack overflow.
+    // Far deeper than any recursion would survive: refused, not a stack
+    // overflow (past the default size limit too, so read under a larger one).
+    let parse = |body: &[u8]| RemoteError::parse_with_limit(400, body, usize::MAX);
     for depth in [200, 10_000, 1_000_000] {
         let body = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-        assert_eq!(RemoteError::parse(400, body.as_bytes()), Err(ParseBodyError::NotJson), "{depth}");
+        assert_eq!(parse(body.as_bytes()), Err(ParseBodyError::NotJson), "{depth}");
         let body = format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
-        assert_eq!(RemoteError::parse(400, body.as_bytes()), Err(ParseBodyError::NotJson), "{depth}");
+        assert_eq!(parse(body.as_bytes()), Err(ParseBodyError::NotJson), "{depth}");
         // Unclosed.
-        assert_eq!(RemoteError::parse(400, "[".repeat(depth).as_bytes()), Err(ParseBodyError::NotJson));
+        assert_eq!(parse("[".repeat(depth).as_bytes()), Err(ParseBodyError::NotJson));
     }
     // Deep inside a detail's value.
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
@@ -312,9 +314,10 @@ fn huge_numbers_and_long_strings() {
     let body = br#"{"error_code": 1e400, "message": "m"}"#;
     assert!(RemoteError::parse(400, body).is_err());
 
-    let long = "x".repeat(1 << 20);
+    // Within the default limit of 1 MiB, with the rest of the body.
+    let long = "x".repeat((1 << 20) - 64);
     let error = parse(400, &json!({ "error_code": "E", "message": long })).expect("a long message");
-    assert_eq!(error.message().len(), 1 << 20);
+    assert_eq!(error.message().len(), (1 << 20) - 64);
     let many: Vec<_> = (0..10_000).map(|index| json!({ "field": format!("f{index}"), "value": index })).collect();
     let error = parse(400, &json!({ "error_code": "E", "message": "m", "details": many })).expect("many details");
     assert_eq!(error.details().len(), 10_000);
@@ -373,4 +376,84 @@ fn never_panics_on_mutated_bodies() {
     }
     // Both outcomes happen: the mutations are neither all fatal nor all harmless.
     assert!(parsed > 100 && refused > 100, "parsed {parsed}, refused {refused}");
+}
+
+#[test]
+fn display_escapes_the_servers_control_characters() {
+    let body = json!({
+        "error_code": "ERR-01-004\u{1b}[2J",
+        "message": "taken\nERROR forged line \u{1b}[31mred\u{1b}[0m \u{202e}desrever\t'web'",
+    });
+    let error = parse(409, &body).expect("a body");
+    // The parsed text is the server's; only its display is escaped.
+    assert_eq!(error.message(), body["message"]);
+    let shown = error.to_string();
+    assert_eq!(
+        shown,
+        r"ERR-01-004\u{1b}[2J (409): taken\nERROR forged line \u{1b}[31mred\u{1b}[0m \u{202e}desrever\t'web'"
+    );
+    assert!(!shown.chars().any(|c| c.is_control()));
+}
+
+#[test]
+fn bodies_over_the_limit_are_too_large_and_not_read() {
+    use error_catalog::client::DEFAULT_MAX_BODY_LEN;
+
+    // A valid body with a little over 1 MiB of details.
+    let detail = r#"{"field":"f","value":1,"message":null},"#;
+    let count = DEFAULT_MAX_BODY_LEN / detail.len();
+    let body = format!(r#"{{"error_code":"E","message":"m","details":[{}{{"field":"last"}}]}}"#, detail.repeat(count));
+    assert!(body.len() > DEFAULT_MAX_BODY_LEN);
+    let error = RemoteError::parse(500, body.as_bytes()).unwrap_err();
+    assert_eq!(error, ParseBodyError::TooLarge { len: body.len(), limit: DEFAULT_MAX_BODY_LEN });
+    assert_eq!(error.to_string(), format!("the error body has {} bytes, more than the limit of 1048576", body.len()));
+
+    // The limit is the caller's: the same body under a higher one, and a
+    // small body under a lower one.
+    let error = RemoteError::parse_with_limit(500, body.as_bytes(), body.len()).expect("within the limit");
+    assert_eq!(error.details().len(), count + 1);
+    let small = br#"{"error_code":"E","message":"m"}"#;
+    assert!(RemoteError::parse_with_limit(500, small, small.len()).is_ok());
+    assert_eq!(
+        RemoteError::parse_with_limit(500, small, small.len() - 1),
+        Err(ParseBodyError::TooLarge { len: small.len(), limit: small.len() - 1 })
+    );
+}
+
+#[test]
+fn json_128_levels_deep_is_not_json_and_never_overflows() {
+    // A body whose one detail's value is `depth` arrays deep: with the body
+    // object, `details` and the detail object, 3 + depth levels in all.
+    let body = |depth: usize| {
+        format!(
+            r#"{{"error_code":"E","message":"m","details":[{{"field":"f","value":{}0{}}}]}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        )
+    };
+    // On a small stack, as in a worker thread: the parser stops at 128 levels.
+    let results = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            [124, 125, 5_000, 1_000_000].map(|depth| {
+                RemoteError::parse(500, body(depth).as_bytes()).map(|error| {
+                    let mut value = error.detail("f").cloned().unwrap_or_default();
+                    let mut depth = 0;
+                    while let serde_json::Value::Array(mut items) = value {
+                        value = items.pop().unwrap_or_default();
+                        depth += 1;
+                    }
+                    depth
+                })
+            })
+        })
+        .unwrap()
+        .join()
+        .expect("no stack overflow");
+    // 127 levels are read, 128 are not.
+    assert_eq!(results[0], Ok(124));
+    assert_eq!(results[1], Err(ParseBodyError::NotJson));
+    assert_eq!(results[2], Err(ParseBodyError::NotJson));
+    // Two megabytes of brackets: refused before the parser sees them.
+    assert_eq!(results[3], Err(ParseBodyError::TooLarge { len: body(1_000_000).len(), limit: 1 << 20 }));
 }

@@ -269,6 +269,50 @@ async fn request_id_only_when_the_request_has_one() {
 }
 
 #[tokio::test]
+async fn request_ids_are_repeated_only_when_short_and_visible_ascii() {
+    let server = Server::start(ErrorResponses::new()).await;
+    let longest = "r".repeat(200);
+    let answer = server.get("app_missing", Some(&longest)).await;
+    assert_eq!(answer.json["request_id"], longest.as_str());
+    assert_eq!(remote::<CvmNotFoundError>(&answer).request_id(), Some(longest.as_str()));
+
+    let dropped: [&[u8]; 5] = [&[b'r'; 201], &[b'r'; 100_000], b"rid 1", b"rid\t1", "rid-\u{e9}".as_bytes()];
+    for id in dropped {
+        let response = server
+            .client
+            .get(format!("{}/api/v1/cvms/app_missing", server.base))
+            .header("X-Request-ID", reqwest::header::HeaderValue::from_bytes(id).expect("a header value"))
+            .send()
+            .await
+            .expect("an answer");
+        assert_eq!(response.status().as_u16(), 404);
+        let bytes = response.bytes().await.expect("a body");
+        assert!(bytes.len() < 400, "{} bytes", bytes.len());
+        let body: Value = serde_json::from_slice(&bytes).expect("JSON");
+        assert!(body.get("request_id").is_none(), "{body}");
+    }
+}
+
+#[cfg(feature = "problem-json")]
+#[tokio::test]
+async fn problem_instance_is_the_path_only_up_to_1024_bytes() {
+    let server = Server::start(ErrorResponses::new().problem_json("https://docs.example.com/errors/")).await;
+    let prefix = "/api/v1/cvms/";
+    let longest = "a".repeat(error_catalog::http::MAX_INSTANCE_LEN - prefix.len());
+    let answer = server.get(&longest, None).await;
+    assert_eq!(answer.json["instance"], format!("{prefix}{longest}"));
+
+    let answer = server.get(&format!("{longest}a"), None).await;
+    assert_eq!(answer.status, 404);
+    assert!(answer.json.get("instance").is_none(), "{}", answer.json);
+    assert_eq!(answer.json["error_code"], "ERR-03-001");
+    // A 60 KB path: no instance (the example's own detail still names the id).
+    let answer = server.get(&"a".repeat(60_000), None).await;
+    assert!(answer.json.get("instance").is_none());
+    assert!(answer.bytes.len() < 61_000, "{} bytes", answer.bytes.len());
+}
+
+#[tokio::test]
 async fn invalid_requests_are_err_02_008() {
     let server = Server::start(ErrorResponses::new()).await;
     let cases = [

@@ -1,6 +1,23 @@
-//! The stability lock: what breaks a published code, what only updates it.
+//! The stability lock: what breaks a published code, what only updates it,
+//! and a lock that cannot be read, which no mode may overwrite.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use error_catalog::stability::{Lock, Locked, Violation};
+use error_catalog::{CatalogError, ErrorCatalog};
+
+#[derive(ErrorCatalog)]
+#[catalog(format = "ERR-{module:02}-{code:03}")]
+pub enum Catalog {
+    #[module(1, name = "Nodes")]
+    Nodes,
+}
+
+/// Raised when a node is not available
+#[derive(Debug, CatalogError)]
+#[catalog(module = 1, code = 1, status = 404, message = "The requested node is not available")]
+pub struct NodeNotFoundError;
 
 const LOCKED: &str = "\
 # error catalog lock, catalog `Catalog`: the codes published so far
@@ -100,7 +117,7 @@ fn new_codes_only_make_the_lock_outdated() {
 #[test]
 fn malformed_locks_are_typed_errors() {
     let error = Lock::parse("ERR-01-001\tfour hundred\tX\tY").unwrap_err();
-    assert_eq!(error.to_string(), "line 1 of the lock: the status is not a number");
+    assert_eq!(error.to_string(), "line 1 of the lock: the status is not a number from 100 to 999, or `-`");
     let error = Lock::parse("# header\nERR-01-001").unwrap_err();
     assert_eq!(error.line, 2);
     let error = Lock::parse("ERR-01-001\tretired\nERR-01-001\tretired").unwrap_err();
@@ -111,4 +128,139 @@ fn malformed_locks_are_typed_errors() {
         lock(text).get("ERR-01-001"),
         Some(&Locked::Active { status: 400, class: "X".into(), message: "a\tb\nc\\d".into() })
     );
+}
+
+#[test]
+fn the_lock_parser_rejects_empty_and_garbage_codes() {
+    for (text, line, reason) in [
+        ("\tretired", 1, "the code is empty, too long, or has spaces or control characters"),
+        ("# header\n\t404\tX\tY", 2, "the code is empty, too long, or has spaces or control characters"),
+        ("ERR 01\tretired", 1, "the code is empty, too long, or has spaces or control characters"),
+        ("ERR-01-\u{1b}1\tretired", 1, "the code is empty, too long, or has spaces or control characters"),
+        (
+            &format!("{}\tretired", "E".repeat(65)),
+            1,
+            "the code is empty, too long, or has spaces or control characters",
+        ),
+        ("ERR-01-001\t0\tX\tY", 1, "the status is not a number from 100 to 999, or `-`"),
+        ("ERR-01-001\t1000\tX\tY", 1, "the status is not a number from 100 to 999, or `-`"),
+        ("ERR-01-001\t404\t\tY", 1, "the class name is empty"),
+    ] {
+        let error = Lock::parse(text).unwrap_err();
+        assert_eq!((error.line, error.reason), (line, reason), "{text:?}");
+    }
+    // In a catalog's format, a code it cannot write is refused too.
+    let format = <Catalog as ErrorCatalog>::INFO.format();
+    let error = Lock::parse_in("ERR-01-001\tretired\nhello\tretired\n", format).unwrap_err();
+    assert_eq!((error.line, error.reason), (2, "the code is not written in the catalog's format"));
+    assert!(Lock::parse_in(LOCKED, format).is_ok());
+}
+
+/// The lock of `Catalog` as it is, and the same with `ERR-01-002`, a code
+/// the catalog no longer has: a recorded violation.
+fn current_lock() -> String {
+    Lock::of(<Catalog as ErrorCatalog>::INFO, error_catalog::registry::entries_of::<Catalog>()).render("Catalog")
+}
+
+fn lock_with_removed_code() -> String {
+    current_lock() + "ERR-01-002\t409\tNodeBusyError\tThe node is busy\n"
+}
+
+/// A fresh path in the temporary directory, removed when dropped.
+struct TempLock(PathBuf);
+
+impl TempLock {
+    fn new(name: &str) -> Self {
+        Self(std::env::temp_dir().join(format!("error-catalog-{}-{name}.lock", std::process::id())))
+    }
+}
+
+impl Drop for TempLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Runs `assert_stable::<Catalog>` on `path` in a child process (this test
+/// binary, running only `child_process_asserts_stable`), with or without
+/// `ERROR_CATALOG_BLESS=1`: the environment is the process's, so the child
+/// gets its own.
+fn assert_stable_in_child(path: &Path, bless: bool) -> Output {
+    let mut command = Command::new(std::env::current_exe().unwrap());
+    command
+        .args(["child_process_asserts_stable", "--exact", "--include-ignored", "--nocapture"])
+        .env("STABILITY_CHILD_LOCK", path)
+        .env_remove(error_catalog::testing::BLESS_VAR);
+    if bless {
+        command.env(error_catalog::testing::BLESS_VAR, "1");
+    }
+    command.output().unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned() + &String::from_utf8_lossy(&output.stdout)
+}
+
+#[test]
+#[ignore = "the child process of the tests that bless: run by them, with its environment"]
+fn child_process_asserts_stable() {
+    if let Some(path) = std::env::var_os("STABILITY_CHILD_LOCK") {
+        error_catalog::testing::assert_stable::<Catalog>(path);
+    }
+}
+
+#[test]
+fn blessing_never_erases_a_recorded_violation() {
+    // A lock recording a removed code, with one byte that is not UTF-8.
+    let lock = TempLock::new("unreadable");
+    let mut bytes = lock_with_removed_code().into_bytes();
+    bytes.push(0xff);
+    std::fs::write(&lock.0, &bytes).unwrap();
+    for bless in [true, false] {
+        let output = assert_stable_in_child(&lock.0, bless);
+        assert!(!output.status.success(), "bless={bless}: {}", stderr(&output));
+        let expected = format!("{}:5: the lock is not UTF-8", lock.0.display());
+        assert!(stderr(&output).contains(&expected), "bless={bless}: {}", stderr(&output));
+        assert_eq!(std::fs::read(&lock.0).unwrap(), bytes, "bless={bless} changed the lock");
+    }
+
+    // Readable: the violation is reported, blessing or not, and stays recorded.
+    let text = lock_with_removed_code();
+    std::fs::write(&lock.0, &text).unwrap();
+    for bless in [true, false] {
+        let output = assert_stable_in_child(&lock.0, bless);
+        assert!(!output.status.success(), "bless={bless}: {}", stderr(&output));
+        assert!(stderr(&output).contains("ERR-01-002 was published and is gone"), "{}", stderr(&output));
+        assert_eq!(std::fs::read_to_string(&lock.0).unwrap(), text, "bless={bless} changed the lock");
+    }
+}
+
+#[test]
+fn a_malformed_lock_is_an_error_blessing_or_not_naming_file_and_line() {
+    let lock = TempLock::new("malformed");
+    let text = current_lock() + "\tretired\n";
+    std::fs::write(&lock.0, &text).unwrap();
+    for bless in [true, false] {
+        let output = assert_stable_in_child(&lock.0, bless);
+        assert!(!output.status.success(), "bless={bless}: {}", stderr(&output));
+        let expected =
+            format!("{}:4: the code is empty, too long, or has spaces or control characters", lock.0.display());
+        assert!(stderr(&output).contains(&expected), "bless={bless}: {}", stderr(&output));
+        assert_eq!(std::fs::read_to_string(&lock.0).unwrap(), text, "bless={bless} changed the lock");
+    }
+}
+
+#[test]
+fn only_a_missing_lock_is_written_by_blessing() {
+    let lock = TempLock::new("missing");
+    let output = assert_stable_in_child(&lock.0, false);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("run the tests with ERROR_CATALOG_BLESS=1 to write it"), "{}", stderr(&output));
+    assert!(!lock.0.exists());
+
+    let output = assert_stable_in_child(&lock.0, true);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(&lock.0).unwrap(), current_lock());
+    // Current now: it passes without blessing.
+    assert!(assert_stable_in_child(&lock.0, false).status.success());
 }

@@ -45,10 +45,10 @@ pub fn status_code<E: CatalogError + ?Sized>(error: &E) -> StatusCode {
 
 /// The response of a catalog error; what the derived `error_response` returns.
 pub fn error_response<E: CatalogError + ?Sized>(error: &E) -> HttpResponse<BoxBody> {
-    let rendered = crate::http::render(error);
-    HttpResponse::build(StatusCode::from_u16(rendered.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
-        .insert_header((actix_web::http::header::CONTENT_TYPE, rendered.content_type))
-        .body(rendered.body)
+    let answer = crate::http::respond(error);
+    HttpResponse::build(StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+        .insert_header((actix_web::http::header::CONTENT_TYPE, answer.content_type))
+        .body(answer.body)
 }
 
 /// Middleware (`App::wrap(from_fn(scope))`) that gives the error responses

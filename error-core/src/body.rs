@@ -15,12 +15,103 @@
 //!
 //! Only the public message and the fields marked `#[catalog(detail)]` reach
 //! it: not `Debug`, not the other fields, not the source error.
+//!
+//! # Bounded details
+//!
+//! A detail's value is written within [`DetailLimits`]: by default at most
+//! 32 levels of nesting and about 64 KiB of JSON. Past a limit, or when the
+//! value's own `Serialize` fails, serializing the body fails with the
+//! serializer's error, before any deeper recursion: a value nested
+//! thousands deep cannot overflow the stack. `http::respond` (the
+//! responses of the framework integrations) then writes the body again with
+//! a marker in place of that detail's value, and logs it:
+//!
+//! ```json
+//! {"field": "history", "value": null, "message": "value omitted: nested deeper than 32 levels"}
+//! ```
+
+use core::fmt;
 
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::entry::Detail;
 use crate::error::{CatalogError, PublicMessage};
+
+mod bounded;
+
+use bounded::BoundedValue;
+pub(crate) use bounded::Omitted;
+#[cfg(feature = "http")]
+pub(crate) use bounded::check_detail;
+
+/// How far a detail's value may go in a body: its depth of nesting and its
+/// size, counted as the length of its JSON text (string lengths without
+/// escapes, number digits, quotes, brackets and separators).
+///
+/// ```
+/// use error_catalog::body::DetailLimits;
+///
+/// let limits = DetailLimits::new().max_depth(8).max_bytes(4096);
+/// assert_eq!((limits.depth(), limits.bytes()), (8, 4096));
+/// assert_eq!(DetailLimits::new().max_depth(1_000).depth(), DetailLimits::MAX_DEPTH);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DetailLimits {
+    depth: usize,
+    bytes: usize,
+}
+
+impl DetailLimits {
+    /// The default: 32 levels, 64 KiB.
+    pub const DEFAULT: Self = Self { depth: 32, bytes: 64 * 1024 };
+
+    /// The deepest nesting [`max_depth`](Self::max_depth) accepts, 124:
+    /// with the three levels of a body around the value (the body, `details`,
+    /// the detail), 127, the deepest JSON `serde_json` reads, so that a
+    /// client of this crate can read every body. The stack this takes fits
+    /// in the smallest a server runs on (tokio's workers have 2 MiB).
+    pub const MAX_DEPTH: usize = 124;
+
+    /// The default limits.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self::DEFAULT
+    }
+
+    /// At most `depth` levels of arrays and objects in a value (a string
+    /// has none, `[1]` has one); clamped to [`MAX_DEPTH`](Self::MAX_DEPTH).
+    #[must_use]
+    pub const fn max_depth(mut self, depth: usize) -> Self {
+        self.depth = if depth > Self::MAX_DEPTH { Self::MAX_DEPTH } else { depth };
+        self
+    }
+
+    /// At most `bytes` bytes of JSON per value.
+    #[must_use]
+    pub const fn max_bytes(mut self, bytes: usize) -> Self {
+        self.bytes = bytes;
+        self
+    }
+
+    /// The depth limit.
+    #[must_use]
+    pub const fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// The size limit, in bytes.
+    #[must_use]
+    pub const fn bytes(&self) -> usize {
+        self.bytes
+    }
+}
+
+impl Default for DetailLimits {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
 
 /// The body of a catalog error, serializable with any serde serializer.
 ///
@@ -49,18 +140,35 @@ use crate::error::{CatalogError, PublicMessage};
 pub struct Body<'a, E: ?Sized> {
     error: &'a E,
     request_id: Option<&'a str>,
+    details: DetailOptions<'a>,
 }
 
 impl<'a, E: CatalogError + ?Sized> Body<'a, E> {
     /// The body of `error`, without a request id.
     pub fn new(error: &'a E) -> Self {
-        Self { error, request_id: None }
+        Self { error, request_id: None, details: DetailOptions::default() }
     }
 
     /// Sets the request id the body reports.
     #[must_use]
     pub fn request_id(mut self, request_id: Option<&'a str>) -> Self {
         self.request_id = request_id;
+        self
+    }
+
+    /// Sets the limits of each detail's value (default [`DetailLimits::DEFAULT`]).
+    #[must_use]
+    pub fn detail_limits(mut self, limits: DetailLimits) -> Self {
+        self.details.limits = limits;
+        self
+    }
+
+    /// Writes a marker instead of each detail for which `screen` names a
+    /// reason: how `http::respond` writes a body again after a failure.
+    #[cfg(feature = "http")]
+    #[must_use]
+    pub(crate) fn screen(mut self, screen: Option<&'a Screen<'a>>) -> Self {
+        self.details.screen = screen;
         self
     }
 }
@@ -71,9 +179,19 @@ impl<E: CatalogError + ?Sized> Serialize for Body<'_, E> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("error_code", entry.code())?;
         map.serialize_entry("message", &Message(self.error))?;
-        optional_members(&mut map, self.error, self.request_id)?;
+        optional_members(&mut map, self.error, self.request_id, self.details)?;
         map.end()
     }
+}
+
+/// Decides, for one detail, whether a marker takes its place, and why.
+pub(crate) type Screen<'s> = dyn Fn(&Detail<'_>) -> Option<Omitted> + 's;
+
+/// How a body writes its details.
+#[derive(Clone, Copy, Default)]
+struct DetailOptions<'a> {
+    limits: DetailLimits,
+    screen: Option<&'a Screen<'a>>,
 }
 
 /// The members both formats have when there is something to say:
@@ -82,19 +200,20 @@ fn optional_members<M: SerializeMap, E: CatalogError + ?Sized>(
     map: &mut M,
     error: &E,
     request_id: Option<&str>,
+    details: DetailOptions<'_>,
 ) -> Result<(), M::Error> {
     let entry = error.entry();
     if let Some(request_id) = request_id {
         map.serialize_entry("request_id", request_id)?;
     }
     if !entry.details().is_empty() {
-        map.serialize_entry("details", &Details(error))?;
+        map.serialize_entry("details", &Details(error, details))?;
     }
     if !entry.suggestions().is_empty() {
         map.serialize_entry("suggestions", entry.suggestions())?;
     }
     if !entry.links().is_empty() {
-        map.serialize_entry("links", &Links(entry.links()))?;
+        map.serialize_entry("links", entry.links())?;
     }
     Ok(())
 }
@@ -113,10 +232,8 @@ impl<E: CatalogError + ?Sized> Serialize for Message<'_, E> {
 }
 
 /// Serializes a `Display` value as a string without allocating.
-#[cfg(feature = "problem-json")]
 struct Collected<T>(T);
 
-#[cfg(feature = "problem-json")]
 impl<T: core::fmt::Display> Serialize for Collected<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(&self.0)
@@ -124,15 +241,17 @@ impl<T: core::fmt::Display> Serialize for Collected<T> {
 }
 
 /// The `details` array: `{field, value, message}` per detail field.
-struct Details<'a, E: ?Sized>(&'a E);
+struct Details<'a, E: ?Sized>(&'a E, DetailOptions<'a>);
 
 impl<E: CatalogError + ?Sized> Serialize for Details<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.0.entry().details().len()))?;
+        let Self(error, options) = *self;
+        let mut seq = serializer.serialize_seq(Some(error.entry().details().len()))?;
         let mut result = Ok(());
-        self.0.visit_details(&mut |detail| {
+        error.visit_details(&mut |detail| {
             if result.is_ok() {
-                result = seq.serialize_element(&DetailObject(detail));
+                let omitted = options.screen.and_then(|screen| screen(&detail));
+                result = seq.serialize_element(&DetailObject { detail, limits: options.limits, omitted });
             }
         });
         result?;
@@ -140,38 +259,41 @@ impl<E: CatalogError + ?Sized> Serialize for Details<'_, E> {
     }
 }
 
-struct DetailObject<'a>(Detail<'a>);
+struct DetailObject<'a> {
+    detail: Detail<'a>,
+    limits: DetailLimits,
+    omitted: Option<Omitted>,
+}
 
 impl Serialize for DetailObject<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(3))?;
-        map.serialize_entry("field", self.0.field())?;
-        map.serialize_entry("value", &self.0.value())?;
-        map.serialize_entry("message", &Option::<&str>::None)?;
-        map.end()
-    }
-}
-
-struct Links(&'static [crate::entry::Link]);
-
-impl Serialize for Links {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
-        for link in self.0 {
-            seq.serialize_element(&LinkObject(link))?;
+        map.serialize_entry("field", self.detail.field())?;
+        match self.omitted {
+            None => {
+                map.serialize_entry("value", &BoundedValue { value: self.detail.value(), limits: self.limits })?;
+                map.serialize_entry("message", &Option::<&str>::None)?;
+            }
+            Some(omitted) => {
+                map.serialize_entry("value", &())?;
+                map.serialize_entry("message", &Collected(Marker(omitted, self.limits)))?;
+            }
         }
-        seq.end()
+        map.end()
     }
 }
 
-struct LinkObject<'a>(&'a crate::entry::Link);
+/// The public text of a marker: it says which limit, never the
+/// serializer's error, which may quote the value.
+struct Marker(Omitted, DetailLimits);
 
-impl Serialize for LinkObject<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(2))?;
-        map.serialize_entry("url", self.0.url())?;
-        map.serialize_entry("label", self.0.label())?;
-        map.end()
+impl fmt::Display for Marker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Omitted::TooDeep => write!(f, "value omitted: nested deeper than {} levels", self.1.depth),
+            Omitted::TooLarge => write!(f, "value omitted: larger than {} bytes", self.1.bytes),
+            Omitted::Unserializable => f.write_str("value omitted: it could not be serialized"),
+        }
     }
 }
 
@@ -186,6 +308,7 @@ pub struct Problem<'a, E: ?Sized> {
     type_base: &'a str,
     instance: Option<&'a str>,
     request_id: Option<&'a str>,
+    details: DetailOptions<'a>,
 }
 
 #[cfg(feature = "problem-json")]
@@ -194,7 +317,7 @@ impl<'a, E: CatalogError + ?Sized> Problem<'a, E> {
     /// the code (`https://docs.example.com/errors/` gives
     /// `https://docs.example.com/errors/ERR-01-004`).
     pub fn new(error: &'a E, type_base: &'a str) -> Self {
-        Self { error, type_base, instance: None, request_id: None }
+        Self { error, type_base, instance: None, request_id: None, details: DetailOptions::default() }
     }
 
     /// Sets `instance`, the URI of this occurrence (the request's path).
@@ -208,6 +331,21 @@ impl<'a, E: CatalogError + ?Sized> Problem<'a, E> {
     #[must_use]
     pub fn request_id(mut self, request_id: Option<&'a str>) -> Self {
         self.request_id = request_id;
+        self
+    }
+
+    /// Sets the limits of each detail's value (default [`DetailLimits::DEFAULT`]).
+    #[must_use]
+    pub fn detail_limits(mut self, limits: DetailLimits) -> Self {
+        self.details.limits = limits;
+        self
+    }
+
+    /// As [`Body::screen`].
+    #[cfg(feature = "http")]
+    #[must_use]
+    pub(crate) fn screen(mut self, screen: Option<&'a Screen<'a>>) -> Self {
+        self.details.screen = screen;
         self
     }
 }
@@ -225,7 +363,7 @@ impl<E: CatalogError + ?Sized> Serialize for Problem<'_, E> {
             map.serialize_entry("instance", instance)?;
         }
         map.serialize_entry("error_code", entry.code())?;
-        optional_members(&mut map, self.error, self.request_id)?;
+        optional_members(&mut map, self.error, self.request_id, self.details)?;
         map.end()
     }
 }

@@ -3,7 +3,8 @@
 //! [`RemoteError::parse`] reads the flat body and RFC 9457 problem
 //! documents alike, keeps codes it does not know (a newer server may send
 //! them), and never panics, whatever the bytes: what it cannot read is a
-//! [`ParseBodyError`].
+//! [`ParseBodyError`]. It reads at most [`DEFAULT_MAX_BODY_LEN`] bytes (1 MiB)
+//! unless told otherwise, and JSON nested at most 127 levels deep.
 //!
 //! ```
 //! use error_catalog::client::RemoteError;
@@ -71,7 +72,21 @@ pub enum ParseBodyError {
     Missing(&'static str),
     /// A key has a value of the wrong type.
     WrongType(&'static str),
+    /// The body is longer than the parser's limit
+    /// ([`DEFAULT_MAX_BODY_LEN`] unless [`RemoteError::parse_with_limit`]
+    /// says otherwise); it was not read.
+    TooLarge {
+        /// The body's length, in bytes.
+        len: usize,
+        /// The limit, in bytes.
+        limit: usize,
+    },
 }
+
+/// The longest body [`RemoteError::parse`] reads: 1 MiB. Reading JSON
+/// costs several times its length in memory, so a parser that reads
+/// whatever it is given can be made to hold gigabytes.
+pub const DEFAULT_MAX_BODY_LEN: usize = 1024 * 1024;
 
 impl fmt::Display for ParseBodyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -80,6 +95,9 @@ impl fmt::Display for ParseBodyError {
             Self::NotAnObject => f.write_str("the error body is not a JSON object"),
             Self::Missing(key) => write!(f, "the error body has no `{key}`"),
             Self::WrongType(key) => write!(f, "the error body's `{key}` has the wrong type"),
+            Self::TooLarge { len, limit } => {
+                write!(f, "the error body has {len} bytes, more than the limit of {limit}")
+            }
         }
     }
 }
@@ -92,9 +110,38 @@ impl RemoteError {
     /// (`{"detail": {"error_code": ...}}`), or an RFC 9457 problem document
     /// (`detail`, with the `error_code` extension member).
     ///
+    /// Reads at most [`DEFAULT_MAX_BODY_LEN`] bytes (see
+    /// [`parse_with_limit`](Self::parse_with_limit)), and JSON nested at
+    /// most 127 levels deep (`serde_json`'s recursion limit, which keeps the
+    /// parser off the end of the stack); a deeper body is
+    /// [`ParseBodyError::NotJson`].
+    ///
     /// # Errors
     /// A [`ParseBodyError`] when the bytes are not such a body.
     pub fn parse(status: u16, body: &[u8]) -> Result<Self, ParseBodyError> {
+        Self::parse_with_limit(status, body, DEFAULT_MAX_BODY_LEN)
+    }
+
+    /// As [`parse`](Self::parse), for a body of at most `max_len` bytes.
+    ///
+    /// ```
+    /// use error_catalog::client::{ParseBodyError, RemoteError};
+    ///
+    /// let body = br#"{"error_code": "ERR-01-004", "message": "taken"}"#;
+    /// assert!(RemoteError::parse_with_limit(409, body, 64).is_ok());
+    /// assert_eq!(
+    ///     RemoteError::parse_with_limit(409, body, 16),
+    ///     Err(ParseBodyError::TooLarge { len: body.len(), limit: 16 })
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    /// [`ParseBodyError::TooLarge`] for a longer body, and those of
+    /// [`parse`](Self::parse).
+    pub fn parse_with_limit(status: u16, body: &[u8], max_len: usize) -> Result<Self, ParseBodyError> {
+        if body.len() > max_len {
+            return Err(ParseBodyError::TooLarge { len: body.len(), limit: max_len });
+        }
         let value: Value = serde_json::from_slice(body).map_err(|_| ParseBodyError::NotJson)?;
         let Value::Object(mut object) = value else {
             return Err(ParseBodyError::NotAnObject);
@@ -214,10 +261,34 @@ impl RemoteError {
     }
 }
 
+/// `CODE (STATUS): message`, with the control characters of the server's
+/// text escaped (`\n`, `\u{1b}`), and the characters that reorder text
+/// (U+202A to U+202E, U+2066 to U+2069): what a server sends cannot start a
+/// line of a log or colour a terminal.
 impl fmt::Display for RemoteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({}): {}", self.code, self.status, self.message)
+        write!(f, "{} ({}): {}", Escaped(&self.code), self.status, Escaped(&self.message))
     }
+}
+
+/// Server text, written with its control characters escaped.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(needs_escape) {
+            f.write_str(&rest[..at])?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            write!(f, "{}", c.escape_default())?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 impl std::error::Error for RemoteError {}

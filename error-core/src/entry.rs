@@ -411,3 +411,16 @@ impl fmt::Debug for Detail<'_> {
         f.debug_struct("Detail").field("field", &self.field).finish_non_exhaustive()
     }
 }
+
+/// `{"url": ..., "label": ...}`: a link as the error body and the catalog
+/// document write it.
+impl serde::Serialize for Link {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("url", self.__url)?;
+        map.serialize_entry("label", self.__label)?;
+        map.end()
+    }
+}

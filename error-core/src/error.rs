@@ -106,6 +106,10 @@ pub trait CatalogError: core::error::Error {
 
     /// The public message. Borrowed, without allocating, when the message
     /// is static.
+    ///
+    /// Never panics: a field whose `Display` fails ends the message where
+    /// it failed, so the message is the text written until then (see
+    /// [`PublicMessage`]). The bodies say the same.
     fn message(&self) -> Cow<'static, str> {
         match self.entry().message().static_text() {
             Some(text) => Cow::Borrowed(text),
@@ -123,16 +127,59 @@ pub trait CatalogError: core::error::Error {
 
 /// Displays the public message of a catalog error, whatever its own
 /// `Display` says (it differs when the type derives `thiserror::Error`).
+///
+/// It fails only when the formatter it writes to fails. A field named in
+/// the message whose `Display` returns an error ends the message there: the
+/// message is the text written until then, the failing field's own output
+/// included, and nothing after it. `to_string()` therefore never panics, and
+/// neither do the bodies, which write the message with it.
 pub struct PublicMessage<'a, E: ?Sized>(pub &'a E);
 
 impl<E: CatalogError + ?Sized> fmt::Display for PublicMessage<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.write_message(f)
+        let mut out = Watched::new(f);
+        let written = fmt::write(&mut out, format_args!("{}", Template(self.0)));
+        if written.is_err() && out.failed() { Err(fmt::Error) } else { Ok(()) }
     }
 }
 
 impl<E: CatalogError + ?Sized> fmt::Debug for PublicMessage<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&self.to_string(), f)
+    }
+}
+
+/// The message as the derive writes it, failing when a field fails.
+struct Template<'a, E: ?Sized>(&'a E);
+
+impl<E: CatalogError + ?Sized> fmt::Display for Template<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write_message(f)
+    }
+}
+
+/// A writer that remembers whether it failed, to tell its own failure (which
+/// must reach the caller) from a field's (which ends the message).
+pub(crate) struct Watched<W> {
+    out: W,
+    failed: bool,
+}
+
+impl<W> Watched<W> {
+    pub(crate) fn new(out: W) -> Self {
+        Self { out, failed: false }
+    }
+
+    /// Whether writing to the output failed.
+    pub(crate) fn failed(&self) -> bool {
+        self.failed
+    }
+}
+
+impl<W: fmt::Write> fmt::Write for Watched<W> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let written = self.out.write_str(text);
+        self.failed |= written.is_err();
+        written
     }
 }

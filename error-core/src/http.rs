@@ -1,32 +1,36 @@
 //! What the framework integrations share: the per-application choice of
-//! body format, the request context (request id, path) and the rendering of
-//! an error into status, content type and bytes.
+//! body format, the request context (request id, path) and the response of
+//! an error: status, content type and bytes.
 //!
-//! The context travels in a task-local value that [`ErrorLayer`] (tower,
-//! for axum) or `actix::scope` (actix-web) sets around each request; the
-//! error's response, built inside that request, reads it. Without the layer
-//! an error renders the flat body without a request id.
+//! The context travels in a task-local value that `axum::ErrorLayer` (a
+//! tower layer) or `actix::scope` (actix-web middleware) sets around each
+//! request; the error's response, built inside that request, reads it.
+//! Without either, an error answers the flat body without a request id.
 //!
 //! Server errors (5xx) still answer with their catalog message; their
 //! internal description (`Display`, which may differ from the public message
 //! when the type derives `thiserror::Error`, and the chain of sources) goes
-//! to `tracing` at the point where the response is built, never to the body.
+//! to `tracing` at the point where the response is built, never to the body:
+//! one `ERROR` event with the fields `error_code`, `status`, `class`,
+//! `request_id` (when the request has one), `error` (the `Display`) and
+//! `cause` (the sources, joined by `: `), all as values, never as the
+//! event's message, so that a line break in them cannot forge a log line.
 
 #[cfg(feature = "problem-json")]
 use std::borrow::Cow;
 use std::string::String;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::vec::Vec;
 
-use crate::body::Body;
+use crate::body::{self, Body, DetailLimits, Omitted, Screen};
+use crate::entry::Detail;
 use crate::error::CatalogError;
 
 /// How an application writes its error bodies.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BodyFormat {
-    /// The flat JSON body of [`body::Body`](crate::body::Body), `application/json`.
+    /// The flat JSON body of [`body::Body`], `application/json`.
     Flat,
     /// RFC 9457, `application/problem+json`; `type` is `type_base` followed
     /// by the code.
@@ -51,6 +55,7 @@ pub enum BodyFormat {
 pub struct ErrorResponses {
     format: BodyFormat,
     request_id_header: http::HeaderName,
+    detail_limits: DetailLimits,
 }
 
 impl Default for ErrorResponses {
@@ -63,7 +68,11 @@ impl ErrorResponses {
     /// Flat bodies, request ids from `X-Request-ID`.
     #[must_use]
     pub fn new() -> Self {
-        Self { format: BodyFormat::Flat, request_id_header: http::HeaderName::from_static("x-request-id") }
+        Self {
+            format: BodyFormat::Flat,
+            request_id_header: http::HeaderName::from_static("x-request-id"),
+            detail_limits: DetailLimits::DEFAULT,
+        }
     }
 
     /// RFC 9457 bodies whose `type` is `type_base` followed by the code.
@@ -81,6 +90,14 @@ impl ErrorResponses {
         self
     }
 
+    /// Bounds each detail's value (default [`DetailLimits::DEFAULT`]: 32
+    /// levels, 64 KiB); past a limit the detail's value is a marker.
+    #[must_use]
+    pub fn detail_limits(mut self, limits: DetailLimits) -> Self {
+        self.detail_limits = limits;
+        self
+    }
+
     /// The body format.
     #[must_use]
     pub fn format(&self) -> &BodyFormat {
@@ -95,18 +112,51 @@ impl ErrorResponses {
 
     /// The context of one request, given its request id header's value and
     /// its path.
+    ///
+    /// Both come from the client, and bodies and logs repeat them, so both
+    /// are bounded: a request id is kept only when it is 1 to
+    /// [`MAX_REQUEST_ID_LEN`] bytes of visible ASCII (`!` to `~`), and the
+    /// path only when it has at most [`MAX_INSTANCE_LEN`] bytes; otherwise
+    /// the body goes without `request_id` (or `instance`). A shortened id or
+    /// path would name another request, so neither is cut.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use error_catalog::http::ErrorResponses;
+    ///
+    /// let responses = Arc::new(ErrorResponses::new());
+    /// let context = responses.context(Some(b"rid-1"), "/v1/cvms/7");
+    /// assert_eq!((context.request_id(), context.path()), (Some("rid-1"), Some("/v1/cvms/7")));
+    ///
+    /// let context = responses.context(Some(b"rid 1\n"), &"/x".repeat(600));
+    /// assert_eq!((context.request_id(), context.path()), (None, None));
+    /// ```
     #[must_use]
     pub fn context(self: &Arc<Self>, request_id: Option<&[u8]>, path: &str) -> RequestContext {
         RequestContext {
             responses: Arc::clone(self),
-            request_id: request_id
-                .and_then(|value| core::str::from_utf8(value).ok())
-                .map(str::trim)
-                .filter(|value| !value.is_empty())
-                .map(String::from),
-            path: Some(String::from(path)),
+            request_id: request_id.and_then(accepted_request_id).map(String::from),
+            path: Some(path).filter(|path| path.len() <= MAX_INSTANCE_LEN).map(String::from),
         }
     }
+}
+
+/// The longest request id an error response repeats, in bytes.
+pub const MAX_REQUEST_ID_LEN: usize = 200;
+
+/// The longest request path an RFC 9457 body repeats as its `instance`, in
+/// bytes. Paths are percent-encoded ASCII, so this is also its length in
+/// the body.
+pub const MAX_INSTANCE_LEN: usize = 1024;
+
+/// The request id in `value`, when it is one an error response may repeat:
+/// 1 to [`MAX_REQUEST_ID_LEN`] bytes of visible ASCII.
+fn accepted_request_id(value: &[u8]) -> Option<&str> {
+    let visible = |byte: &u8| matches!(byte, b'!'..=b'~');
+    if value.is_empty() || value.len() > MAX_REQUEST_ID_LEN || !value.iter().all(visible) {
+        return None;
+    }
+    core::str::from_utf8(value).ok()
 }
 
 /// What an error response may know of its request.
@@ -135,8 +185,8 @@ tokio::task_local! {
     static CONTEXT: RequestContext;
 }
 
-/// Runs `future` with the context of one request, for integrations other
-/// than the two this crate ships.
+/// Runs `future` with the context of one request: what `axum::ErrorLayer`
+/// and `actix::scope` do, for other integrations.
 pub fn scope<F: core::future::Future>(
     context: RequestContext,
     future: F,
@@ -144,9 +194,9 @@ pub fn scope<F: core::future::Future>(
     CONTEXT.scope(context, future)
 }
 
-/// A response, rendered: status, content type and body.
+/// The response to an error: status, content type and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rendered {
+pub struct ErrorResponse {
     /// The HTTP status of the error.
     pub status: u16,
     /// `application/json`, or `application/problem+json`.
@@ -155,110 +205,104 @@ pub struct Rendered {
     pub body: Vec<u8>,
 }
 
-/// Renders `error` in the body format of the current request's application
-/// (the flat body outside of a request), and logs server errors.
-pub fn render<E: CatalogError + ?Sized>(error: &E) -> Rendered {
-    let status = error.status();
-    if status >= 500 {
-        log_server_error(error);
-    }
-    let rendered = CONTEXT.try_with(|context| render_in(error, Some(context)));
-    rendered.unwrap_or_else(|_| render_in(error, None))
+/// The response to `error` in the body format of the current request's
+/// application (the flat body outside of a request); logs server errors.
+///
+/// Never fails: a detail past the application's [`DetailLimits`], whose
+/// `Serialize` fails, or that JSON cannot write (a map with non-string
+/// keys) is written as `{"field": ..., "value": null, "message": "value
+/// omitted: ..."}`, with a `tracing` event, and the body keeps everything
+/// else, in its format.
+pub fn respond<E: CatalogError + ?Sized>(error: &E) -> ErrorResponse {
+    let response = CONTEXT.try_with(|context| respond_in(error, Some(context)));
+    response.unwrap_or_else(|_| respond_in(error, None))
 }
 
-fn render_in<E: CatalogError + ?Sized>(error: &E, context: Option<&RequestContext>) -> Rendered {
+fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&RequestContext>) -> ErrorResponse {
     let status = error.status();
     let request_id = context.and_then(RequestContext::request_id);
+    if status >= 500 {
+        log_server_error(error, request_id);
+    }
     let format = context.map_or(&BodyFormat::Flat, |context| &context.responses.format);
-    let (content_type, body) = match format {
-        BodyFormat::Flat => ("application/json", serde_json::to_vec(&Body::new(error).request_id(request_id))),
+    let limits = context.map_or(DetailLimits::DEFAULT, |context| context.responses.detail_limits);
+    let content_type = match format {
+        BodyFormat::Flat => "application/json",
         #[cfg(feature = "problem-json")]
-        BodyFormat::Problem { type_base } => (
-            "application/problem+json",
-            serde_json::to_vec(
-                &crate::body::Problem::new(error, type_base)
-                    .instance(context.and_then(RequestContext::path))
-                    .request_id(request_id),
-            ),
+        BodyFormat::Problem { .. } => "application/problem+json",
+    };
+    let serialize = |screen: Option<&Screen<'_>>| match format {
+        BodyFormat::Flat => {
+            serde_json::to_vec(&Body::new(error).request_id(request_id).detail_limits(limits).screen(screen))
+        }
+        #[cfg(feature = "problem-json")]
+        BodyFormat::Problem { type_base } => serde_json::to_vec(
+            &crate::body::Problem::new(error, type_base)
+                .instance(context.and_then(RequestContext::path))
+                .request_id(request_id)
+                .detail_limits(limits)
+                .screen(screen),
         ),
     };
-    let body = body.unwrap_or_else(|failure| {
-        // A detail whose `Serialize` fails (a map with non-string keys, say)
-        // must not turn an error response into a panic: answer without the
-        // details and say why in the log.
-        tracing::error!(error_code = error.code_str(), %failure, "error details could not be serialized");
-        serde_json::to_vec(&serde_json::json!({ "error_code": error.code_str(), "message": error.message() }))
-            .unwrap_or_default()
+    // A detail past its limits, whose `Serialize` fails, or that JSON cannot
+    // write (a map with non-string keys) fails the body midway, so the body
+    // is written again with a marker in place of each such detail, and
+    // nothing else lost. Each detail is tried alone first, into nothing.
+    let body = serialize(None).or_else(|failure| {
+        let code = error.code_str();
+        let failure = std::string::ToString::to_string(&failure);
+        tracing::warn!(error_code = code, failure = failure.as_str(), "error body written again without some details");
+        let screen = |detail: &Detail<'_>| {
+            let omitted = body::check_detail(detail.value(), limits, &mut serde_json::Serializer::new(std::io::sink()));
+            let omitted = omitted.err()?;
+            let reason = std::string::ToString::to_string(&omitted);
+            tracing::warn!(
+                error_code = code,
+                detail = detail.field(),
+                reason = reason.as_str(),
+                "error detail replaced by a marker"
+            );
+            Some(omitted)
+        };
+        // A value that fails only in company, the last resort: every detail a marker.
+        serialize(Some(&screen)).or_else(|_| serialize(Some(&|_: &Detail<'_>| Some(Omitted::Unserializable))))
     });
-    Rendered { status, content_type, body }
+    ErrorResponse { status, content_type, body: body.unwrap_or_default() }
 }
 
-fn log_server_error<E: CatalogError + ?Sized>(error: &E) {
-    let mut chain = String::new();
+/// The most sources of a server error that its log event lists: a chain
+/// that loops would otherwise never end.
+const MAX_SOURCES: usize = 32;
+
+/// One event per server error, its fields structured: the code, status and
+/// class, the request id that the body reports too, and the internal text
+/// (`Display`, then the sources) as values. Subscribers write string values
+/// quoted and escaped (the fmt subscriber writes `"a\nb"`), so text from
+/// an error cannot start a log line of its own.
+fn log_server_error<E: CatalogError + ?Sized>(error: &E, request_id: Option<&str>) {
+    use std::fmt::Write as _;
+
+    // `write!` into a String: a `Display` that fails leaves what it wrote,
+    // where `to_string` would panic.
+    let mut internal = String::new();
+    let _ = write!(internal, "{error}");
+    let mut cause = String::new();
     let mut source = error.source();
-    while let Some(cause) = source {
-        if !chain.is_empty() {
-            chain.push_str(": ");
+    for _ in 0..MAX_SOURCES {
+        let Some(next) = source else { break };
+        if !cause.is_empty() {
+            cause.push_str(": ");
         }
-        chain.push_str(&std::string::ToString::to_string(cause));
-        source = cause.source();
+        let _ = write!(cause, "{next}");
+        source = next.source();
     }
     tracing::error!(
         error_code = error.code_str(),
         status = error.status(),
         class = error.name(),
-        error = %error,
-        cause = %chain,
+        request_id,
+        error = internal.as_str(),
+        cause = cause.as_str(),
         "server error answered with its catalog message"
     );
-}
-
-/// A tower layer that gives every request's error responses the
-/// application's [`ErrorResponses`] and the request's id. For axum:
-/// `Router::new().route(...).layer(ErrorLayer::new(ErrorResponses::new()))`.
-#[derive(Debug, Clone)]
-pub struct ErrorLayer {
-    responses: Arc<ErrorResponses>,
-}
-
-impl ErrorLayer {
-    /// The layer of an application's error responses.
-    #[must_use]
-    pub fn new(responses: ErrorResponses) -> Self {
-        Self { responses: Arc::new(responses) }
-    }
-}
-
-impl<S> tower_layer::Layer<S> for ErrorLayer {
-    type Service = ErrorService<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        ErrorService { inner, responses: Arc::clone(&self.responses) }
-    }
-}
-
-/// The service of [`ErrorLayer`].
-#[derive(Debug, Clone)]
-pub struct ErrorService<S> {
-    inner: S,
-    responses: Arc<ErrorResponses>,
-}
-
-impl<S, B> tower_service::Service<http::Request<B>> for ErrorService<S>
-where
-    S: tower_service::Service<http::Request<B>>,
-{
-    type Response = S::Response;
-    type Error = S::Error;
-    type Future = tokio::task::futures::TaskLocalFuture<RequestContext, S::Future>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: http::Request<B>) -> Self::Future {
-        let request_id = request.headers().get(&self.responses.request_id_header).map(http::HeaderValue::as_bytes);
-        let context = self.responses.context(request_id, request.uri().path());
-        CONTEXT.scope(context, self.inner.call(request))
-    }
 }

@@ -10,19 +10,28 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write as _;
 
-use serde::ser::{SerializeMap, SerializeSeq};
+use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::catalog::{CatalogInfo, ModuleInfo};
 use crate::entry::{Entry, Piece};
 
 /// Renders the catalog page: front matter, the format and module list, and
-/// one table per module.
+/// one table per module that has codes.
 ///
 /// `modules` pairs each module with its entries in code order, as
-/// [`registry::modules_of`](crate::registry::modules_of) returns them.
+/// [`registry::modules_of`](crate::registry::modules_of) returns them. A
+/// module without codes yet is listed under "Modules" and gets no table.
 /// A dynamic message shows its text up to the first placeholder:
 /// `(dynamic: A CVM with name '...)`.
+///
+/// The page is valid Markdown and MDX whatever the names, messages and
+/// descriptions say: in text, `{`, `}`, `<`, `|`, `` ` `` and `\` are
+/// escaped with a backslash (MDX would read braces as expressions and `<` as
+/// a tag, a `|` would end a table cell, a backtick would start code) and a
+/// line break becomes `<br/>` in a table and a space elsewhere; codes and
+/// class names are code, with `|` escaped in tables; the front matter
+/// quotes a title or description that YAML would not read as plain text.
 #[must_use]
 pub fn markdown(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
     let document = info.page();
@@ -38,45 +47,45 @@ pub fn markdown(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Str
         |digits: u8| (1..=3).map(|n| alloc::format!("{n:0w$}", w = usize::from(digits))).collect::<Vec<_>>().join(", ");
     let mut pattern = String::new();
     let _ = format.write_pattern(&mut pattern);
+    out.push_str("---\ntitle: ");
+    push_yaml(&mut out, document.title);
+    out.push_str("\ndescription: ");
+    push_yaml(&mut out, document.description);
+    out.push_str("\n---\n# Error Code Catalog\n\nThis document lists all error codes used by ");
+    push_text(&mut out, document.api, Place::Line);
+    out.push_str(".\n\nError codes follow the format ");
+    push_code(&mut out, &pattern, Place::Line);
     let _ = write!(
         out,
-        "---\ntitle: {title}\ndescription: {description}\n---\n# Error Code Catalog\n\n\
-         This document lists all error codes used by {api}.\n\n\
-         Error codes follow the format `{pattern}` where:\n\
+        " where:\n\
          - **MODULE**: {module_width}-digit module identifier ({module_examples}, ...)\n\
          - **CODE**: {code_width}-digit sequential error number within the module\n\n\
          ## Modules\n\n",
-        title = document.title,
-        description = document.description,
-        api = document.api,
         module_width = width(format.module_width()),
         module_examples = examples(format.module_width()),
         code_width = width(format.code_width()),
     );
+    let module_width = usize::from(format.module_width());
     for (module, _) in modules {
-        let _ = writeln!(
-            out,
-            "- **Module {:0w$}** - {}",
-            module.number(),
-            module.name(),
-            w = usize::from(format.module_width())
-        );
+        let _ = write!(out, "- **Module {:0module_width$}** - ", module.number());
+        push_text(&mut out, module.name(), Place::Line);
+        out.push('\n');
     }
     out.push_str("\n---\n\n");
-    for (module, entries) in modules {
-        let _ = write!(
-            out,
-            "## Module {:0w$}: {}\n\n\n| Error Code | Exception Class | Message |\n|------------|----------------|---------|\n",
-            module.number(),
-            module.name(),
-            w = usize::from(format.module_width()),
-        );
+    for (module, entries) in modules.iter().filter(|(_, entries)| !entries.is_empty()) {
+        let _ = write!(out, "## Module {:0module_width$}: ", module.number());
+        push_text(&mut out, module.name(), Place::Line);
+        out.push_str("\n\n\n| Error Code | Exception Class | Message |\n|------------|----------------|---------|\n");
         for entry in *entries {
-            let _ = write!(out, "| `{}` | `{}` | ", entry.code(), entry.name());
-            push_cell(&mut out, &message_cell(entry));
+            out.push_str("| ");
+            push_code(&mut out, entry.code(), Place::Table);
+            out.push_str(" | ");
+            push_code(&mut out, entry.name(), Place::Table);
+            out.push_str(" | ");
+            push_text(&mut out, &message_cell(entry), Place::Table);
             if !entry.description().is_empty() {
                 out.push_str("<br/>*");
-                push_cell(&mut out, entry.description());
+                push_text(&mut out, entry.description(), Place::Table);
                 out.push('*');
             }
             out.push_str(" |\n");
@@ -104,15 +113,83 @@ fn message_cell(entry: &Entry) -> String {
     alloc::format!("(dynamic: {lead}...)")
 }
 
-/// Writes text into a table cell: `|` would end the cell and a newline the row.
-fn push_cell(out: &mut String, text: &str) {
+/// Where user text goes: a line of its own (heading, list item, paragraph)
+/// or a table cell.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Line,
+    Table,
+}
+
+/// Writes text that Markdown and MDX read as text.
+fn push_text(out: &mut String, text: &str, place: Place) {
     for c in text.chars() {
         match c {
-            '|' => out.push_str("\\|"),
-            '\n' => out.push_str("<br/>"),
+            '\\' | '{' | '}' | '<' | '|' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {}
+            '\n' if place == Place::Table => out.push_str("<br/>"),
+            '\n' => out.push(' '),
             c => out.push(c),
         }
     }
+}
+
+/// Writes a code span: a fence of more backticks than the text has in a row.
+/// Braces and `<` are literal in a code span. In a table, `|` is written
+/// `\|`: a table is cut into cells before code spans are read, and the
+/// tables of GitHub and MDX both read this escape there. A backslash cannot
+/// be written so (`\\|` would end the cell), so in a table a text with one
+/// is a `<code>` element around escaped text instead.
+fn push_code(out: &mut String, text: &str, place: Place) {
+    if place == Place::Table && text.contains('\\') {
+        out.push_str("<code>");
+        push_text(out, text, place);
+        out.push_str("</code>");
+        return;
+    }
+    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    out.push_str(&fence);
+    out.push_str(pad);
+    for c in text.chars() {
+        match c {
+            '|' if place == Place::Table => out.push_str("\\|"),
+            '\r' | '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push_str(pad);
+    out.push_str(&fence);
+}
+
+/// Writes a YAML scalar of the front matter: plain when YAML reads it back
+/// as the same text, double-quoted otherwise.
+fn push_yaml(out: &mut String, text: &str) {
+    let plain = text.starts_with(|c: char| c.is_alphabetic())
+        && !text.ends_with(' ')
+        && text.chars().all(|c| c.is_alphanumeric() || " -_.,()'/".contains(c))
+        && !["true", "false", "yes", "no", "on", "off", "null"].iter().any(|word| text.eq_ignore_ascii_case(word));
+    if plain {
+        out.push_str(text);
+        return;
+    }
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// The catalog as data, for JSON (`serde_json::to_string_pretty(&document)`)
@@ -218,7 +295,7 @@ impl Serialize for EntryView<'_> {
         map.serialize_entry("details", entry.details())?;
         map.serialize_entry("description", entry.description())?;
         map.serialize_entry("suggestions", entry.suggestions())?;
-        map.serialize_entry("links", &Links(entry))?;
+        map.serialize_entry("links", entry.links())?;
         map.end()
     }
 }
@@ -228,29 +305,5 @@ struct Strings<I>(I);
 impl<I: Iterator<Item = &'static str> + Clone> Serialize for Strings<I> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.clone())
-    }
-}
-
-struct Links<'a>(&'a Entry);
-
-impl Serialize for Links<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let links = self.0.links();
-        let mut seq = serializer.serialize_seq(Some(links.len()))?;
-        for link in links {
-            seq.serialize_element(&LinkView(link.url(), link.label()))?;
-        }
-        seq.end()
-    }
-}
-
-struct LinkView<'a>(&'a str, &'a str);
-
-impl Serialize for LinkView<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(2))?;
-        map.serialize_entry("url", self.0)?;
-        map.serialize_entry("label", self.1)?;
-        map.end()
     }
 }

@@ -25,13 +25,14 @@ use std::vec::Vec;
 
 use crate::catalog::CatalogInfo;
 use crate::entry::Entry;
+use crate::{CodeFormat, MAX_CODE_LEN};
 
 /// What the lock records of one code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Locked {
     /// Published and in use.
     Active {
-        /// HTTP status.
+        /// HTTP status; 0 (written `-`) in a catalog outside HTTP.
         status: u16,
         /// Class name.
         class: String,
@@ -70,8 +71,23 @@ impl Lock {
     ///
     /// # Errors
     /// The first line that is neither a comment, blank, `CODE<TAB>retired`
-    /// nor `CODE<TAB>STATUS<TAB>CLASS<TAB>MESSAGE`.
+    /// nor `CODE<TAB>STATUS<TAB>CLASS<TAB>MESSAGE`, with a code of 1 to
+    /// [`MAX_CODE_LEN`] bytes without spaces or control characters, a status
+    /// from 100 to 999 and a class name; or a code locked twice.
     pub fn parse(text: &str) -> Result<Self, LockParseError> {
+        Self::parse_codes(text, |_| true)
+    }
+
+    /// Reads a lock file's text, as [`parse`](Self::parse), and checks that
+    /// every code is written in `format`.
+    ///
+    /// # Errors
+    /// As [`parse`](Self::parse), and a code that `format` does not write.
+    pub fn parse_in(text: &str, format: &CodeFormat) -> Result<Self, LockParseError> {
+        Self::parse_codes(text, |code| format.parse(code).is_ok())
+    }
+
+    fn parse_codes(text: &str, in_format: impl Fn(&str) -> bool) -> Result<Self, LockParseError> {
         let mut codes = BTreeMap::new();
         for (index, line) in text.lines().enumerate() {
             let error = |reason| LockParseError { line: index + 1, reason };
@@ -79,16 +95,34 @@ impl Lock {
                 continue;
             }
             let fields: Vec<&str> = line.split('\t').collect();
+            let code = fields[0];
             let locked = match fields[..] {
                 [_, "retired"] => Locked::Retired,
                 [_, status, class, message] => Locked::Active {
-                    status: status.parse().map_err(|_| error("the status is not a number"))?,
-                    class: unescape(class),
+                    status: if status == "-" {
+                        0
+                    } else {
+                        status
+                            .parse()
+                            .ok()
+                            .filter(|status| (100..=999).contains(status))
+                            .ok_or_else(|| error("the status is not a number from 100 to 999, or `-`"))?
+                    },
+                    class: Some(unescape(class))
+                        .filter(|class| !class.trim().is_empty())
+                        .ok_or_else(|| error("the class name is empty"))?,
                     message: unescape(message),
                 },
                 _ => return Err(error("expected `CODE<TAB>STATUS<TAB>CLASS<TAB>MESSAGE` or `CODE<TAB>retired`")),
             };
-            if codes.insert(fields[0].to_string(), locked).is_some() {
+            if code.is_empty() || code.len() > MAX_CODE_LEN || code.chars().any(|c| c.is_whitespace() || c.is_control())
+            {
+                return Err(error("the code is empty, too long, or has spaces or control characters"));
+            }
+            if !in_format(code) {
+                return Err(error("the code is not written in the catalog's format"));
+            }
+            if codes.insert(code.to_string(), locked).is_some() {
                 return Err(error("the code is locked twice"));
             }
         }
@@ -104,7 +138,7 @@ impl Lock {
             codes.insert(
                 entry.code().to_string(),
                 Locked::Active {
-                    status: entry.status(),
+                    status: entry.http_status().unwrap_or(0),
                     class: entry.name().to_string(),
                     message: entry.message().template().to_string(),
                 },
@@ -132,6 +166,8 @@ impl Lock {
         for (code, locked) in &self.codes {
             match locked {
                 Locked::Active { status, class, message } => {
+                    // A catalog outside HTTP has no statuses: `-`.
+                    let status = if *status == 0 { String::from("-") } else { status.to_string() };
                     let _ = writeln!(out, "{code}\t{status}\t{}\t{}", escape(class), escape(message));
                 }
                 Locked::Retired => {

@@ -12,11 +12,11 @@
 //! }
 //! ```
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::string::String;
-use std::vec;
-use std::vec::Vec;
+use std::time::Duration;
 
 /// The environment variable that makes the helpers write files instead of
 /// comparing them.
@@ -53,46 +53,75 @@ pub fn assert_file_current(path: impl AsRef<Path>, rendered: &str) {
 }
 
 /// A unified diff of two texts, line by line, with two lines of context.
+///
+/// Texts whose line endings differ (`\r\n` against `\n`, as a checkout
+/// with `core.autocrlf` gives) are compared without them, after a first
+/// line that says so: a file that differs only in its line endings is not
+/// shown as every line changed.
+///
+/// ```
+/// let diff = error_catalog::testing::diff("a\r\nb\r\n", "a\nb\n");
+/// assert_eq!(diff, "line endings differ: old text CRLF, new text LF; nothing else differs\n");
+///
+/// let diff = error_catalog::testing::diff("a\nb\nc\n", "a\nB\nc\n");
+/// assert_eq!(diff, "@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
+/// ```
 #[must_use]
 pub fn diff(old: &str, new: &str) -> String {
-    let old: Vec<&str> = old.split_inclusive('\n').collect();
-    let new: Vec<&str> = new.split_inclusive('\n').collect();
-    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
-    let suffix = old[prefix..].iter().rev().zip(new[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
-    let (a, b) = (&old[prefix..old.len() - suffix], &new[prefix..new.len() - suffix]);
-    // Longest common subsequence of the differing middle, which is small
-    // for the edits a review makes.
-    let mut table = vec![vec![0u32; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            table[i][j] = if a[i] == b[j] { table[i + 1][j + 1] + 1 } else { table[i + 1][j].max(table[i][j + 1]) };
-        }
-    }
-    let mut lines: Vec<(char, &str)> = Vec::new();
-    let context = 2;
-    lines.extend(old[prefix.saturating_sub(context)..prefix].iter().map(|line| (' ', *line)));
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            lines.push((' ', a[i]));
-            i += 1;
-            j += 1;
-        } else if j < b.len() && (i == a.len() || table[i][j + 1] >= table[i + 1][j]) {
-            lines.push(('+', b[j]));
-            j += 1;
-        } else {
-            lines.push(('-', a[i]));
-            i += 1;
-        }
-    }
-    let tail = old.len() - suffix;
-    lines.extend(old[tail..(tail + context).min(old.len())].iter().map(|line| (' ', *line)));
-    let mut out = std::format!("@@ line {} @@\n", prefix.saturating_sub(context) + 1);
-    for (mark, line) in lines {
-        let _ = write!(out, "{mark}{}", line.strip_suffix('\n').unwrap_or(line));
-        out.push('\n');
-    }
+    let mut out = String::new();
+    let (old_endings, new_endings) = (LineEndings::of(old), LineEndings::of(new));
+    let (old, new) = if old_endings == new_endings {
+        (Cow::Borrowed(old), Cow::Borrowed(new))
+    } else {
+        let (old, new) = (old.replace("\r\n", "\n"), new.replace("\r\n", "\n"));
+        let rest = if old == new { "nothing else differs" } else { "the lines are compared without them" };
+        let _ = writeln!(out, "line endings differ: old text {old_endings}, new text {new_endings}; {rest}");
+        (Cow::Owned(old), Cow::Owned(new))
+    };
+    // Patience diff anchors on unique lines: linear in the common case
+    // (two 10,000-line files that differ everywhere take milliseconds), and
+    // the timeout bounds the rest, at the cost of a coarser diff.
+    let lines = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Patience)
+        .timeout(Duration::from_secs(2))
+        .diff_lines(&*old, &*new);
+    let _ = write!(out, "{}", lines.unified_diff().context_radius(2));
     out
+}
+
+/// How a text ends its lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineEndings {
+    /// No line break at all.
+    None,
+    Lf,
+    CrLf,
+    /// Both.
+    Mixed,
+}
+
+impl LineEndings {
+    fn of(text: &str) -> Self {
+        let breaks = text.matches('\n').count();
+        let crlf = text.matches("\r\n").count();
+        match (breaks, crlf) {
+            (0, _) => Self::None,
+            (_, 0) => Self::Lf,
+            (all, crlf) if all == crlf => Self::CrLf,
+            _ => Self::Mixed,
+        }
+    }
+}
+
+impl core::fmt::Display for LineEndings {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            Self::None => "without line breaks",
+            Self::Lf => "LF",
+            Self::CrLf => "CRLF",
+            Self::Mixed => "mixed CRLF and LF",
+        })
+    }
 }
 
 /// Panics with a diff when the committed catalog document at `path` is not
@@ -113,6 +142,10 @@ pub fn assert_document_current<C: crate::ErrorCatalog + ?Sized>(path: impl AsRef
 /// (new codes, codes properly retired) fails too, so that it stays current;
 /// `ERROR_CATALOG_BLESS=1` records those, and never a violation.
 ///
+/// A lock that cannot be read (not UTF-8, say) or that does not parse is an
+/// error in every mode, named with its file and line: blessing it would
+/// erase what it records. Only a missing lock is written by blessing.
+///
 /// # Panics
 /// On a violation, an outdated lock, or a lock that cannot be read.
 #[cfg(feature = "registry")]
@@ -123,18 +156,28 @@ pub fn assert_stable<C: crate::ErrorCatalog + ?Sized>(path: impl AsRef<Path>) {
     let path = path.as_ref();
     let current = Lock::of(C::INFO, crate::registry::entries_of::<C>());
     let rendered = current.render(C::INFO.name());
-    let committed = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(_) if blessing() => String::new(),
-        Err(error) => panic!("cannot read {}: {error}\nrun the tests with {BLESS_VAR}=1 to write it", path.display()),
+    let committed = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => {
+                let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+                let line = valid.split(|&byte| byte == b'\n').count();
+                panic!("{}:{line}: the lock is not UTF-8; restore it from version control", path.display());
+            }
+        },
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound && blessing() => String::new(),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            panic!("cannot read {}: {error}\nrun the tests with {BLESS_VAR}=1 to write it", path.display())
+        }
+        Err(error) => panic!("cannot read {}: {error}", path.display()),
     };
-    let locked = match Lock::parse(&committed) {
+    let locked = match Lock::parse_in(&committed, C::INFO.format()) {
         Ok(lock) => lock,
-        Err(error) => panic!("{}: {error}", path.display()),
+        Err(error) => panic!("{}:{}: {}", path.display(), error.line, error.reason),
     };
     let comparison = locked.compare(&current);
     if !comparison.violations.is_empty() {
-        let lines: Vec<String> = comparison.violations.iter().map(std::string::ToString::to_string).collect();
+        let lines: std::vec::Vec<String> = comparison.violations.iter().map(std::string::ToString::to_string).collect();
         panic!("published error codes changed ({}):\n{}", path.display(), lines.join("\n"));
     }
     if committed != rendered {

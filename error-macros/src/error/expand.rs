@@ -37,12 +37,20 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     pub fn new(input: &'a Input<'a>) -> Self {
         let generics = &input.original.generics;
-        Self { input, params: Params::of(generics), generic: !generics.params.is_empty() || generics.where_clause.is_some() }
+        Self {
+            input,
+            params: Params::of(generics),
+            generic: !generics.params.is_empty() || generics.where_clause.is_some(),
+        }
     }
 
     /// The path of the runtime: `crate = path`, or `::error_catalog`.
     pub fn krate(&self) -> String {
-        self.input.keys.krate.as_ref().map_or_else(|| "::error_catalog".to_owned(), |path| path.path.to_token_stream().to_string())
+        self.input
+            .keys
+            .krate
+            .as_ref()
+            .map_or_else(|| "::error_catalog".to_owned(), |path| path.path.to_token_stream().to_string())
     }
 
     /// The catalog the type names, `crate::Catalog` unless it says.
@@ -62,7 +70,9 @@ impl<'a> Context<'a> {
             let (impl_generics, ty_generics, _) = self.input.original.generics.split_for_impl();
             let where_clause = bounds.where_clause(&self.input.original.generics);
             let trait_path: TokenStream = trait_path.parse().unwrap_or_default();
-            out.tokens(quote!(#[automatically_derived] impl #impl_generics #trait_path for #ident #ty_generics #where_clause));
+            out.tokens(
+                quote!(#[automatically_derived] impl #impl_generics #trait_path for #ident #ty_generics #where_clause),
+            );
         } else {
             let _ = write!(out, "#[automatically_derived] impl {trait_path} for {ident} ");
         }
@@ -293,21 +303,18 @@ fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
     out.text("status:");
     out.tokens(&status);
     out.text(", message:");
-    match &code.keys.message {
-        Some(message) => {
-            let _ = write!(out, "__p::MessageTemplate {{ __template: {}, __pieces: &[", literal(&message.text.value));
-            for piece in &message.pieces {
-                let _ = match piece {
-                    Piece::Text(text) => write!(out, "__p::Piece::Text({}),", literal(text)),
-                    Piece::Field(field) => write!(out, "__p::Piece::Field({}),", literal(field)),
-                };
-            }
-            out.text("] }");
+    if let Some(message) = &code.keys.message {
+        let _ = write!(out, "__p::MessageTemplate {{ __template: {}, __pieces: &[", literal(&message.text.value));
+        for piece in &message.pieces {
+            let _ = match piece {
+                Piece::Text(text) => write!(out, "__p::Piece::Text({}),", literal(text)),
+                Piece::Field(field) => write!(out, "__p::Piece::Field({}),", literal(field)),
+            };
         }
-        None => {
-            let span = code.attr_span().path;
-            out.tokens(quote_spanned!(span=> __p::default_template(__I, #status)));
-        }
+        out.text("] }");
+    } else {
+        let span = code.attr_span().path;
+        out.tokens(quote_spanned!(span=> __p::default_template(__I, #status)));
     }
     out.text(",");
 
@@ -374,7 +381,8 @@ fn catalog_error_impl(cx: &Context<'_>, out: &mut Out) {
     });
     body.group(Delimiter::Brace, entry);
     let count = input.codes.len();
-    let _ = write!(body, "fn entries() -> &'static [&'static __p::Entry] {{ static ENTRIES: [&__p::Entry; {count}] = [");
+    let _ =
+        write!(body, "fn entries() -> &'static [&'static __p::Entry] {{ static ENTRIES: [&__p::Entry; {count}] = [");
     for index in 0..count {
         let _ = write!(body, "&__E{index},");
     }
@@ -399,7 +407,8 @@ fn catalog_error_impl(cx: &Context<'_>, out: &mut Out) {
                 let name = field.detail_name().unwrap_or_default();
                 // A detail that is not `Serialize` is reported at its type.
                 let span = field.original.ty.span();
-                let (name, binding) = (spanned_literal(Literal::string(&name), span), Ident::new(&format!("__{index}"), span));
+                let (name, binding) =
+                    (spanned_literal(Literal::string(&name), span), Ident::new(&format!("__{index}"), span));
                 arm.tokens(quote_spanned!(span=> visit(__p::detail(#name, (&&__p::DetailProbe(#binding)).probe()));));
             }
             Some(pattern(code, used))
