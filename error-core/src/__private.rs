@@ -23,7 +23,8 @@ use crate::entry::DetailValue;
 #[diagnostic::on_unimplemented(
     message = "error module {M} is not declared in catalog `{Self}`",
     label = "module {M} is not declared",
-    note = "declare it in the catalog enum: `#[module({M}, name = \"...\")]`"
+    note = "declare it in the catalog enum: `#[module({M}, name = \"...\")]`; in a catalog of flat codes \
+            (`E{{code:04}}`) a code has no module: write `code = N` alone"
 )]
 pub trait HasModule<const M: u16> {}
 

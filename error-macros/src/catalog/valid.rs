@@ -99,7 +99,7 @@ fn check_modules(input: &Input<'_>, format: &Format, start: u16, errors: &mut Ac
                 Error::custom(
                     "a catalog of flat codes has no modules: its codes stand alone; remove the variant's `#[module(...)]`",
                 )
-                .with_span(attr),
+                .with_span(&attr.meta),
             );
             continue;
         }

@@ -296,15 +296,17 @@ impl Keys {
             "grpc" => once(&mut self.grpc, meta, || {
                 let text = Text::read(meta)?;
                 if !GRPC_CODES.contains(&text.value.as_str()) {
-                    let close = GRPC_CODES
+                    let hint = GRPC_CODES
                         .iter()
                         .map(|name| (strsim::jaro_winkler(&text.value.to_ascii_uppercase(), name), *name))
                         .max_by(|a, b| a.0.total_cmp(&b.0))
                         .filter(|(score, _)| *score >= 0.8)
-                        .map_or_else(String::new, |(_, name)| format!("; did you mean \"{name}\"?"));
+                        .map_or_else(
+                            || "write its canonical name, like \"FAILED_PRECONDITION\"".to_owned(),
+                            |(_, name)| format!("did you mean \"{name}\"?"),
+                        );
                     return Err(Error::custom(format!(
-                        "`grpc = \"{}\"` is not a gRPC status code: write its canonical name, like \
-                         \"FAILED_PRECONDITION\"{close}",
+                        "`grpc = \"{}\"` is not a gRPC status code; {hint}",
                         text.value
                     ))
                     .with_span(&text.span));

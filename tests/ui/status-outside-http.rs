@@ -1,0 +1,11 @@
+use error_catalog::{CatalogError, ErrorCatalog};
+
+#[derive(ErrorCatalog)]
+#[catalog(format = "E{code:04}", http = false)]
+pub enum Catalog {}
+
+#[derive(Debug, CatalogError)]
+#[catalog(code = 308, status = 400, message = "mismatched types")]
+pub struct MismatchedTypes;
+
+fn main() {}
