@@ -49,8 +49,17 @@ fn the_json_document_is_committed_and_follows_its_schema() {
             "description": "Raised when a CVM name already exists in the workspace (HTTP 409)",
             "suggestions": duplicate["suggestions"].clone(),
             "links": duplicate["links"].clone(),
+            "aliases": [],
+            "severity": null,
+            "retryable": null,
+            "grpc": duplicate["grpc"].clone(),
+            "reason": "DUPLICATE_CVM_NAME_ERROR",
+            "url": null,
         })
     );
+    assert_eq!(document["catalog"]["shape"], "numbered");
+    assert_eq!(document["catalog"]["http"], true);
+    assert_eq!(document["retired"], serde_json::json!([]));
 }
 
 #[test]

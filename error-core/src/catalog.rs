@@ -311,6 +311,19 @@ pub struct ModuleInfo {
 }
 
 impl ModuleInfo {
+    /// Where the documents list codes that have no module: the codes of a
+    /// flat catalog (`E0308`), and text codes an error does not group with
+    /// `module = N`. [`registry::modules_of`](crate::registry::modules_of)
+    /// puts them last, under this module; renderers give them no module
+    /// heading.
+    pub const UNGROUPED: Self = Self { number: u16::MAX, name: "", retired: &[], reserved: &[] };
+
+    /// Whether this is [`ModuleInfo::UNGROUPED`].
+    #[must_use]
+    pub const fn is_ungrouped(&self) -> bool {
+        self.number == u16::MAX && self.name.is_empty()
+    }
+
     #[doc(hidden)]
     #[must_use]
     pub const fn __new(number: u16, name: &'static str, retired: &'static [u16], reserved: &'static [u16]) -> Self {

@@ -24,8 +24,8 @@ use crate::code::Code;
 use crate::entry::Entry;
 
 struct Index {
-    /// By catalog address, module and code.
-    by_number: Vec<&'static Entry>,
+    /// By catalog, then module (codes without one last), number and code.
+    by_catalog: Vec<&'static Entry>,
     /// By code string, then catalog address.
     by_text: Vec<&'static Entry>,
 }
@@ -37,20 +37,29 @@ fn catalog_key(entry: &Entry) -> usize {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut by_number: Vec<&'static Entry> = crate::__private::ENTRIES.iter().copied().collect();
-        by_number.sort_by_key(|entry| {
-            (entry.catalog().name(), catalog_key(entry), entry.module(), entry.number(), entry.type_path())
+        let mut by_catalog: Vec<&'static Entry> = crate::__private::ENTRIES.iter().copied().collect();
+        by_catalog.sort_by_key(|entry| {
+            let group = entry.group().map(ModuleInfo::number);
+            (
+                entry.catalog().name(),
+                catalog_key(entry),
+                group.is_none(),
+                group,
+                entry.number(),
+                entry.code(),
+                entry.type_path(),
+            )
         });
-        let mut by_text = by_number.clone();
+        let mut by_text = by_catalog.clone();
         by_text.sort_by_key(|entry| (entry.code(), catalog_key(entry), entry.type_path()));
-        Index { by_number, by_text }
+        Index { by_catalog, by_text }
     })
 }
 
 /// Every registered entry, ordered by catalog, module and code.
 #[must_use]
 pub fn entries() -> &'static [&'static Entry] {
-    &index().by_number
+    &index().by_catalog
 }
 
 /// The entries of catalog `C`, in code order.
@@ -75,17 +84,20 @@ pub fn lookup(code: &str) -> Option<&'static Entry> {
 /// The entry of `code` in catalog `C`.
 #[must_use]
 pub fn lookup_code<C: ErrorCatalog + ?Sized>(code: Code<C>) -> Option<&'static Entry> {
-    let all = entries();
-    let key = (C::INFO.name(), core::ptr::from_ref(C::INFO) as usize, code.module(), code.number());
-    let at =
-        all.partition_point(|entry| (entry.catalog().name(), catalog_key(entry), entry.module(), entry.number()) < key);
-    all.get(at).copied().filter(|entry| {
-        core::ptr::eq(entry.catalog(), C::INFO) && (entry.module(), entry.number()) == (code.module(), code.number())
-    })
+    let by_text = &index().by_text;
+    let code = code.as_str();
+    let at = by_text.partition_point(|entry| entry.code() < code);
+    by_text[at..]
+        .iter()
+        .take_while(|entry| entry.code() == code)
+        .find(|entry| core::ptr::eq(entry.catalog(), C::INFO))
+        .copied()
 }
 
 /// The modules of catalog `C`, each with its entries in code order. Every
-/// declared module is listed, with or without entries.
+/// declared module is listed, with or without entries; codes without a
+/// module (flat codes, ungrouped text codes) come last, under
+/// [`ModuleInfo::UNGROUPED`], when there are any.
 #[must_use]
 pub fn modules_of<C: ErrorCatalog + ?Sized>() -> Vec<(&'static ModuleInfo, &'static [&'static Entry])> {
     group_by_module(C::INFO, entries_of::<C>())
@@ -95,14 +107,23 @@ pub(crate) fn group_by_module(
     info: &'static CatalogInfo,
     entries: &'static [&'static Entry],
 ) -> Vec<(&'static ModuleInfo, &'static [&'static Entry])> {
-    info.modules()
+    // `entries` is sorted with grouped codes first, by module number.
+    let grouped = entries.partition_point(|entry| entry.group().is_some());
+    let (grouped, ungrouped) = entries.split_at(grouped);
+    let mut modules: Vec<(&'static ModuleInfo, &'static [&'static Entry])> = info
+        .modules()
         .iter()
         .map(|module| {
-            let start = entries.partition_point(|entry| entry.module() < module.number());
-            let end = entries.partition_point(|entry| entry.module() <= module.number());
-            (module, &entries[start..end])
+            let number = |entry: &&Entry| entry.group().map_or(u16::MAX, ModuleInfo::number);
+            let start = grouped.partition_point(|entry| number(entry) < module.number());
+            let end = grouped.partition_point(|entry| number(entry) <= module.number());
+            (module, &grouped[start..end])
         })
-        .collect()
+        .collect();
+    if !ungrouped.is_empty() {
+        modules.push((&ModuleInfo::UNGROUPED, ungrouped));
+    }
+    modules
 }
 
 /// Two types that registered the same code of the same catalog.
@@ -137,9 +158,9 @@ fn crate_of(entry: &Entry) -> &'static str {
 /// already refuses them; across crates only this can see them.
 #[must_use]
 pub fn duplicates() -> Vec<Duplicate> {
-    let mut by_code: BTreeMap<(usize, u16, u16), Vec<&'static Entry>> = BTreeMap::new();
+    let mut by_code: BTreeMap<(usize, &'static str), Vec<&'static Entry>> = BTreeMap::new();
     for entry in entries() {
-        by_code.entry((catalog_key(entry), entry.module(), entry.number())).or_default().push(entry);
+        by_code.entry((catalog_key(entry), entry.code())).or_default().push(entry);
     }
     by_code
         .into_values()

@@ -1,0 +1,308 @@
+//! The published error code page, in Markdown that MDX also reads.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write as _;
+
+use crate::catalog::{CatalogInfo, ModuleInfo};
+use crate::entry::{Entry, Piece};
+use crate::format::{Case, Segment, Shape};
+
+/// Renders the catalog page: front matter, the format and module list, one
+/// table per module that has codes, a table of the codes without a module,
+/// and the retired codes.
+///
+/// `modules` pairs each module with its entries in code order, as
+/// [`registry::modules_of`](crate::registry::modules_of) returns them. A
+/// module without codes yet is listed under "Modules" and gets no table.
+/// A dynamic message shows its text up to the first placeholder:
+/// `(dynamic: A CVM with name '...)`. Facts a code has beyond its message
+/// and description (another name, a severity, whether to retry) follow its
+/// description; with the catalog's `link_template`, each code links to its
+/// page. A page of another layout is a [`template`](super::template)
+/// (feature `templates`).
+///
+/// The page is valid Markdown and MDX whatever the names, messages and
+/// descriptions say: in text, `{`, `}`, `<`, `|`, `` ` `` and `\` are
+/// escaped with a backslash (MDX would read braces as expressions and `<` as
+/// a tag, a `|` would end a table cell, a backtick would start code) and a
+/// line break becomes `<br/>` in a table and a space elsewhere; codes and
+/// class names are code, with `|` escaped in tables; the front matter
+/// quotes a title or description that YAML would not read as plain text.
+#[must_use]
+pub fn markdown(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
+    let document = info.page();
+    let format = info.format();
+    let mut out = String::new();
+    let mut pattern = String::new();
+    let _ = format.write_pattern(&mut pattern);
+    out.push_str("---\ntitle: ");
+    push_yaml(&mut out, document.title);
+    out.push_str("\ndescription: ");
+    push_yaml(&mut out, document.description);
+    out.push_str("\n---\n# Error Code Catalog\n\nThis document lists all error codes used by ");
+    push_text(&mut out, document.api, Place::Line);
+    out.push_str(".\n\nError codes follow the format ");
+    push_code(&mut out, &pattern, Place::Line);
+    out.push_str(" where:\n");
+    for segment in format.segments() {
+        if let Some((name, meaning)) = part(info, segment) {
+            let _ = writeln!(out, "- **{}**: {meaning}", name.to_ascii_uppercase());
+        }
+    }
+    out.push('\n');
+    let module_width = usize::from(format.module_width());
+    let declared: Vec<&(&ModuleInfo, &[&Entry])> =
+        modules.iter().filter(|(module, _)| !module.is_ungrouped()).collect();
+    if !declared.is_empty() {
+        out.push_str("## Modules\n\n");
+        for (module, _) in &declared {
+            let _ = write!(out, "- **Module {:0module_width$}** - ", module.number());
+            push_text(&mut out, module.name(), Place::Line);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out.push_str("---\n\n");
+    for (module, entries) in modules.iter().filter(|(_, entries)| !entries.is_empty()) {
+        if module.is_ungrouped() {
+            out.push_str("## Codes");
+        } else {
+            let _ = write!(out, "## Module {:0module_width$}: ", module.number());
+            push_text(&mut out, module.name(), Place::Line);
+        }
+        out.push_str("\n\n\n| Error Code | Exception Class | Message |\n|------------|----------------|---------|\n");
+        for entry in *entries {
+            out.push_str("| ");
+            push_code_cell(&mut out, info, entry.code());
+            out.push_str(" | ");
+            push_code(&mut out, entry.name(), Place::Table);
+            out.push_str(" | ");
+            push_text(&mut out, &message_cell(entry), Place::Table);
+            if !entry.description().is_empty() {
+                out.push_str("<br/>*");
+                push_text(&mut out, entry.description(), Place::Table);
+                out.push('*');
+            }
+            push_facts(&mut out, entry);
+            out.push_str(" |\n");
+        }
+        out.push_str("\n\n");
+    }
+    if !info.retired().is_empty() {
+        out.push_str("## Retired Codes\n\nA retired code is never used again.\n\n");
+        out.push_str("| Error Code | Successor | Note |\n|------------|-----------|------|\n");
+        for retired in info.retired() {
+            out.push_str("| ");
+            push_code(&mut out, retired.code(), Place::Table);
+            out.push_str(" | ");
+            if let Some(successor) = retired.successor() {
+                push_code_cell(&mut out, info, successor);
+            }
+            out.push_str(" | ");
+            push_text(&mut out, retired.note(), Place::Table);
+            out.push_str(" |\n");
+        }
+        out.push_str("\n\n");
+    }
+    out.push_str("---\n\n");
+    out
+}
+
+/// What a placeholder of the format stands for, as the page's list says it:
+/// `("module", "Two-digit module identifier (01, 02, 03, ...)")`.
+fn part(info: &CatalogInfo, segment: &Segment) -> Option<(&'static str, String)> {
+    let format = info.format();
+    let digits = |width: u8| match width {
+        1 => "One",
+        2 => "Two",
+        3 => "Three",
+        _ => "Four",
+    };
+    let from = if format.start() == 0 { ", from 0" } else { "" };
+    let (name, meaning) = match *segment {
+        Segment::Literal(_) => return None,
+        Segment::Number { name, width } => {
+            let role = match (name, format.shape()) {
+                ("module", Shape::Numbered) => {
+                    let examples: Vec<String> =
+                        (1..=3).map(|n| alloc::format!("{n:0w$}", w = usize::from(width))).collect();
+                    alloc::format!("module identifier ({}, ...)", examples.join(", "))
+                }
+                ("code", Shape::Numbered) => "sequential error number within the module".into(),
+                ("code", Shape::Flat) => "error number".into(),
+                _ => "number".into(),
+            };
+            if width == 0 {
+                let mut role = role;
+                if let Some(first) = role.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
+                (name, alloc::format!("{role}{from}"))
+            } else {
+                (name, alloc::format!("{}-digit {role}{from}", digits(width)))
+            }
+        }
+        Segment::Alphanumeric { name, width } => (name, alloc::format!("{width} characters from 0-9 and A-Z")),
+        Segment::Word { name, case } => {
+            let example = match case {
+                Case::Snake => "card_declined",
+                Case::ScreamingSnake => "RESOURCE_EXHAUSTED",
+                Case::Pascal => "NoSuchKey",
+                Case::Camel => "noSuchKey",
+                Case::Kebab => "no-such-key",
+            };
+            (name, alloc::format!("a word in {}, like `{example}`", case.as_str()))
+        }
+    };
+    Some((name, meaning))
+}
+
+/// A code in a table: a link to its page when the catalog has a
+/// `link_template`.
+fn push_code_cell(out: &mut String, info: &CatalogInfo, code: &str) {
+    if info.link_template().is_none() {
+        push_code(out, code, Place::Table);
+        return;
+    }
+    let mut url = String::new();
+    let _ = info.write_link(code, &mut url);
+    out.push('[');
+    push_code(out, code, Place::Table);
+    out.push_str("](");
+    push_url(out, &url);
+    out.push(')');
+}
+
+/// Writes a link destination: characters Markdown, tables or MDX would read
+/// otherwise are percent-encoded.
+fn push_url(out: &mut String, url: &str) {
+    for c in url.chars() {
+        match c {
+            ' ' | '(' | ')' | '<' | '>' | '|' | '{' | '}' | '\\' | '`' | '"' => {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    let _ = write!(out, "%{byte:02X}");
+                }
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// The facts of a code beyond its message and description, when it has
+/// them: its other names, its severity, whether a retry may succeed.
+fn push_facts(out: &mut String, entry: &Entry) {
+    if !entry.aliases().is_empty() {
+        out.push_str("<br/>Also: ");
+        for (index, alias) in entry.aliases().iter().enumerate() {
+            if index > 0 {
+                out.push_str(", ");
+            }
+            push_code(out, alias, Place::Table);
+        }
+    }
+    if let Some(severity) = entry.severity() {
+        let _ = write!(out, "<br/>Severity: {severity}");
+    }
+    if let Some(retryable) = entry.retryable() {
+        out.push_str(if retryable { "<br/>Retryable: yes" } else { "<br/>Retryable: no" });
+    }
+}
+
+/// The message column: the static text, or `(dynamic: <text before the
+/// first placeholder>...)`.
+fn message_cell(entry: &Entry) -> String {
+    let message = entry.message();
+    if let Some(text) = message.static_text() {
+        return text.into();
+    }
+    let mut lead = String::new();
+    for piece in message.pieces() {
+        match piece {
+            Piece::Text(text) => lead.push_str(text),
+            Piece::Field(_) => break,
+        }
+    }
+    alloc::format!("(dynamic: {lead}...)")
+}
+
+/// Where user text goes: a line of its own (heading, list item, paragraph)
+/// or a table cell.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Line,
+    Table,
+}
+
+/// Writes text that Markdown and MDX read as text.
+fn push_text(out: &mut String, text: &str, place: Place) {
+    for c in text.chars() {
+        match c {
+            '\\' | '{' | '}' | '<' | '|' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {}
+            '\n' if place == Place::Table => out.push_str("<br/>"),
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Writes a code span: a fence of more backticks than the text has in a row.
+/// Braces and `<` are literal in a code span. In a table, `|` is written
+/// `\|`: a table is cut into cells before code spans are read, and the
+/// tables of GitHub and MDX both read this escape there. A backslash cannot
+/// be written so (`\\|` would end the cell), so in a table a text with one
+/// is a `<code>` element around escaped text instead.
+fn push_code(out: &mut String, text: &str, place: Place) {
+    if place == Place::Table && text.contains('\\') {
+        out.push_str("<code>");
+        push_text(out, text, place);
+        out.push_str("</code>");
+        return;
+    }
+    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest_run + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    out.push_str(&fence);
+    out.push_str(pad);
+    for c in text.chars() {
+        match c {
+            '|' if place == Place::Table => out.push_str("\\|"),
+            '\r' | '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push_str(pad);
+    out.push_str(&fence);
+}
+
+/// Writes a YAML scalar of the front matter: plain when YAML reads it back
+/// as the same text, double-quoted otherwise.
+fn push_yaml(out: &mut String, text: &str) {
+    let plain = text.starts_with(|c: char| c.is_alphabetic())
+        && !text.ends_with(' ')
+        && text.chars().all(|c| c.is_alphanumeric() || " -_.,()'/".contains(c))
+        && !["true", "false", "yes", "no", "on", "off", "null"].iter().any(|word| text.eq_ignore_ascii_case(word));
+    if plain {
+        out.push_str(text);
+        return;
+    }
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
