@@ -59,34 +59,79 @@
 //!
 //! | key | where | meaning |
 //! |---|---|---|
-//! | `module = 1` | struct, enum, variant | the catalog module; on an enum, the default of its variants |
-//! | `code = 4` | struct, variant | the code number within the module; required |
+//! | `code = 4` or `code = "card_declined"` | struct, variant | the code: a number, or the whole code as text (see [the catalog](#the-catalog)); required |
+//! | `module = 1` | struct, enum, variant | the module of a numbered code; a group of a text code, for the documents; on an enum, the default of its variants |
 //! | `status = 409` | struct, enum, variant | HTTP status, 100 to 999; default: the catalog's `default_status` |
-//! | `name = "..."` | struct, variant | the class name clients see; default: the type or variant name |
-//! | `message = "..."` | struct, variant | the public message; `{field}` or `{0}` inserts a field, `{{` and `}}` are braces |
+//! | `name = "..."` | struct, variant | the class name clients see; default: the type or variant name, without `r#` |
+//! | `alias = "..."` | struct, variant | another class name of the same code; repeatable |
+//! | `message = "..."` | struct, variant | the public message; `{field}` or `{0}` inserts a field, which must be a `detail`; `{{` and `}}` are braces |
 //! | `description = "..."` | struct, variant | default: the first paragraph of the doc comment |
 //! | `suggestion = "..."` | struct, variant | what the client can do; repeatable |
 //! | `link(url = "...", label = "...")` | struct, variant | documentation; repeatable |
+//! | `severity = "warning"` | struct, enum, variant | `error`, `warning`, `info` or `success` ([`Severity`]) |
+//! | `retryable = true` | struct, enum, variant | whether the same request may succeed if sent again |
+//! | `grpc = "FAILED_PRECONDITION"` | struct, enum, variant | the gRPC status code; default: from the HTTP status ([`GrpcCode::from_http`]) |
+//! | `reason = "QUOTA_EXCEEDED"` | struct, variant | the AIP-193 reason of gRPC's `ErrorInfo`; default: the class name in upper snake case |
 //! | `catalog = path` | struct, enum | the catalog to use; default: `crate::Catalog` |
 //! | `extern_catalog = path` | struct, enum | a catalog declared in another crate (see below) |
 //! | `crate = path` | struct, enum | where `error_catalog` is, for a renamed dependency |
 //! | `display = false` | struct, enum | do not implement `Display` and `Error` (see below) |
-//! | `detail` or `detail = "name"` | field | the field goes into the public body's `details` |
+//! | `detail` or `detail = "name"` | field | the field is public: it goes into the body's `details` and may be shown in the message |
 //! | `source` | field | returned by `Error::source` (a field named `source` is one too) |
 //!
+//! A field the message shows is public, so it must be a `detail`: the
+//! derive refuses `message = "Token {token} rejected"` on a private `token`.
 //! An error without `message` says the reason phrase of its status (`Not
 //! Found` for 404, `Conflict` for 409), or `Request failed` for a status that
 //! has none (465, for instance): never anything from its fields.
+//!
+//! # The catalog
+//!
+//! `#[derive(ErrorCatalog)]` on an enum, whose variants are the modules:
+//!
+//! | key | meaning |
+//! |---|---|
+//! | `format = "..."` | how codes are written (below); required |
+//! | `default_status = 400` | the status of an error that gives none; default 400 |
+//! | `http = false` | a catalog outside HTTP: errors have no status and must have a `message` |
+//! | `start = 0` | numbers start at 0 (gRPC's `OK`, SQLSTATE's `00000`, SMTP's `X.0.0`); default 1 |
+//! | `api`, `title`, `description` | the text of the published page |
+//! | `domain = "..."` | the service that owns the codes, for gRPC's `ErrorInfo` |
+//! | `link_template = "https://.../{code}.html"` | each code's documentation page |
+//! | `crate = path` | where `error_catalog` is |
+//!
+//! A variant is a module: `#[module(1, name = "...", retired(3, 4),
+//! reserved(9))]`. On the enum, `#[retired(code = "E0001", successor =
+//! "E0005", note = "merged into E0005")]` retires a code of any shape; a
+//! retired code stays on the page and is never used again.
+//!
+//! The format's placeholders: `{code:03}` a number padded to 3 digits (1
+//! to 4), `{code}` a number without padding, `{class:A2}` two characters of
+//! `0-9A-Z`, `{code:snake_case}` a word in a case (`SCREAMING_SNAKE_CASE`,
+//! `PascalCase`, `camelCase`, `kebab-case`). They decide the [`Shape`]:
+//!
+//! | format | shape | an error says | a code |
+//! |---|---|---|---|
+//! | `"ERR-{module:02}-{code:03}"` | numbered | `module = 1, code = 4` | `ERR-01-004` |
+//! | `"E{code:04}"` | flat | `code = 308` | `E0308` |
+//! | `"{class:A2}{subclass:A3}"` | text | `code = "22P02"` | `22P02` |
+//! | `"{class}.{subject}.{detail}"` | text | `code = "5.7.1"` | `5.7.1` |
+//! | `"{code:snake_case}"` | text | `code = "card_declined"` | `card_declined` |
+//!
+//! In a catalog of text codes, modules are groups for the documents, and an
+//! error may have none.
 //!
 //! # Where the checks happen
 //!
 //! Within a crate, the compiler checks every code: a duplicate is a
 //! conflict between two trait impls (E0119) whose labels point at both
-//! attributes; a module the catalog does not declare fails a trait bound
-//! with "error module 9 is not declared in catalog `Catalog`"; a code wider
-//! than the format, or retired or reserved in the catalog, fails constant
-//! evaluation with a message that says so. The checks cost nothing at run
-//! time.
+//! attributes (a text code is compared through a 128-bit hash of its
+//! text); a module the catalog does not declare fails a trait bound with
+//! "error module 9 is not declared in catalog `Catalog`"; a code the
+//! catalog's format cannot write or read back, a number below the catalog's
+//! `start`, a code retired or reserved in the catalog, and a status in a
+//! catalog outside HTTP fail constant evaluation with a message that says
+//! so, at the attribute. The checks cost nothing at run time.
 //!
 //! Across crates the compiler cannot help: Rust's orphan rule keeps a crate
 //! from implementing the uniqueness trait for another crate's catalog. An
