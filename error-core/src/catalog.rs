@@ -2,7 +2,7 @@
 //! statuses, the modules and the codes retired, written with
 //! `#[derive(ErrorCatalog)]`.
 
-use crate::format::{CodeFormat, CodeText};
+use crate::format::{CodeFormat, CodeText, bytes_eq};
 
 /// A catalog of error codes, declared once per crate with
 /// `#[derive(ErrorCatalog)]` on an enum whose variants are its modules.
@@ -208,7 +208,7 @@ impl CatalogInfo {
     pub const fn is_retired_code(&self, code: &str) -> bool {
         let mut i = 0;
         while i < self.0.retired.len() {
-            if str_eq(self.0.retired[i].code.as_str(), code) {
+            if bytes_eq(self.0.retired[i].code.as_str().as_bytes(), code.as_bytes()) {
                 return true;
             }
             i += 1;
@@ -221,7 +221,7 @@ impl CatalogInfo {
     pub const fn is_reserved_code(&self, code: &str) -> bool {
         let mut i = 0;
         while i < self.0.reserved.len() {
-            if str_eq(self.0.reserved[i].as_str(), code) {
+            if bytes_eq(self.0.reserved[i].as_str().as_bytes(), code.as_bytes()) {
                 return true;
             }
             i += 1;
@@ -282,21 +282,6 @@ const fn contains(codes: &[u16], code: u16) -> bool {
         i += 1;
     }
     false
-}
-
-const fn str_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 /// A module of a catalog: a number and a name (`1`, `CVM API / Preflight`).

@@ -294,7 +294,8 @@ const fn max_for_width(width: u8) -> u16 {
     }
 }
 
-const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+/// Whether two byte strings are equal, in a `const fn`.
+pub(crate) const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
