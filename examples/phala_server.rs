@@ -28,6 +28,9 @@
 //! # 409 ERR-01-004 DuplicateCvmNameError, details: name
 //! curl -i -X POST http://127.0.0.1:8080/api/v1/cvms/provision \
 //!      -H 'Content-Type: application/json' -H 'X-Request-ID: rid-123' -d '{"name": "web-1"}'
+//! # 409 ERR-02-002 ResourceNotAvailableError, details: region (the server's one region is us-west-1)
+//! curl -i -X POST http://127.0.0.1:8080/api/v1/cvms/provision \
+//!      -H 'Content-Type: application/json' -d '{"name": "web-2", "region": "eu-west-1"}'
 //! # 200: the CVM; by id, app id or name
 //! curl -i http://127.0.0.1:8080/api/v1/cvms/web-1
 //! # 404 ERR-03-001 CvmNotFoundError, details: identifier
@@ -41,6 +44,13 @@
 //! (`InvalidRequestError`, with the field at fault). The id of each request
 //! (`X-Request-ID`) reaches the error body as `request_id`, by
 //! `error_catalog::axum::ErrorLayer`.
+//!
+//! With the `utoipa` feature (`--features axum,utoipa`), `GET /openapi.json`
+//! answers the OpenAPI document of the three routes: each error they can
+//! answer, grouped by status, with the body of [`ErrorExamples`] as the
+//! example of its code, the body these routes answer to the requests
+//! above. It describes the flat body, so a server started with
+//! `--problem-json` does not serve it.
 
 use std::collections::HashMap;
 use std::net::Ipv4Addr;
@@ -54,6 +64,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
 use error_catalog::axum::ErrorLayer;
 use error_catalog::http::ErrorResponses;
+#[cfg(feature = "utoipa")]
+use error_catalog::openapi::{ErrorExamples, Errors};
 use serde::{Deserialize, Serialize};
 
 // The catalog's error types, shared with `cargo run --example phala`; its
@@ -68,14 +80,18 @@ pub mod phala;
 use phala::Catalog;
 
 use phala::cvm::CvmNotFoundError;
-use phala::inventory::InvalidRequestError;
+use phala::inventory::{InvalidRequestError, ResourceNotAvailableError};
 use phala::preflight::{DuplicateCvmNameError, HashRegistrationRequiredError, KmsInfo};
 
 /// The RFC 9457 `type` of each code is this followed by the code.
 pub const PROBLEM_TYPE_BASE: &str = "https://docs.phala.network/errors/";
 
+/// The one region this server provisions in.
+pub const REGION: &str = "us-west-1";
+
 /// A provisioned CVM, as the API answers it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Cvm {
     /// `app_` followed by the app id.
     pub id: String,
@@ -129,22 +145,97 @@ impl AppState {
 
 /// `POST /api/v1/cvms/provision`.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct ProvisionRequest {
     /// The CVM's name.
     pub name: String,
+    /// Where to run it: [`REGION`], the default, is the only one with nodes.
+    #[serde(default)]
+    pub region: Option<String>,
 }
 
 /// The application: the three routes, the catalog errors answered in the
 /// format of `responses`, with the request id of `X-Request-ID`.
 pub fn app(responses: ErrorResponses) -> axum::Router {
-    axum::Router::new()
+    let router = axum::Router::new()
         .route("/api/v1/cvms/provision", post(provision))
         .route("/api/v1/cvms/{id}", get(get_cvm))
-        .route("/api/v1/cvms/{id}/envs", patch(update_envs))
-        .with_state(Arc::new(AppState::default()))
-        .layer(ErrorLayer::new(responses))
+        .route("/api/v1/cvms/{id}/envs", patch(update_envs));
+    #[cfg(feature = "utoipa")]
+    let router = if *responses.format() == error_catalog::http::BodyFormat::Flat {
+        router.route("/openapi.json", get(openapi_document))
+    } else {
+        router
+    };
+    router.with_state(Arc::new(AppState::default())).layer(ErrorLayer::new(responses))
 }
 
+/// The OpenAPI document of the routes and their errors.
+#[cfg(feature = "utoipa")]
+#[derive(utoipa::OpenApi)]
+#[openapi(info(title = "Phala Cloud API (example server)", version = "0.1.0"), paths(provision, get_cvm, update_envs))]
+pub struct ApiDoc;
+
+#[cfg(feature = "utoipa")]
+async fn openapi_document() -> Json<utoipa::openapi::OpenApi> {
+    Json(<ApiDoc as utoipa::OpenApi>::openapi())
+}
+
+// The errors the routes answer to the requests of the header, in a fresh
+// server: the document's example of each code, and what the OpenAPI test
+// compares with the server's answers.
+
+#[cfg(feature = "utoipa")]
+impl ErrorExamples for InvalidRequestError {
+    fn examples() -> Vec<Self> {
+        vec![Self { field: "name".into() }]
+    }
+}
+
+#[cfg(feature = "utoipa")]
+impl ErrorExamples for DuplicateCvmNameError {
+    fn examples() -> Vec<Self> {
+        vec![Self { name: "web-1".into() }]
+    }
+}
+
+#[cfg(feature = "utoipa")]
+impl ErrorExamples for ResourceNotAvailableError {
+    fn examples() -> Vec<Self> {
+        vec![Self::new(Some("eu-west-1".into()), 0)]
+    }
+}
+
+#[cfg(feature = "utoipa")]
+impl ErrorExamples for CvmNotFoundError {
+    fn examples() -> Vec<Self> {
+        vec![Self { identifier: "app_missing".into() }]
+    }
+}
+
+#[cfg(feature = "utoipa")]
+impl ErrorExamples for HashRegistrationRequiredError {
+    fn examples() -> Vec<Self> {
+        // The first CVM, `web-1`.
+        let cvm = Cvm::new("web-1", 0);
+        vec![Self {
+            compose_hash: cvm.compose_hash,
+            app_id: cvm.app_id,
+            device_id: cvm.device_id,
+            kms_info: KmsInfo::base_prod(),
+        }]
+    }
+}
+
+#[cfg_attr(feature = "utoipa", utoipa::path(
+    post,
+    path = "/api/v1/cvms/provision",
+    request_body = ProvisionRequest,
+    responses(
+        (status = 201, description = "The CVM, provisioned", body = Cvm),
+        Errors<(InvalidRequestError, DuplicateCvmNameError, ResourceNotAvailableError)>,
+    ),
+))]
 async fn provision(
     State(state): State<Arc<AppState>>,
     request: Result<Json<ProvisionRequest>, JsonRejection>,
@@ -166,11 +257,20 @@ async fn provision(
     if cvms.values().any(|cvm| cvm.name == name) {
         return Err(DuplicateCvmNameError { name: name.to_owned() }.into_response());
     }
+    if let Some(region) = request.region.filter(|region| region != REGION) {
+        return Err(ResourceNotAvailableError::new(Some(region), 0).into_response());
+    }
     let cvm = Cvm::new(name, cvms.len());
     cvms.insert(cvm.id.clone(), cvm.clone());
     Ok((StatusCode::CREATED, Json(cvm)))
 }
 
+#[cfg_attr(feature = "utoipa", utoipa::path(
+    get,
+    path = "/api/v1/cvms/{id}",
+    params(("id" = String, Path, description = "The CVM's id, app id or name")),
+    responses((status = 200, description = "The CVM", body = Cvm), CvmNotFoundError),
+))]
 async fn get_cvm(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Result<Json<Cvm>, CvmNotFoundError> {
     state.find(&id).map(Json).ok_or(CvmNotFoundError { identifier: id })
 }
@@ -178,6 +278,12 @@ async fn get_cvm(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> 
 /// Changing the environment of a CVM whose KMS is on-chain changes its
 /// compose hash, which must be registered first: 465, with what the client
 /// needs to register it.
+#[cfg_attr(feature = "utoipa", utoipa::path(
+    patch,
+    path = "/api/v1/cvms/{id}/envs",
+    params(("id" = String, Path, description = "The CVM's id, app id or name")),
+    responses(Errors<(CvmNotFoundError, HashRegistrationRequiredError)>),
+))]
 async fn update_envs(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Result<StatusCode, Response> {
     let cvm = state.find(&id).ok_or_else(|| CvmNotFoundError { identifier: id }.into_response())?;
     Err(HashRegistrationRequiredError {

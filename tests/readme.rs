@@ -1,6 +1,7 @@
 //! The README's Rust examples are the package README's, which rustdoc runs
 //! as doctests (error-core/src/lib.rs): an example changed in one and not
-//! the other fails here.
+//! the other fails here. (An excerpt of an example program is fenced
+//! `rust,ignore`, and compiled where it comes from.)
 
 fn rust_blocks(text: &str) -> Vec<String> {
     let mut blocks = Vec::new();

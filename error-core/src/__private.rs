@@ -392,7 +392,18 @@ pub use linkme;
 pub use crate::actix::{error_response as actix_error_response, status_code as actix_status_code};
 #[cfg(feature = "axum")]
 pub use crate::axum::into_response as axum_into_response;
+#[cfg(feature = "utoipa")]
+pub use crate::openapi::{
+    DocumentedErrors, ErrorSet, ExampleProbe, ProbeExamples, ProbeNoExamples, responses as utoipa_responses,
+};
 #[cfg(feature = "actix-web")]
 pub use actix_web;
 #[cfg(feature = "axum")]
 pub use axum_core;
+#[cfg(feature = "utoipa")]
+pub use utoipa;
+
+/// What the derived `IntoResponses::responses` returns.
+#[cfg(feature = "utoipa")]
+pub type UtoipaResponses =
+    std::collections::BTreeMap<alloc::string::String, utoipa::openapi::RefOr<utoipa::openapi::Response>>;

@@ -187,6 +187,8 @@ mod format;
 mod grpc;
 #[cfg(feature = "http")]
 pub mod http;
+#[cfg(feature = "utoipa")]
+pub mod openapi;
 #[cfg(feature = "registry")]
 pub mod registry;
 pub mod render;

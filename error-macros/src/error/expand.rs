@@ -98,6 +98,25 @@ impl<'a> Context<'a> {
                  fn error_response(&self) -> __p::actix_web::HttpResponse { __p::actix_error_response(self) } }",
             );
         }
+        if cfg!(feature = "utoipa") {
+            // The examples of `ErrorExamples`, when the type implements it:
+            // found by autoref at this concrete type, which a generic type
+            // is not (it shows the templates).
+            let examples = if self.generic {
+                "&[]"
+            } else {
+                "&{ #[allow(unused_imports)] use __p::{ProbeExamples as _, ProbeNoExamples as _}; \
+                 (&&__p::ExampleProbe::<Self>::new()).examples() }"
+            };
+            let label = literal(&self.input.original.ident.to_string());
+            self.header(out, "__p::DocumentedErrors", &bounds);
+            let _ = write!(
+                out,
+                "{{ fn document(errors: &mut __p::ErrorSet) {{ errors.add::<Self>({label}, {examples}); }} }}"
+            );
+            self.header(out, "__p::utoipa::IntoResponses", &bounds);
+            out.text("{ fn responses() -> __p::UtoipaResponses { __p::utoipa_responses::<Self>() } }");
+        }
     }
 }
 
