@@ -344,41 +344,6 @@ impl<'a> AsDynError<'a> for dyn core::error::Error + Send + Sync + 'a {
 
 pub use serde;
 
-/// The catalog of stand-ins: of the impls `#[derive(CatalogError)]` emits
-/// beside its errors, and of the declaration `#[derive(ErrorCatalog)]` emits
-/// beside its own. Never used by a build that succeeds.
-pub enum Unchecked {}
-
-impl Unchecked {
-    /// The stand-in catalog's declaration.
-    pub const INFO_REF: &'static CatalogInfo = &Self::INFO;
-
-    const INFO: CatalogInfo = stand_in("Unchecked");
-}
-
-impl crate::ErrorCatalog for Unchecked {
-    const INFO: &'static CatalogInfo = Self::INFO_REF;
-}
-
-/// The declaration of a catalog whose `#[derive(ErrorCatalog)]` failed: it
-/// accepts every code and every module, so that the crate's errors add
-/// nothing to the errors of the declaration.
-#[must_use]
-pub const fn stand_in(name: &'static str) -> CatalogInfo {
-    CatalogInfo::__new(CatalogParts {
-        name,
-        format: CodeFormat::__new("{code}", Shape::Flat, &[Segment::Number { name: "code", width: 0 }], 0),
-        default_status: Some(500),
-        modules: &[],
-        page: PageInfo { title: "", description: "", api: "" },
-        domain: "",
-        link_template: None,
-        retired: &[],
-        reserved: &[],
-        stand_in: true,
-    })
-}
-
 /// Every entry linked into the program, in no particular order.
 #[cfg(feature = "registry")]
 #[linkme::distributed_slice]

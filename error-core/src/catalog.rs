@@ -2,7 +2,7 @@
 //! statuses, the modules and the codes retired, written with
 //! `#[derive(ErrorCatalog)]`.
 
-use crate::format::{CodeFormat, CodeText, bytes_eq};
+use crate::format::{CodeFormat, CodeText, Segment, Shape, bytes_eq};
 
 /// A catalog of error codes, declared once per crate with
 /// `#[derive(ErrorCatalog)]` on an enum whose variants are its modules.
@@ -110,6 +110,29 @@ impl CatalogInfo {
     pub const fn __new(parts: CatalogParts) -> Self {
         Self(parts)
     }
+
+    /// The declaration of a catalog whose `#[derive(ErrorCatalog)]` failed:
+    /// it accepts every code and every module, so that the crate's errors
+    /// add nothing to the errors of the declaration. Also the catalog of
+    /// `EntryParts::DEFAULT`, which every entry overrides.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __stand_in(name: &'static str) -> Self {
+        Self(CatalogParts {
+            name,
+            format: CodeFormat::__new("{code}", Shape::Flat, &[Segment::Number { name: "code", width: 0 }], 0),
+            default_status: Some(500),
+            modules: &[],
+            page: PageInfo { title: "", description: "", api: "" },
+            domain: "",
+            link_template: None,
+            retired: &[],
+            reserved: &[],
+            stand_in: true,
+        })
+    }
+
+    pub(crate) const STAND_IN: Self = Self::__stand_in("");
 
     /// The name of the catalog type (`Catalog`).
     #[must_use]

@@ -45,7 +45,7 @@ impl EntryParts {
     /// What an entry says of what its attribute does not: the derive writes
     /// only the keys a code sets, `..DEFAULT` gives the rest.
     pub const DEFAULT: Self = Self {
-        catalog: crate::__private::Unchecked::INFO_REF,
+        catalog: &CatalogInfo::STAND_IN,
         module: None,
         number: 0,
         code: CodeText::EMPTY,

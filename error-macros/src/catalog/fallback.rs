@@ -24,7 +24,7 @@ pub fn expand(input: &Input<'_>, errors: &TokenStream) -> TokenStream {
         #[allow(unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
             use #krate::__private as __p;
-            static __INFO: __p::CatalogInfo = __p::stand_in(#name);
+            static __INFO: __p::CatalogInfo = __p::CatalogInfo::__stand_in(#name);
 
             #[automatically_derived]
             impl #impl_generics __p::ErrorCatalog for #ident #ty_generics #where_clause {
