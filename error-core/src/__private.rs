@@ -391,7 +391,11 @@ pub use linkme;
 pub use crate::actix::{error_response as actix_error_response, status_code as actix_status_code};
 #[cfg(feature = "axum")]
 pub use crate::axum::into_response as axum_into_response;
+#[cfg(feature = "tonic")]
+pub use crate::tonic::status as tonic_status;
 #[cfg(feature = "actix-web")]
 pub use actix_web;
 #[cfg(feature = "axum")]
 pub use axum_core;
+#[cfg(feature = "tonic")]
+pub use tonic;

@@ -67,12 +67,17 @@
 //! | `description = "..."` | struct, variant | default: the first paragraph of the doc comment |
 //! | `suggestion = "..."` | struct, variant | what the client can do; repeatable |
 //! | `link(url = "...", label = "...")` | struct, variant | documentation; repeatable |
+//! | `grpc = "FAILED_PRECONDITION"` | struct, enum, variant | the gRPC status code; default: the HTTP status's, by [`GrpcCode::of`] |
+//! | `reason = "..."` | struct, variant | the `ErrorInfo` reason of gRPC (AIP-193: `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63); default: the class name in upper snake case |
 //! | `catalog = path` | struct, enum | the catalog to use; default: `crate::Catalog` |
 //! | `extern_catalog = path` | struct, enum | a catalog declared in another crate (see below) |
 //! | `crate = path` | struct, enum | where `error_catalog` is, for a renamed dependency |
 //! | `display = false` | struct, enum | do not implement `Display` and `Error` (see below) |
 //! | `detail` or `detail = "name"` | field | the field goes into the public body's `details` |
 //! | `source` | field | returned by `Error::source` (a field named `source` is one too) |
+//!
+//! The catalog's own `domain = "api.example.com"` names the service in the
+//! `ErrorInfo` of its gRPC statuses (feature `tonic`, see the `tonic` module).
 //!
 //! An error without `message` says the reason phrase of its status (`Not
 //! Found` for 404, `Conflict` for 409), or `Request failed` for a status that
@@ -150,6 +155,8 @@ pub mod stability;
 pub mod status;
 #[cfg(feature = "std")]
 pub mod testing;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 
 #[doc(hidden)]
 pub mod __private;
