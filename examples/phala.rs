@@ -42,13 +42,49 @@
 //!   smaller instance type. A 503 would say the service itself is down:
 //!   HTTP clients would retry the same request unchanged and monitoring
 //!   would count a server fault, for what is an ordinary, expected answer.
+//!
+//! # gRPC status codes
+//!
+//! With the `tonic` feature every error is also a gRPC status. Most codes
+//! follow from their HTTP status by the table of `google/rpc/code.proto`
+//! (404 `NOT_FOUND`, 409 `ALREADY_EXISTS`, 403 `PERMISSION_DENIED`...).
+//! The custom statuses 465 to 468 have no entry there, so each states its
+//! code with `grpc = "..."`, chosen by what a gRPC client should do:
+//!
+//! - **465 `HashRegistrationRequired`: `FAILED_PRECONDITION`.** The
+//!   request is right but the system is not in the state it needs (the hash
+//!   is not registered on-chain yet); the client fixes that state, then
+//!   sends the same request again.
+//! - **466 `HashInvalidOrExpired`: `FAILED_PRECONDITION`.** An expired hash
+//!   was valid once: what is wrong is its registration's state, not the
+//!   request's form (that would be `INVALID_ARGUMENT`), and the cure is the
+//!   same as for 465, registering it again.
+//! - **467 `TxVerificationFailed`: `ABORTED`.** The registration
+//!   transaction did not verify on-chain; `code.proto` gives `ABORTED` to a
+//!   transaction abort that the client retries "at a higher level": send the
+//!   registration transaction again, then the request. Not `UNAVAILABLE`,
+//!   which would make clients resend the same request at once.
+//! - **468 `HashNotAllowed`: `PERMISSION_DENIED`.** The application's
+//!   contract refuses this compose hash: an authorization decision, which
+//!   only the contract's owner can change; the client must not retry.
+//!
+//! One code keeps the documented default of a 4xx outside the table,
+//! `FAILED_PRECONDITION`: `InsufficientBalanceError` (402), which is just
+//! that (the account's state forbids the request until it is topped up).
+//! `tests/grpc.rs` pins that list with `testing::grpc_fallbacks`. The
+//! catalog's `domain` names the API in each status's `ErrorInfo`.
 
 use error_catalog::{CatalogError, ErrorCatalog};
 
 /// The catalog of the Phala Cloud API: the code format, the default status
 /// and the four modules.
 #[derive(ErrorCatalog)]
-#[catalog(format = "ERR-{module:02}-{code:03}", default_status = 400, api = "Phala Cloud API")]
+#[catalog(
+    format = "ERR-{module:02}-{code:03}",
+    default_status = 400,
+    api = "Phala Cloud API",
+    domain = "cloud-api.phala.network"
+)]
 pub enum Catalog {
     /// Module 01: creating a CVM, and the checks before it.
     #[module(1, name = "CVM API / Preflight")]
@@ -166,6 +202,7 @@ pub mod preflight {
         module = 1,
         code = 5,
         status = 465,
+        grpc = "FAILED_PRECONDITION",
         name = "HashRegistrationRequired",
         message = "Compose hash registration required on-chain"
     )]
@@ -192,6 +229,7 @@ pub mod preflight {
         #[catalog(
             code = 6,
             status = 466,
+            grpc = "FAILED_PRECONDITION",
             name = "HashInvalidOrExpired",
             message = "The provided compose hash is invalid or has expired"
         )]
@@ -201,7 +239,13 @@ pub mod preflight {
             compose_hash: String,
         },
         /// Raised when transaction verification fails (HTTP 467)
-        #[catalog(code = 7, status = 467, name = "TxVerificationFailed", message = "Transaction verification failed")]
+        #[catalog(
+            code = 7,
+            status = 467,
+            grpc = "ABORTED",
+            name = "TxVerificationFailed",
+            message = "Transaction verification failed"
+        )]
         TxVerificationFailed {
             /// The registration transaction.
             #[catalog(detail)]
@@ -213,6 +257,7 @@ pub mod preflight {
         #[catalog(
             code = 8,
             status = 468,
+            grpc = "PERMISSION_DENIED",
             name = "HashNotAllowed",
             message = "The compose hash is not allowed by the on-chain contract"
         )]

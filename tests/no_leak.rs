@@ -6,9 +6,11 @@
 //! a source error; the error of a detail whose `Serialize` fails), random
 //! public values where the body must show them. For every body format (the
 //! flat body, problem+json, `http::respond` in both formats, the axum and
-//! actix-web responses) and for the client's parse of each, no character of
-//! a secret may appear, and the public values must. The parts that need a
-//! feature are gated by it: `--all-features` runs them all.
+//! actix-web responses), for the gRPC status (its message, its details
+//! decoded and as bytes, and the trailers it is sent as) and for the
+//! client's reading of each, no character of a secret may appear, and the
+//! public values must. The parts that need a feature are gated by it:
+//! `--all-features` runs them all.
 //!
 //! Every secret holds characters of the Unicode private use area
 //! (U+E000 to U+F8FF) and every public value is ASCII, so "no byte of a
@@ -456,10 +458,97 @@ fn no_character_of_a_secret_reaches_any_body() {
                 for (format, bytes) in &bodies {
                     assert_clean(format, error, &message, &details, bytes)?;
                 }
+                #[cfg(feature = "tonic")]
+                assert_status_clean(error, &message, &details, &public)?;
             }
             Ok(())
         })
         .unwrap();
+}
+
+/// The gRPC status of `error`, as built and as read back from the trailers
+/// it travels in: no character of a secret in its message, its details
+/// (decoded, and as bytes), its `Debug`, or the client's reading; the
+/// public message and details there.
+#[cfg(feature = "tonic")]
+fn assert_status_clean(
+    error: &(dyn CatalogError<Catalog = Catalog> + Sync),
+    message: &str,
+    details: &Value,
+    public: &Public,
+) -> Result<(), TestCaseError> {
+    use tonic_types::{ErrorDetail, StatusExt as _};
+
+    let built = error_catalog::tonic::status_with_request_id(error, Some(&public.request_id));
+    let mut trailers = tonic::codegen::http::HeaderMap::new();
+    built.add_header(&mut trailers).map_err(|e| TestCaseError::fail(format!("no trailers: {e}")))?;
+    for (name, value) in &trailers {
+        prop_assert!(value.as_bytes().is_ascii(), "trailer {} is not ASCII", name);
+    }
+    let sent = tonic::Status::from_header_map(&trailers).expect("a status in the trailers");
+    for (how, status) in [("built", &built), ("sent", &sent)] {
+        let code = error.code_str();
+        prop_assert_eq!(status.message(), message, "{} status of {}", how, code);
+        let bytes = String::from_utf8_lossy(status.details());
+        prop_assert!(!bytes.chars().any(is_secret_char), "{} status details of {} leak: {:?}", how, code, status);
+        prop_assert!(!format!("{status:?}").chars().any(is_secret_char), "{} status of {} leaks", how, code);
+
+        let decoded = status.check_error_details_vec().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut all = Vec::new();
+        let mut infos = 0;
+        for detail in &decoded {
+            match detail {
+                ErrorDetail::ErrorInfo(info) => {
+                    infos += 1;
+                    all.extend([info.reason.clone(), info.domain.clone()]);
+                    for (key, value) in &info.metadata {
+                        all.extend([key.clone(), value.clone()]);
+                    }
+                    prop_assert_eq!(&info.metadata["errorCode"], code);
+                    let expected = details.as_array().map(Vec::as_slice).unwrap_or_default();
+                    prop_assert_eq!(info.metadata.len(), expected.len() + 1);
+                    for detail in expected {
+                        let key = lower_camel(detail["field"].as_str().unwrap_or_default());
+                        let value: Value = serde_json::from_str(&info.metadata[&key])
+                            .map_err(|e| TestCaseError::fail(format!("{key}: {e}")))?;
+                        prop_assert_eq!(&value, &detail["value"], "{} {}: {}", code, key, value);
+                    }
+                }
+                ErrorDetail::RequestInfo(info) => {
+                    prop_assert_eq!(&info.request_id, &public.request_id);
+                    all.push(info.serving_data.clone());
+                }
+                ErrorDetail::Help(help) => {
+                    for link in &help.links {
+                        all.extend([link.description.clone(), link.url.clone()]);
+                    }
+                }
+                other => return Err(TestCaseError::fail(format!("{code}: an unexpected detail {other:?}"))),
+            }
+        }
+        prop_assert_eq!(infos, 1, "{}: exactly one ErrorInfo", code);
+        prop_assert!(!all.iter().any(|text| text.chars().any(is_secret_char)), "{} details of {} leak", how, code);
+
+        let remote = error_catalog::client::RemoteError::from_status(status)
+            .map_err(|e| TestCaseError::fail(format!("{how}: the client cannot read the status: {e}")))?;
+        prop_assert_eq!(remote.message(), message);
+        prop_assert_eq!(remote.code(), code);
+        prop_assert!(!format!("{remote:?}").chars().any(is_secret_char), "{}: the client's reading leaks", how);
+    }
+    Ok(())
+}
+
+/// A detail's key in a status: `node_id` as `nodeId`.
+#[cfg(feature = "tonic")]
+fn lower_camel(field: &str) -> String {
+    let mut words = field.split('_');
+    let mut key = words.next().unwrap_or_default().to_owned();
+    for word in words {
+        let mut chars = word.chars();
+        key.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+        key.push_str(chars.as_str());
+    }
+    key
 }
 
 #[cfg(feature = "axum")]

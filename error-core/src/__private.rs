@@ -361,6 +361,8 @@ pub use crate::axum::into_response as axum_into_response;
 pub use crate::openapi::{
     DocumentedErrors, ErrorSet, ExampleProbe, ProbeExamples, ProbeNoExamples, responses as utoipa_responses,
 };
+#[cfg(feature = "tonic")]
+pub use crate::tonic::status as tonic_status;
 #[cfg(feature = "actix-web")]
 pub use actix_web;
 #[cfg(feature = "axum")]
@@ -372,3 +374,5 @@ pub use utoipa;
 #[cfg(feature = "utoipa")]
 pub type UtoipaResponses =
     std::collections::BTreeMap<alloc::string::String, utoipa::openapi::RefOr<utoipa::openapi::Response>>;
+#[cfg(feature = "tonic")]
+pub use tonic;

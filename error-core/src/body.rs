@@ -40,7 +40,7 @@ use crate::error::{CatalogError, PublicMessage};
 
 mod bounded;
 
-use bounded::BoundedValue;
+pub(crate) use bounded::BoundedValue;
 pub(crate) use bounded::Omitted;
 #[cfg(feature = "http")]
 pub(crate) use bounded::check_detail;

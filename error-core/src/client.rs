@@ -26,11 +26,13 @@ use std::vec::Vec;
 use serde_json::{Map, Value};
 
 use crate::error::CatalogError;
+use crate::grpc::GrpcCode;
 
-/// An error a server answered with, as its body says.
+/// An error a server answered with, as its body (or its gRPC status) says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RemoteError {
     status: u16,
+    grpc_code: Option<GrpcCode>,
     code: String,
     message: String,
     request_id: Option<String>,
@@ -81,6 +83,8 @@ pub enum ParseBodyError {
         /// The limit, in bytes.
         limit: usize,
     },
+    /// The details of a gRPC status are not a `google.rpc.Status` message.
+    NotStatusDetails,
 }
 
 /// The longest body [`RemoteError::parse`] reads: 1 MiB. Reading JSON
@@ -98,6 +102,7 @@ impl fmt::Display for ParseBodyError {
             Self::TooLarge { len, limit } => {
                 write!(f, "the error body has {len} bytes, more than the limit of {limit}")
             }
+            Self::NotStatusDetails => f.write_str("the status details are not a google.rpc.Status"),
         }
     }
 }
@@ -163,9 +168,6 @@ impl RemoteError {
             None => optional_string(&object, "detail")?.ok_or(ParseBodyError::Missing("message"))?,
         };
         Ok(Self {
-            status,
-            code,
-            message,
             request_id: optional_string(&object, "request_id")?,
             details: array(&object, "details", |item| {
                 let Value::Object(item) = item else { return Err(ParseBodyError::WrongType("details")) };
@@ -188,13 +190,137 @@ impl RemoteError {
                         .unwrap_or_default(),
                 })
             })?,
+            ..Self::new(status, code, message)
         })
     }
 
-    /// The HTTP status of the response.
+    /// What every reader starts from: the status, the code and the message.
+    fn new(status: u16, code: String, message: String) -> Self {
+        Self {
+            status,
+            grpc_code: None,
+            code,
+            message,
+            request_id: None,
+            details: Vec::new(),
+            suggestions: Vec::new(),
+            links: Vec::new(),
+        }
+    }
+
+    /// Reads a gRPC status as the `tonic` feature writes it (see
+    /// [`crate::tonic`]): the code from the `errorCode` metadata of its
+    /// `ErrorInfo`, the message from `Status.message`, each other metadata
+    /// key as a detail (its value read as JSON text, or kept as a string
+    /// when it is not JSON), the request id from `RequestInfo`, the links
+    /// from `Help`. The status is the HTTP status that `google/rpc/code.proto`
+    /// gives the gRPC code ([`GrpcCode::http_status`]); the gRPC code is
+    /// [`grpc_code`](Self::grpc_code). A code this program does not know is
+    /// kept, as in [`parse`](Self::parse).
+    ///
+    /// Reads at most [`DEFAULT_MAX_BODY_LEN`] bytes of message and details
+    /// (see [`from_status_with_limit`](Self::from_status_with_limit)), and
+    /// detail values nested at most 127 levels deep.
+    ///
+    /// ```
+    /// # use error_catalog::{CatalogError, ErrorCatalog};
+    /// # #[derive(ErrorCatalog)]
+    /// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+    /// # pub enum Catalog { #[module(1, name = "Preflight")] Preflight }
+    /// use error_catalog::client::RemoteError;
+    ///
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(module = 1, code = 4, status = 409, message = "A CVM with name '{name}' already exists")]
+    /// pub struct DuplicateCvmNameError {
+    ///     #[catalog(detail)]
+    ///     pub name: String,
+    /// }
+    ///
+    /// # fn main() -> Result<(), error_catalog::client::ParseBodyError> {
+    /// let status = tonic::Status::from(DuplicateCvmNameError { name: "web".into() });
+    /// let error = RemoteError::from_status(&status)?;
+    /// assert!(error.is::<DuplicateCvmNameError>());
+    /// assert_eq!((error.code(), error.status()), ("ERR-01-004", 409));
+    /// assert_eq!(error.detail("name"), Some(&serde_json::json!("web")));
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// [`ParseBodyError::NotStatusDetails`] when the details do not decode,
+    /// [`ParseBodyError::Missing`]`("errorCode")` when no `ErrorInfo` gives
+    /// a code (a status of a server without a catalog), and
+    /// [`ParseBodyError::TooLarge`].
+    #[cfg(feature = "tonic")]
+    pub fn from_status(status: &::tonic::Status) -> Result<Self, ParseBodyError> {
+        Self::from_status_with_limit(status, DEFAULT_MAX_BODY_LEN)
+    }
+
+    /// As [`from_status`](Self::from_status), for a status whose message
+    /// and details have at most `max_len` bytes together.
+    ///
+    /// # Errors
+    /// Those of [`from_status`](Self::from_status).
+    #[cfg(feature = "tonic")]
+    pub fn from_status_with_limit(status: &::tonic::Status, max_len: usize) -> Result<Self, ParseBodyError> {
+        use tonic_types::{ErrorDetail, StatusExt as _};
+
+        let len = status.message().len().saturating_add(status.details().len());
+        if len > max_len {
+            return Err(ParseBodyError::TooLarge { len, limit: max_len });
+        }
+        let details = status.check_error_details_vec().map_err(|_| ParseBodyError::NotStatusDetails)?;
+        // AIP-193 allows one `ErrorInfo`; a status with several is read by
+        // its first.
+        let info = details.iter().find_map(|detail| match detail {
+            ErrorDetail::ErrorInfo(info) => Some(info),
+            _ => None,
+        });
+        let code = info
+            .and_then(|info| info.metadata.get(crate::tonic::ERROR_CODE_KEY))
+            .ok_or(ParseBodyError::Missing(crate::tonic::ERROR_CODE_KEY))?;
+        let grpc_code = GrpcCode::from_number(status.code() as i32).unwrap_or(GrpcCode::Unknown);
+        let mut error = Self::new(grpc_code.http_status(), code.clone(), status.message().into());
+        error.grpc_code = Some(grpc_code);
+        if let Some(info) = info {
+            let mut fields: Vec<(&String, &String)> =
+                info.metadata.iter().filter(|(key, _)| *key != crate::tonic::ERROR_CODE_KEY).collect();
+            // A map has no order: the details come sorted by key.
+            fields.sort_unstable();
+            error.details = fields
+                .into_iter()
+                .map(|(key, text)| RemoteDetail {
+                    field: key.clone(),
+                    value: serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.clone())),
+                    message: None,
+                })
+                .collect();
+        }
+        for detail in &details {
+            match detail {
+                ErrorDetail::RequestInfo(info) if error.request_id.is_none() && !info.request_id.is_empty() => {
+                    error.request_id = Some(info.request_id.clone());
+                }
+                ErrorDetail::Help(help) => error.links.extend(
+                    help.links.iter().map(|link| RemoteLink { url: link.url.clone(), label: link.description.clone() }),
+                ),
+                _ => {}
+            }
+        }
+        Ok(error)
+    }
+
+    /// The HTTP status of the response; for an error read from a gRPC
+    /// status, the HTTP status of its gRPC code.
     #[must_use]
     pub fn status(&self) -> u16 {
         self.status
+    }
+
+    /// The gRPC status code, for an error read from a gRPC status.
+    #[must_use]
+    pub fn grpc_code(&self) -> Option<GrpcCode> {
+        self.grpc_code
     }
 
     /// The code, as the server wrote it; kept even when this program does
@@ -222,10 +348,14 @@ impl RemoteError {
         &self.details
     }
 
-    /// The value of the detail named `field`.
+    /// The value of the detail named `field`. A gRPC status names details
+    /// in lowerCamelCase (`nodeId`): for an error read from one, `node_id`
+    /// finds `nodeId` too, so that the same code reads both transports.
     #[must_use]
     pub fn detail(&self, field: &str) -> Option<&Value> {
-        self.details.iter().find(|detail| detail.field == field).map(|detail| &detail.value)
+        let find = |name: &str| self.details.iter().find(|detail| detail.field == name);
+        let found = find(field).or_else(|| self.grpc_code.and_then(|_| find(&crate::grpc::metadata_key(field))));
+        found.map(|detail| &detail.value)
     }
 
     /// What the client can do about it.

@@ -3,7 +3,10 @@
 //! This module needs no gRPC library: it is the table an integration (the
 //! `tonic` feature) reads, and what `#[catalog(grpc = "...")]` names.
 
+use alloc::string::String;
 use core::fmt;
+
+use crate::entry::Entry;
 
 /// A gRPC status code (`google.rpc.Code`), by its canonical name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -135,16 +138,104 @@ impl GrpcCode {
     }
 
     /// The code for a status outside that table: `FAILED_PRECONDITION` for
-    /// a client error (4xx: the request cannot be served as the system
-    /// stands, which is what 402, 412, 422 and custom statuses such as 465
-    /// mean), `INTERNAL` for a server error (5xx), `UNKNOWN` otherwise.
-    /// An error that means something else says `#[catalog(grpc = "...")]`.
+    /// a client error (4xx), `INTERNAL` for a server error (5xx), `UNKNOWN`
+    /// otherwise. An error that means something else says
+    /// `#[catalog(grpc = "...")]`, and
+    /// [`testing::grpc_fallbacks`](crate::testing::grpc_fallbacks) lists
+    /// those that do not.
+    ///
+    /// Why these two: a fallback must keep the side of the fault and must
+    /// not invite a retry. A 4xx outside the table is mostly a request that
+    /// is well formed but cannot be served as things stand (402, 410, 412,
+    /// 423, 428, 451, and custom statuses such as Phala's 465 to 468): a
+    /// malformed one would be a plain 400, `INVALID_ARGUMENT`. That is
+    /// `FAILED_PRECONDITION`, which gRPC clients do not retry. `UNKNOWN`
+    /// would count a client's mistake as a server fault; `UNAVAILABLE`,
+    /// `ABORTED` or `RESOURCE_EXHAUSTED` would make clients send the same
+    /// request again. A 5xx outside the table (502, 505, 507...) is a fault
+    /// of the server that a retry need not cure: `INTERNAL`, which is not
+    /// retried either, where `UNAVAILABLE` would be.
     #[must_use]
     pub const fn fallback_for_http(status: u16) -> Self {
         match status {
             400..=499 => Self::FailedPrecondition,
             500..=599 => Self::Internal,
             _ => Self::Unknown,
+        }
+    }
+
+    /// The code of an error: what its `grpc = "..."` key states, else its
+    /// HTTP status by [`from_http`](Self::from_http), else
+    /// [`fallback_for_http`](Self::fallback_for_http). An error of a
+    /// catalog outside HTTP that states no code is `INTERNAL`, as its
+    /// status is 500.
+    ///
+    /// ```
+    /// use error_catalog::{CatalogError, ErrorCatalog, GrpcCode};
+    /// # #[derive(ErrorCatalog)]
+    /// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+    /// # pub enum Catalog { #[module(1, name = "Preflight")] Preflight }
+    ///
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(module = 1, code = 4, status = 409)]
+    /// struct DuplicateCvmNameError;
+    ///
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(module = 1, code = 7, status = 467, grpc = "ABORTED")]
+    /// struct TxVerificationFailed;
+    ///
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(module = 1, code = 5, status = 465)]
+    /// struct HashRegistrationRequired;
+    ///
+    /// # fn main() {
+    /// assert_eq!(GrpcCode::of(DuplicateCvmNameError.entry()), GrpcCode::AlreadyExists);
+    /// assert_eq!(GrpcCode::of(TxVerificationFailed.entry()), GrpcCode::Aborted);
+    /// assert_eq!(GrpcCode::of(HashRegistrationRequired.entry()), GrpcCode::FailedPrecondition);
+    /// assert!(GrpcCode::is_fallback(HashRegistrationRequired.entry()));
+    /// # }
+    /// ```
+    #[must_use]
+    pub const fn of(entry: &Entry) -> Self {
+        if let Some(code) = entry.grpc() {
+            return code;
+        }
+        match Self::from_http(entry.status()) {
+            Some(code) => code,
+            None => Self::fallback_for_http(entry.status()),
+        }
+    }
+
+    /// Whether [`of`](Self::of) gives `entry` the default of
+    /// [`fallback_for_http`](Self::fallback_for_http): it states no code and
+    /// its status is outside the table, or it has no HTTP status.
+    #[must_use]
+    pub const fn is_fallback(entry: &Entry) -> bool {
+        entry.grpc().is_none() && (entry.http_status().is_none() || Self::from_http(entry.status()).is_none())
+    }
+
+    /// The HTTP status that the "HTTP Mapping" comments of
+    /// `google/rpc/code.proto` give this code: what
+    /// [`RemoteError`](crate::client::RemoteError) reports as the status of
+    /// an error read from a gRPC status. `OK` is 200; `FAILED_PRECONDITION`
+    /// and `OUT_OF_RANGE` are 400 beside `INVALID_ARGUMENT`, `ABORTED` 409
+    /// beside `ALREADY_EXISTS`, `UNKNOWN` and `DATA_LOSS` 500 beside
+    /// `INTERNAL`.
+    #[must_use]
+    pub const fn http_status(self) -> u16 {
+        match self {
+            Self::Ok => 200,
+            Self::InvalidArgument | Self::FailedPrecondition | Self::OutOfRange => 400,
+            Self::Unauthenticated => 401,
+            Self::PermissionDenied => 403,
+            Self::NotFound => 404,
+            Self::AlreadyExists | Self::Aborted => 409,
+            Self::ResourceExhausted => 429,
+            Self::Cancelled => 499,
+            Self::Unknown | Self::Internal | Self::DataLoss => 500,
+            Self::Unimplemented => 501,
+            Self::Unavailable => 503,
+            Self::DeadlineExceeded => 504,
         }
     }
 }
@@ -155,9 +246,32 @@ impl fmt::Display for GrpcCode {
     }
 }
 
+/// The longest metadata key of an `ErrorInfo`, by AIP-193.
+const MAX_METADATA_KEY_LEN: usize = 64;
+
+/// The `ErrorInfo` metadata key of a detail field: its name in
+/// lowerCamelCase (`node_id` is `nodeId`, `kms info` is `kmsInfo`), of the
+/// ASCII letters and digits AIP-193 allows, at most 64 characters;
+/// `detail` for a name with none.
+pub(crate) fn metadata_key(field: &str) -> String {
+    let mut key = String::with_capacity(field.len());
+    for (index, word) in field.split(|c: char| !c.is_ascii_alphanumeric()).filter(|word| !word.is_empty()).enumerate() {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            key.push(if index == 0 { first.to_ascii_lowercase() } else { first.to_ascii_uppercase() });
+            key.extend(chars);
+        }
+    }
+    key.truncate(MAX_METADATA_KEY_LEN);
+    if key.is_empty() {
+        key.push_str("detail");
+    }
+    key
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{ALL, GrpcCode};
+    use super::{ALL, GrpcCode, metadata_key};
 
     #[test]
     fn numbers_and_names_round_trip() {
@@ -169,5 +283,36 @@ mod tests {
         assert_eq!(GrpcCode::from_number(17), None);
         assert_eq!(GrpcCode::from_number(-1), None);
         assert_eq!(GrpcCode::from_name("failed_precondition"), None);
+    }
+
+    #[test]
+    fn the_table_and_its_way_back_agree() {
+        for status in 100..=999 {
+            if let Some(code) = GrpcCode::from_http(status) {
+                assert_eq!(code.http_status(), status, "{code}");
+            } else {
+                let fallback = GrpcCode::fallback_for_http(status);
+                assert_eq!(fallback.http_status() / 100, if (400..600).contains(&status) { status / 100 } else { 5 });
+            }
+        }
+    }
+
+    #[test]
+    fn metadata_keys_are_lower_camel_case() {
+        for (field, key) in [
+            ("node_id", "nodeId"),
+            ("balance_cents", "balanceCents"),
+            ("compose_hash", "composeHash"),
+            ("name", "name"),
+            ("NodeId", "nodeId"),
+            ("item_2", "item2"),
+            ("kms info", "kmsInfo"),
+            ("é_x", "x"),
+            ("", "detail"),
+            ("__", "detail"),
+        ] {
+            assert_eq!(metadata_key(field), key, "{field}");
+        }
+        assert_eq!(metadata_key(&"a".repeat(100)).len(), 64);
     }
 }

@@ -70,8 +70,8 @@
 //! | `link(url = "...", label = "...")` | struct, variant | documentation; repeatable |
 //! | `severity = "warning"` | struct, enum, variant | `error`, `warning`, `info` or `success` ([`Severity`]) |
 //! | `retryable = true` | struct, enum, variant | whether the same request may succeed if sent again |
-//! | `grpc = "FAILED_PRECONDITION"` | struct, enum, variant | the gRPC status code; default: from the HTTP status ([`GrpcCode::from_http`]) |
-//! | `reason = "QUOTA_EXCEEDED"` | struct, variant | the AIP-193 reason of gRPC's `ErrorInfo`; default: the class name in upper snake case |
+//! | `grpc = "FAILED_PRECONDITION"` | struct, enum, variant | the gRPC status code; default: the HTTP status's, by [`GrpcCode::of`] |
+//! | `reason = "..."` | struct, variant | the `ErrorInfo` reason of gRPC (AIP-193: `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63); default: the class name in upper snake case |
 //! | `catalog = path` | struct, enum | the catalog to use; default: `crate::Catalog` |
 //! | `extern_catalog = path` | struct, enum | a catalog declared in another crate (see below) |
 //! | `crate = path` | struct, enum | where `error_catalog` is, for a renamed dependency |
@@ -81,6 +81,10 @@
 //!
 //! A field the message shows is public, so it must be a `detail`: the
 //! derive refuses `message = "Token {token} rejected"` on a private `token`.
+//!
+//! The catalog's own `domain = "api.example.com"` names the service in the
+//! `ErrorInfo` of its gRPC statuses (feature `tonic`, see the `tonic` module).
+//!
 //! An error without `message` says the reason phrase of its status (`Not
 //! Found` for 404, `Conflict` for 409), or `Request failed` for a status that
 //! has none (465, for instance): never anything from its fields.
@@ -197,6 +201,8 @@ pub mod stability;
 pub mod status;
 #[cfg(feature = "std")]
 pub mod testing;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 
 #[doc(hidden)]
 pub mod __private;

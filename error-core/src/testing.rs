@@ -184,3 +184,42 @@ pub fn assert_stable<C: crate::ErrorCatalog + ?Sized>(path: impl AsRef<Path>) {
         assert_file_current(path, &rendered);
     }
 }
+
+/// The entries among `entries` whose gRPC status code is the documented
+/// default ([`GrpcCode::fallback_for_http`](crate::GrpcCode::fallback_for_http)):
+/// they state no `grpc = "..."` and their HTTP status is outside the table
+/// of AIP-193 (465, 402...), or they have none. A test pins the list, so
+/// that a new such code is a decision, not an accident:
+///
+/// ```
+/// use error_catalog::{CatalogError, ErrorCatalog};
+/// # #[derive(ErrorCatalog)]
+/// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+/// # pub enum Catalog { #[module(4, name = "Workspace")] Workspace }
+///
+/// #[derive(Debug, CatalogError)]
+/// #[catalog(module = 4)]
+/// enum WorkspaceError {
+///     #[catalog(code = 1, status = 402, message = "Your account balance is too low")]
+///     InsufficientBalance,
+///     #[catalog(code = 2, status = 403, message = "Your account has reached its limit")]
+///     LimitReached,
+///     #[catalog(code = 3, status = 423, grpc = "FAILED_PRECONDITION", message = "The workspace is locked")]
+///     Locked,
+/// }
+///
+/// # fn main() {
+/// let fallbacks = error_catalog::testing::grpc_fallbacks(WorkspaceError::entries());
+/// let codes: Vec<&str> = fallbacks.iter().map(|entry| entry.code()).collect();
+/// assert_eq!(codes, ["ERR-04-001"]);
+/// # }
+/// ```
+///
+/// It is a helper for a test rather than a compile error on purpose: Cargo
+/// turns a feature on for the whole build when one crate asks for it, so a
+/// crate that never speaks gRPC would fail to compile the day another
+/// crate of the build enables `tonic`.
+#[must_use]
+pub fn grpc_fallbacks(entries: &[&'static crate::Entry]) -> std::vec::Vec<&'static crate::Entry> {
+    entries.iter().copied().filter(|entry| crate::GrpcCode::is_fallback(entry)).collect()
+}

@@ -14,9 +14,9 @@ use super::DetailLimits;
 use crate::entry::DetailValue;
 
 /// A detail's value, serialized within `limits`.
-pub(super) struct BoundedValue<'a> {
-    pub(super) value: DetailValue<'a>,
-    pub(super) limits: DetailLimits,
+pub(crate) struct BoundedValue<'a> {
+    pub(crate) value: DetailValue<'a>,
+    pub(crate) limits: DetailLimits,
 }
 
 impl Serialize for BoundedValue<'_> {

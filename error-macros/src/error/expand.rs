@@ -117,6 +117,40 @@ impl<'a> Context<'a> {
             self.header(out, "__p::utoipa::IntoResponses", &bounds);
             out.text("{ fn responses() -> __p::UtoipaResponses { __p::utoipa_responses::<Self>() } }");
         }
+        if cfg!(feature = "tonic") {
+            self.conversion_header(out, "__p::tonic::Status");
+            let ident = &self.input.original.ident;
+            let ty = if self.generic {
+                let (_, ty_generics, _) = self.input.original.generics.split_for_impl();
+                quote!(#ident #ty_generics).to_string()
+            } else {
+                ident.to_string()
+            };
+            out.text(&format!("{{ fn from(error: {ty}) -> Self {{ __p::tonic_status(&error) }} }}"));
+        }
+    }
+
+    /// `impl<...> From<Type<...>> for Target where ...`: the type converts
+    /// into a framework's error; a generic type only when it is a catalog
+    /// error, as in the other framework impls.
+    fn conversion_header(&self, out: &mut Out, target: &str) {
+        let ident = &self.input.original.ident;
+        if self.generic {
+            let generics = &self.input.original.generics;
+            let (impl_generics, ty_generics, _) = generics.split_for_impl();
+            let mut bounds = Bounds::default();
+            if !self.params.is_empty() {
+                bounds.push(quote!(#ident #ty_generics: __p::CatalogError));
+            }
+            let where_clause = bounds.where_clause(generics);
+            let target: TokenStream = target.parse().unwrap_or_default();
+            out.tokens(quote!(
+                #[automatically_derived]
+                impl #impl_generics ::core::convert::From<#ident #ty_generics> for #target #where_clause
+            ));
+        } else {
+            let _ = write!(out, "#[automatically_derived] impl ::core::convert::From<{ident}> for {target} ");
+        }
     }
 }
 

@@ -1,0 +1,304 @@
+//! gRPC with tonic: every catalog error is a `tonic::Status` (the derive
+//! writes `From<E> for Status` when this feature is on), in the error model
+//! of Google's AIP-193, and
+//! [`RemoteError::from_status`](crate::client::RemoteError::from_status)
+//! reads such a status back.
+//!
+//! The status of an error holds:
+//!
+//! - its code: what the error states with `#[catalog(grpc = "...")]`, else
+//!   its HTTP status by the table of `google/rpc/code.proto`, else a default
+//!   (see [`GrpcCode::of`] and [`GrpcCode::fallback_for_http`]);
+//! - `message`: the public message, the one an HTTP body carries;
+//! - exactly one `ErrorInfo`: `reason` is [`Entry::reason`](crate::Entry::reason)
+//!   (`DUPLICATE_CVM_NAME_ERROR`), `domain` the catalog's `domain = "..."`
+//!   (empty when the catalog has none: AIP-193 wants one, so a catalog
+//!   served over gRPC should say it), and `metadata` the code under
+//!   `errorCode` and each detail field under its name in lowerCamelCase
+//!   (`node_id` is `nodeId`), its value as JSON text (`42`, `"web"`);
+//! - a `RequestInfo` with the request id, when the call carried an
+//!   acceptable one (see [`ErrorLayer`]);
+//! - a `Help` with the error's links.
+//!
+//! Nothing else: not `Debug`, not the other fields, not the sources, not
+//! the internal `Display` of a `display = false` type. A server error
+//! (HTTP status 5xx) logs those to `tracing`, as the HTTP integrations do.
+//!
+//! ```
+//! # use error_catalog::{CatalogError, ErrorCatalog};
+//! #[derive(ErrorCatalog)]
+//! #[catalog(format = "ERR-{module:02}-{code:03}", domain = "api.example.com")]
+//! pub enum Catalog { #[module(1, name = "Preflight")] Preflight }
+//!
+//! #[derive(Debug, CatalogError)]
+//! #[catalog(module = 1, code = 4, status = 409, message = "A CVM with name '{name}' already exists")]
+//! pub struct DuplicateCvmNameError {
+//!     #[catalog(detail)]
+//!     pub name: String,
+//! }
+//!
+//! # fn main() {
+//! use tonic_types::StatusExt as _;
+//!
+//! let status = tonic::Status::from(DuplicateCvmNameError { name: "web".into() });
+//! assert_eq!(status.code(), tonic::Code::AlreadyExists);
+//! assert_eq!(status.message(), "A CVM with name 'web' already exists");
+//! let info = status.get_details_error_info().unwrap();
+//! assert_eq!((info.reason.as_str(), info.domain.as_str()), ("DUPLICATE_CVM_NAME_ERROR", "api.example.com"));
+//! assert_eq!(info.metadata["errorCode"], "ERR-01-004");
+//! assert_eq!(info.metadata["name"], r#""web""#);
+//! # }
+//! ```
+//!
+//! # Bounded
+//!
+//! A status travels in the trailers of the HTTP/2 response, and clients
+//! refuse trailers past a size (hyper's default, tonic's, is 16 KiB): a
+//! larger status would reach the client as a transport error without its
+//! code. So a status carries at most [`MAX_MESSAGE_LEN`] bytes of message
+//! (a longer one is cut at a character boundary and ends with `…`) and
+//! [`MAX_DETAILS_LEN`] bytes of detail values; a detail that does not fit,
+//! nests deeper than 32 levels, or cannot be serialized is `null` in the
+//! metadata. Two details whose names give the same key (`node_id` and
+//! `nodeId`), or a detail whose key is `errorCode`, keep the first value:
+//! the code always.
+
+use std::collections::HashMap;
+use std::string::{String, ToString};
+use std::task::{Context, Poll};
+use std::vec::Vec;
+
+use tonic_types::{ErrorDetails, HelpLink, StatusExt as _};
+
+use crate::body::{BoundedValue, DetailLimits};
+use crate::error::CatalogError;
+use crate::grpc::{GrpcCode, metadata_key};
+
+/// The key of the `ErrorInfo` metadata that holds the catalog code.
+pub const ERROR_CODE_KEY: &str = "errorCode";
+
+/// The longest public message a status carries, in bytes.
+pub const MAX_MESSAGE_LEN: usize = 1024;
+
+/// The most bytes of JSON that the detail values of one status hold
+/// together.
+pub const MAX_DETAILS_LEN: usize = 4096;
+
+/// The longest request id a status repeats, in bytes: the bound of the HTTP
+/// integrations.
+pub const MAX_REQUEST_ID_LEN: usize = 200;
+
+/// The status of `error`, with the request id of the current call when an
+/// [`ErrorLayer`] serves it: what the derived `From<E> for Status` returns.
+/// Never fails (see the [module documentation](self)).
+pub fn status<E: CatalogError + ?Sized>(error: &E) -> ::tonic::Status {
+    let request_id = CALL.try_with(|call| call.request_id.clone()).ok().flatten();
+    status_with_request_id(error, request_id.as_deref())
+}
+
+/// The status of `error` for a request whose id is `request_id`: kept when
+/// it is 1 to [`MAX_REQUEST_ID_LEN`] bytes of visible ASCII, left out
+/// otherwise, as in the HTTP bodies.
+///
+/// ```
+/// # use error_catalog::{CatalogError, ErrorCatalog};
+/// # #[derive(ErrorCatalog)]
+/// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+/// # pub enum Catalog { #[module(3, name = "CVM Operations")] Ops }
+/// #[derive(Debug, CatalogError)]
+/// #[catalog(module = 3, code = 1, status = 404, message = "The requested CVM was not found")]
+/// pub struct CvmNotFoundError;
+///
+/// # fn main() {
+/// use tonic_types::StatusExt as _;
+///
+/// let status = error_catalog::tonic::status_with_request_id(&CvmNotFoundError, Some("rid-1"));
+/// assert_eq!(status.get_details_request_info().unwrap().request_id, "rid-1");
+/// let status = error_catalog::tonic::status_with_request_id(&CvmNotFoundError, Some("rid 1\n"));
+/// assert!(status.get_details_request_info().is_none());
+/// # }
+/// ```
+pub fn status_with_request_id<E: CatalogError + ?Sized>(error: &E, request_id: Option<&str>) -> ::tonic::Status {
+    let entry = error.entry();
+    let code = GrpcCode::of(entry);
+    if entry.status() >= 500 {
+        log_server_error(error, code, request_id);
+    }
+    let mut details = ErrorDetails::with_error_info(entry.reason(), entry.catalog().domain(), metadata(error));
+    if let Some(request_id) = request_id.filter(|id| accepted_request_id(id)) {
+        details.set_request_info(request_id, "");
+    }
+    if !entry.links().is_empty() {
+        let links: Vec<HelpLink> = entry.links().iter().map(|link| HelpLink::new(link.label(), link.url())).collect();
+        details.set_help(links);
+    }
+    ::tonic::Status::with_error_details(::tonic::Code::from_i32(code.number()), message(error), details)
+}
+
+/// The public message, cut to [`MAX_MESSAGE_LEN`] bytes.
+fn message<E: CatalogError + ?Sized>(error: &E) -> String {
+    let message = error.message();
+    if message.len() <= MAX_MESSAGE_LEN {
+        return message.into_owned();
+    }
+    let ellipsis = '…';
+    let mut end = MAX_MESSAGE_LEN - ellipsis.len_utf8();
+    while !message.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut cut = String::with_capacity(end + ellipsis.len_utf8());
+    cut.push_str(&message[..end]);
+    cut.push(ellipsis);
+    cut
+}
+
+/// `errorCode` and the details, each value as JSON text within what is left
+/// of [`MAX_DETAILS_LEN`].
+fn metadata<E: CatalogError + ?Sized>(error: &E) -> HashMap<String, String> {
+    let mut metadata = HashMap::with_capacity(error.entry().details().len() + 1);
+    metadata.insert(ERROR_CODE_KEY.to_string(), error.code_str().to_string());
+    let mut left = MAX_DETAILS_LEN;
+    error.visit_details(&mut |detail| {
+        let key = metadata_key(detail.field());
+        if metadata.contains_key(&key) {
+            return;
+        }
+        let limits = DetailLimits::DEFAULT.max_bytes(left);
+        let value = match serde_json::to_string(&BoundedValue { value: detail.value(), limits }) {
+            // The budget counts string lengths without their escapes: the
+            // text itself must fit too.
+            Ok(text) if text.len() <= left => {
+                left -= text.len();
+                text
+            }
+            _ => "null".to_string(),
+        };
+        metadata.insert(key, value);
+    });
+    metadata
+}
+
+/// 1 to [`MAX_REQUEST_ID_LEN`] bytes of visible ASCII (`!` to `~`).
+fn accepted_request_id(id: &str) -> bool {
+    (1..=MAX_REQUEST_ID_LEN).contains(&id.len()) && id.bytes().all(|byte| matches!(byte, b'!'..=b'~'))
+}
+
+/// The most sources of a server error that its log event lists.
+const MAX_SOURCES: usize = 32;
+
+/// One event per server error, as the HTTP integrations write it: code,
+/// status, class, gRPC code and request id, and the internal text
+/// (`Display`, then the sources) as values, never as the message.
+fn log_server_error<E: CatalogError + ?Sized>(error: &E, code: GrpcCode, request_id: Option<&str>) {
+    use std::fmt::Write as _;
+
+    // `write!` into a String: a `Display` that fails leaves what it wrote,
+    // where `to_string` would panic.
+    let mut internal = String::new();
+    let _ = write!(internal, "{error}");
+    let mut cause = String::new();
+    let mut source = error.source();
+    for _ in 0..MAX_SOURCES {
+        let Some(next) = source else { break };
+        if !cause.is_empty() {
+            cause.push_str(": ");
+        }
+        let _ = write!(cause, "{next}");
+        source = next.source();
+    }
+    tracing::error!(
+        error_code = error.code_str(),
+        status = error.status(),
+        grpc_code = code.as_str(),
+        class = error.name(),
+        request_id = request_id.filter(|id| accepted_request_id(id)),
+        error = internal.as_str(),
+        cause = cause.as_str(),
+        "server error answered with its catalog message"
+    );
+}
+
+/// What the statuses of one call know of it: its request id. Set by
+/// [`ErrorLayer`].
+#[derive(Debug, Clone)]
+pub struct CallContext {
+    request_id: Option<String>,
+}
+
+tokio::task_local! {
+    static CALL: CallContext;
+}
+
+/// A tower layer for a tonic server that gives the statuses of each call
+/// the call's request id, read from its `x-request-id` metadata (or
+/// another key): `Server::builder().layer(ErrorLayer::new())`.
+///
+/// ```
+/// use error_catalog::tonic::ErrorLayer;
+///
+/// let layer = ErrorLayer::new().request_id_key(http::HeaderName::from_static("x-correlation-id"));
+/// # let _ = layer;
+/// ```
+#[derive(Debug, Clone)]
+pub struct ErrorLayer {
+    key: http::HeaderName,
+}
+
+impl Default for ErrorLayer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ErrorLayer {
+    /// Request ids from `x-request-id`.
+    #[must_use]
+    pub fn new() -> Self {
+        Self { key: http::HeaderName::from_static("x-request-id") }
+    }
+
+    /// Reads the request id from the metadata `key` instead.
+    #[must_use]
+    pub fn request_id_key(mut self, key: http::HeaderName) -> Self {
+        self.key = key;
+        self
+    }
+}
+
+impl<S> tower_layer::Layer<S> for ErrorLayer {
+    type Service = ErrorService<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        ErrorService { inner, key: self.key.clone() }
+    }
+}
+
+/// The service of [`ErrorLayer`].
+#[derive(Debug, Clone)]
+pub struct ErrorService<S> {
+    inner: S,
+    key: http::HeaderName,
+}
+
+impl<S, B> tower_service::Service<http::Request<B>> for ErrorService<S>
+where
+    S: tower_service::Service<http::Request<B>>,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = tokio::task::futures::TaskLocalFuture<CallContext, S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: http::Request<B>) -> Self::Future {
+        let request_id = request
+            .headers()
+            .get(&self.key)
+            .and_then(|value| value.to_str().ok())
+            .filter(|id| accepted_request_id(id))
+            .map(String::from);
+        CALL.scope(CallContext { request_id }, self.inner.call(request))
+    }
+}

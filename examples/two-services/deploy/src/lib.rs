@@ -1,0 +1,346 @@
+//! The second service: deployments. To deploy on a node it reserves vCPUs
+//! from the inventory service, over HTTP or over gRPC (its [`Upstream`]),
+//! reads the inventory's errors with `RemoteError` (the same reading for
+//! both transports), recognises the shared types with `is::<T>()`, and
+//! answers its own client (HTTP, `POST /v1/deployments`) in one of two ways
+//! ([`answer`]):
+//!
+//! - **the same code, passed through**: a node that does not exist is the
+//!   client's mistake, and the client can act on `ERR-01-001` itself;
+//! - **a code of its own that wraps the cause**: a node without capacity is
+//!   `ERR-02-001` (`PlacementFailedError`), a failure of the inventory it
+//!   does not know (or cannot reach) is `ERR-02-002`
+//!   (`InventoryUnavailableError`); each names the inventory's code in the
+//!   detail `cause_code`, and keeps the inventory's whole error as its
+//!   `source`, for the log, never for the body.
+
+use std::sync::{Arc, Mutex};
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use error_catalog::client::RemoteError;
+use error_catalog::{CatalogError, GrpcCode};
+use fleet_catalog::{Catalog, InsufficientCapacityError, NodeNotFoundError};
+use serde_json::Value;
+use tonic::codegen::http;
+
+/// The messages of `proto/inventory.proto` this client sends and reads, as
+/// protoc would generate them here too.
+pub mod wire {
+    /// `fleet.inventory.v1.ReserveRequest`.
+    #[derive(Clone, PartialEq, prost::Message)]
+    pub struct ReserveRequest {
+        #[prost(uint32, tag = "1")]
+        pub node_id: u32,
+        #[prost(uint32, tag = "2")]
+        pub vcpu: u32,
+    }
+
+    /// `fleet.inventory.v1.Reservation`.
+    #[derive(Clone, PartialEq, prost::Message)]
+    pub struct Reservation {
+        #[prost(string, tag = "1")]
+        pub reservation_id: String,
+    }
+}
+
+/// Raised when the deployment cannot be placed on the requested node
+#[derive(Debug, CatalogError)]
+#[catalog(
+    extern_catalog = fleet_catalog::Catalog,
+    module = 2,
+    code = 1,
+    status = 409,
+    message = "Cannot place the deployment on node {node_id}",
+    suggestion = "Ask for fewer vCPUs or another node"
+)]
+pub struct PlacementFailedError {
+    /// The node asked for.
+    #[catalog(detail)]
+    pub node_id: u32,
+    /// The inventory's code for why.
+    #[catalog(detail)]
+    pub cause_code: String,
+    /// The inventory's error, whole: for the log.
+    #[catalog(source)]
+    pub cause: RemoteError,
+}
+
+/// Raised when the inventory fails in a way the deploy service cannot pass on
+///
+/// A 502: the deploy service is a gateway to the inventory here. gRPC's
+/// table has no 502, so the code states `UNAVAILABLE`: another try later may
+/// succeed.
+#[derive(Debug, CatalogError)]
+#[catalog(
+    extern_catalog = fleet_catalog::Catalog,
+    module = 2,
+    code = 2,
+    status = 502,
+    grpc = "UNAVAILABLE",
+    message = "The inventory could not reserve capacity"
+)]
+pub struct InventoryUnavailableError {
+    /// The inventory's code, when it answered with one.
+    #[catalog(detail)]
+    pub cause_code: Option<String>,
+    /// What failed: for the log.
+    #[catalog(source)]
+    pub cause: Box<dyn std::error::Error + Send + Sync>,
+}
+
+/// Any error of the fleet's catalog.
+pub type AnyError = Box<dyn CatalogError<Catalog = Catalog> + Send + Sync>;
+
+/// How the inventory failed a call.
+#[derive(Debug)]
+pub enum UpstreamFailure {
+    /// With an error of the catalog, read from its body or status.
+    Remote(RemoteError),
+    /// Without one: no answer, or an answer that is no catalog error.
+    Transport(Box<dyn std::error::Error + Send + Sync>),
+}
+
+/// How the deploy service answered an error of the inventory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handling {
+    /// The inventory's code, passed through to the client.
+    PassedThrough,
+    /// A code of the deploy service, wrapping the inventory's.
+    Wrapped,
+}
+
+/// What the deploy service answers for a failed reservation on `node_id`.
+#[must_use]
+pub fn answer(node_id: u32, failure: UpstreamFailure) -> (AnyError, Handling) {
+    match failure {
+        UpstreamFailure::Remote(remote) if remote.is::<NodeNotFoundError>() => {
+            // The same error, rebuilt from its detail: the same code, status
+            // and body as if the deploy service had raised it.
+            let node_id = remote
+                .detail("node_id")
+                .and_then(Value::as_u64)
+                .and_then(|id| u32::try_from(id).ok())
+                .unwrap_or(node_id);
+            (Box::new(NodeNotFoundError { node_id }), Handling::PassedThrough)
+        }
+        UpstreamFailure::Remote(remote) if remote.is::<InsufficientCapacityError>() => {
+            let cause_code = remote.code().to_owned();
+            (Box::new(PlacementFailedError { node_id, cause_code, cause: remote }), Handling::Wrapped)
+        }
+        UpstreamFailure::Remote(remote) => {
+            let cause_code = Some(remote.code().to_owned());
+            (Box::new(InventoryUnavailableError { cause_code, cause: Box::new(remote) }), Handling::Wrapped)
+        }
+        UpstreamFailure::Transport(cause) => {
+            (Box::new(InventoryUnavailableError { cause_code: None, cause }), Handling::Wrapped)
+        }
+    }
+}
+
+/// Where the inventory is, and how to speak to it.
+#[derive(Debug, Clone)]
+pub enum Upstream {
+    /// Its HTTP API at `base` (`http://127.0.0.1:8080`).
+    Http {
+        /// The base URL.
+        base: String,
+        /// The HTTP client.
+        client: reqwest::Client,
+    },
+    /// Its gRPC API over `channel`.
+    Grpc(tonic::transport::Channel),
+}
+
+/// What one call to the inventory answered, as the deploy service read it:
+/// kept so that the example can show the middle of the exchange.
+#[derive(Debug, Clone)]
+pub struct UpstreamCall {
+    /// `HTTP` or `gRPC`.
+    pub transport: &'static str,
+    /// The answer as it came: an HTTP status and body, or a gRPC status and
+    /// its details, decoded.
+    pub wire: String,
+    /// The code read from it.
+    pub code: String,
+    /// The shared type it was recognised as, if any.
+    pub recognised: Option<&'static str>,
+    /// What the deploy service did with it.
+    pub handling: Handling,
+}
+
+/// Every call to the inventory that failed, in order.
+pub type Journal = Arc<Mutex<Vec<UpstreamCall>>>;
+
+impl Upstream {
+    /// `HTTP` or `gRPC`.
+    #[must_use]
+    pub fn transport(&self) -> &'static str {
+        match self {
+            Self::Http { .. } => "HTTP",
+            Self::Grpc(_) => "gRPC",
+        }
+    }
+
+    /// Reserves `vcpu` vCPUs on `node_id`, under the client's request id.
+    /// Returns the reservation id, or the failure and how it came over the
+    /// wire.
+    async fn reserve(
+        &self,
+        node_id: u32,
+        vcpu: u32,
+        request_id: Option<&str>,
+    ) -> Result<String, (UpstreamFailure, String)> {
+        let transport = |error: Box<dyn std::error::Error + Send + Sync>| {
+            let wire = error.to_string();
+            (UpstreamFailure::Transport(error), wire)
+        };
+        match self {
+            Self::Http { base, client } => {
+                let mut request = client
+                    .post(format!("{base}/v1/reservations"))
+                    .json(&serde_json::json!({ "node_id": node_id, "vcpu": vcpu }));
+                if let Some(id) = request_id {
+                    request = request.header("x-request-id", id);
+                }
+                let response = request.send().await.map_err(|error| transport(error.into()))?;
+                let status = response.status().as_u16();
+                let body = response.bytes().await.map_err(|error| transport(error.into()))?;
+                if status == 201 {
+                    let reply: Value = serde_json::from_slice(&body).map_err(|error| transport(error.into()))?;
+                    return Ok(reply["reservation_id"].as_str().unwrap_or_default().to_owned());
+                }
+                let wire = format!("{status} {}", String::from_utf8_lossy(&body));
+                match RemoteError::parse(status, &body) {
+                    Ok(remote) => Err((UpstreamFailure::Remote(remote), wire)),
+                    Err(error) => Err((UpstreamFailure::Transport(error.into()), wire)),
+                }
+            }
+            Self::Grpc(channel) => {
+                let mut grpc = tonic::client::Grpc::new(channel.clone());
+                grpc.ready().await.map_err(|error| transport(error.into()))?;
+                let mut request = tonic::Request::new(wire::ReserveRequest { node_id, vcpu });
+                if let Some(id) = request_id.and_then(|id| id.parse().ok()) {
+                    request.metadata_mut().insert("x-request-id", id);
+                }
+                let path = http::uri::PathAndQuery::from_static("/fleet.inventory.v1.Inventory/Reserve");
+                let codec = tonic_prost::ProstCodec::<wire::ReserveRequest, wire::Reservation>::default();
+                match grpc.unary(request, path, codec).await {
+                    Ok(reply) => Ok(reply.into_inner().reservation_id),
+                    Err(status) => {
+                        let wire = describe_status(&status);
+                        match RemoteError::from_status(&status) {
+                            Ok(remote) => Err((UpstreamFailure::Remote(remote), wire)),
+                            Err(_) => Err((UpstreamFailure::Transport(Box::new(status)), wire)),
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A status with its details decoded, one per line: what the deploy service
+/// received over gRPC.
+#[must_use]
+pub fn describe_status(status: &tonic::Status) -> String {
+    use std::fmt::Write as _;
+    use tonic_types::{ErrorDetail, StatusExt as _};
+
+    let code = GrpcCode::from_number(status.code() as i32).unwrap_or(GrpcCode::Unknown);
+    let mut text = format!("status {code} ({}), message {:?}", code.number(), status.message());
+    for detail in status.get_error_details_vec() {
+        match detail {
+            ErrorDetail::ErrorInfo(info) => {
+                let mut metadata: Vec<_> = info.metadata.into_iter().collect();
+                metadata.sort();
+                let metadata: Vec<String> =
+                    metadata.into_iter().map(|(key, value)| format!("{key}: {value}")).collect();
+                let _ = write!(
+                    text,
+                    "\n  ErrorInfo {{ reason: {:?}, domain: {:?}, metadata: {{ {} }} }}",
+                    info.reason,
+                    info.domain,
+                    metadata.join(", ")
+                );
+            }
+            ErrorDetail::RequestInfo(info) => {
+                let _ = write!(text, "\n  RequestInfo {{ request_id: {:?} }}", info.request_id);
+            }
+            other => {
+                let _ = write!(text, "\n  {other:?}");
+            }
+        }
+    }
+    text
+}
+
+/// The deploy service: its upstream and its journal.
+#[derive(Debug, Clone)]
+pub struct Deploy {
+    /// How it reaches the inventory.
+    pub upstream: Upstream,
+    /// The failed calls to the inventory.
+    pub journal: Journal,
+}
+
+/// The JSON body of `POST /v1/deployments`.
+#[derive(Debug, serde::Deserialize)]
+struct DeployBody {
+    node_id: u32,
+    vcpu: u32,
+}
+
+async fn deploy(
+    State(service): State<Deploy>,
+    headers: HeaderMap,
+    Json(body): Json<DeployBody>,
+) -> Result<(StatusCode, Json<Value>), AnyError> {
+    let request_id = headers.get("x-request-id").and_then(|id| id.to_str().ok());
+    match service.upstream.reserve(body.node_id, body.vcpu, request_id).await {
+        Ok(reservation_id) => Ok((
+            StatusCode::CREATED,
+            Json(
+                serde_json::json!({ "deployment_id": format!("dep-{reservation_id}"), "reservation_id": reservation_id }),
+            ),
+        )),
+        Err((failure, wire)) => {
+            let (code, recognised) = match &failure {
+                UpstreamFailure::Remote(remote) => (remote.code().to_owned(), recognised(remote)),
+                UpstreamFailure::Transport(_) => (String::new(), None),
+            };
+            let (error, handling) = answer(body.node_id, failure);
+            let call = UpstreamCall { transport: service.upstream.transport(), wire, code, recognised, handling };
+            service.journal.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(call);
+            Err(error)
+        }
+    }
+}
+
+/// The shared type a remote error is, by `is::<T>()`.
+fn recognised(remote: &RemoteError) -> Option<&'static str> {
+    if remote.is::<NodeNotFoundError>() {
+        Some("NodeNotFoundError")
+    } else if remote.is::<InsufficientCapacityError>() {
+        Some("InsufficientCapacityError")
+    } else {
+        None
+    }
+}
+
+/// The HTTP API of the deploy service.
+pub fn http_router(service: Deploy) -> axum::Router {
+    axum::Router::new()
+        .route("/v1/deployments", axum::routing::post(deploy))
+        .with_state(service)
+        .layer(error_catalog::axum::ErrorLayer::new(error_catalog::http::ErrorResponses::new()))
+}
+
+/// Serves the deploy service's HTTP API on `listener`.
+///
+/// # Errors
+/// When the listener fails.
+pub async fn serve(listener: tokio::net::TcpListener, service: Deploy) -> std::io::Result<()> {
+    axum::serve(listener, http_router(service)).await
+}
