@@ -138,6 +138,8 @@ pub mod client;
 mod code;
 mod entry;
 mod error;
+#[cfg(feature = "fluent")]
+pub mod fluent;
 mod format;
 mod grpc;
 #[cfg(feature = "http")]
