@@ -268,7 +268,7 @@ async fn a_request_without_an_id_gets_one_in_the_body_and_the_header() {
         server.call(reqwest::Method::GET, "/api/v1/nowhere", None, None).await,
         server.call(reqwest::Method::DELETE, "/api/v1/cvms/provision", None, None).await,
     ];
-    for case in malformed::cases() {
+    for case in malformed::cases().into_iter().filter(|case| case.on != malformed::On::Actix) {
         let mut request = server.client.request(case.method.clone(), format!("{}{}", server.base, case.path));
         if let malformed::Sent::Json(text) = case.sent {
             request = request.header("Content-Type", "application/json").body(text);
@@ -310,7 +310,7 @@ async fn malformed_requests_are_catalog_errors() {
     formats.push((ErrorResponses::new().problem_json(server::PROBLEM_TYPE_BASE), "application/problem+json"));
     for (responses, content_type) in formats {
         let server = Server::start(responses).await;
-        for case in malformed::cases() {
+        for case in malformed::cases().into_iter().filter(|case| case.on != malformed::On::Actix) {
             let answer = malformed::send(&server.client, &server.base, &case, "rid-malformed").await;
             malformed::assert_answer(&case, &answer, content_type, "rid-malformed");
         }

@@ -28,6 +28,18 @@ pub struct Malformed {
     pub code: &'static str,
     /// The body's `details`, `Value::Null` for none.
     pub details: Value,
+    /// The servers that have the route: a path segment that is not UTF-8
+    /// actix-web decodes with replacement characters instead of refusing,
+    /// and a numeric path parameter only the actix-web test server has.
+    pub on: On,
+}
+
+/// Which servers a case is sent to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum On {
+    Both,
+    Axum,
+    Actix,
 }
 
 fn invalid(part: &str) -> Value {
@@ -47,6 +59,7 @@ pub fn cases() -> Vec<Malformed> {
             status: 404,
             code: "HTTP-404",
             details: Value::Null,
+            on: On::Both,
         },
         Malformed {
             name: "wrong method",
@@ -56,6 +69,7 @@ pub fn cases() -> Vec<Malformed> {
             status: 405,
             code: "HTTP-405",
             details: Value::Null,
+            on: On::Both,
         },
         Malformed {
             name: "bad JSON",
@@ -65,6 +79,7 @@ pub fn cases() -> Vec<Malformed> {
             status: 400,
             code: "ERR-02-008",
             details: invalid("body"),
+            on: On::Both,
         },
         Malformed {
             name: "wrong JSON types",
@@ -74,6 +89,7 @@ pub fn cases() -> Vec<Malformed> {
             status: 400,
             code: "ERR-02-008",
             details: invalid("body"),
+            on: On::Both,
         },
         Malformed {
             name: "missing body",
@@ -83,6 +99,7 @@ pub fn cases() -> Vec<Malformed> {
             status: 400,
             code: "ERR-02-008",
             details: invalid("body"),
+            on: On::Both,
         },
         Malformed {
             name: "body over the limit",
@@ -92,6 +109,7 @@ pub fn cases() -> Vec<Malformed> {
             status: 413,
             code: "HTTP-413",
             details: json!([{ "field": "limit", "value": MAX_BODY, "message": null }]),
+            on: On::Both,
         },
         Malformed {
             name: "bad path parameter (not UTF-8)",
@@ -101,6 +119,17 @@ pub fn cases() -> Vec<Malformed> {
             status: 400,
             code: "ERR-02-008",
             details: invalid("path"),
+            on: On::Axum,
+        },
+        Malformed {
+            name: "bad path parameter (not a number)",
+            method: reqwest::Method::GET,
+            path: "/errors/many",
+            sent: Sent::Nothing,
+            status: 400,
+            code: "ERR-02-008",
+            details: invalid("path"),
+            on: On::Actix,
         },
         Malformed {
             name: "bad query",
@@ -110,6 +139,7 @@ pub fn cases() -> Vec<Malformed> {
             status: 400,
             code: "ERR-02-008",
             details: invalid("query"),
+            on: On::Both,
         },
     ]
 }
