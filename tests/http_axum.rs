@@ -563,3 +563,49 @@ async fn boxed_errors_are_responses() {
         assert_eq!(body["error_code"], code);
     }
 }
+
+/// `ErrorLayer` takes tower-http's `RequestId` extension first, the header
+/// it reads (`X-Request-ID`) second: here `SetRequestIdLayer` works on
+/// another header, so the two differ.
+#[tokio::test]
+async fn the_request_id_extension_comes_before_the_header() {
+    use tower::ServiceExt;
+    use tower_http::request_id::{MakeRequestUuid, SetRequestIdLayer};
+
+    let app = axum::Router::new()
+        .route("/missing", axum::routing::get(|| async { Err::<(), _>(CvmNotFoundError { identifier: "x".into() }) }))
+        .layer(
+            tower::ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(axum::http::HeaderName::from_static("x-trace-id"), MakeRequestUuid))
+                .layer(error_catalog::axum::ErrorLayer::new(ErrorResponses::new())),
+        );
+    let body = |request: axum::http::Request<axum::body::Body>| {
+        let app = app.clone();
+        async move {
+            let response = app.oneshot(request).await.unwrap();
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            serde_json::from_slice::<Value>(&bytes).unwrap()
+        }
+    };
+    let request = |headers: &[(&'static str, &'static str)]| {
+        let mut request = axum::http::Request::builder().uri("/missing");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.body(axum::body::Body::empty()).unwrap()
+    };
+
+    let traced = body(request(&[("x-trace-id", "trace-1"), ("x-request-id", "header-1")])).await;
+    assert_eq!(traced["request_id"], "trace-1");
+    // No x-trace-id: the layer makes a UUID, and the extension wins again.
+    let made = body(request(&[("x-request-id", "header-1")])).await;
+    let made = made["request_id"].as_str().expect("an id");
+    assert!(is_uuid_v4(made), "{made}");
+    // Without SetRequestIdLayer, the header.
+    let plain = axum::Router::new()
+        .route("/missing", axum::routing::get(|| async { Err::<(), _>(CvmNotFoundError { identifier: "x".into() }) }))
+        .layer(error_catalog::axum::ErrorLayer::new(ErrorResponses::new()));
+    let response = plain.oneshot(request(&[("x-request-id", "header-1")])).await.unwrap();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    assert_eq!(serde_json::from_slice::<Value>(&bytes).unwrap()["request_id"], "header-1");
+}

@@ -57,7 +57,7 @@ use axum_core::extract::{FromRequest, FromRequestParts, Request};
 use axum_core::response::{IntoResponse, Response};
 
 use crate::error::CatalogError;
-use crate::http::{Entered, ErrorResponse, ErrorResponses, Rejection, RejectionKind, RequestContext};
+use crate::http::{ErrorResponse, ErrorResponses, Rejection, RejectionKind, RequestContext};
 
 /// A boxed catalog error is a response too, for handlers that return any
 /// error of a catalog.
@@ -141,6 +141,7 @@ where
         self.inner.poll_ready(cx)
     }
 
+    #[inline]
     fn call(&mut self, request: http::Request<B>) -> Self::Future {
         #[cfg(feature = "tower-http")]
         let request_id = request
@@ -150,12 +151,8 @@ where
         #[cfg(not(feature = "tower-http"))]
         let request_id = None;
         let request_id = request_id.or_else(|| request.headers().get(self.responses.request_id_header_name()));
-        let context = self.responses.capture(
-            request_id,
-            request.uri().path_and_query(),
-            request.headers().get(http::header::ACCEPT_LANGUAGE),
-        );
-        ErrorFuture { context: Some(context), future: self.inner.call(request) }
+        let context = self.responses.capture(request_id, &request);
+        ErrorFuture { context, future: self.inner.call(request) }
     }
 }
 
@@ -166,7 +163,7 @@ pin_project_lite::pin_project! {
     #[derive(Debug)]
     #[must_use = "futures do nothing unless polled"]
     pub struct ErrorFuture<F> {
-        context: Option<RequestContext>,
+        context: RequestContext,
         #[pin]
         future: F,
     }
@@ -178,24 +175,23 @@ where
 {
     type Output = Result<Response, E>;
 
+    #[inline]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
-        let polled = {
-            let _entered = Entered::new(this.context);
-            this.future.poll(cx)
-        };
-        match polled {
-            Poll::Ready(Ok(response)) if response.status().as_u16() >= 400 => {
-                Poll::Ready(Ok(answer_again(response, this.context.as_ref())))
+        let future = this.future;
+        let mut polled = crate::http::enter(this.context, || future.poll(cx));
+        // In place: a success is returned as it came, never moved again.
+        if let Poll::Ready(Ok(response)) = &mut polled {
+            if response.status().as_u16() >= 400 {
+                *response = answer_again(core::mem::take(response), this.context);
             }
-            polled => polled,
         }
+        polled
     }
 }
 
 /// An error answer that is not JSON, as the catalog error of its class.
-fn answer_again(response: Response, context: Option<&RequestContext>) -> Response {
-    let Some(context) = context else { return response };
+fn answer_again(response: Response, context: &RequestContext) -> Response {
     let rejections = context.responses().rejection_errors();
     if rejections.is_empty()
         || crate::http::is_json(response.headers().get(http::header::CONTENT_TYPE).map(http::HeaderValue::as_bytes))

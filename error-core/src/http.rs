@@ -29,7 +29,6 @@ pub mod telemetry;
 
 #[cfg(feature = "problem-json")]
 use std::borrow::Cow;
-use std::cell::RefCell;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
@@ -208,17 +207,20 @@ impl ErrorResponses {
     /// The context of one request from what the request already holds:
     /// clones that share their bytes, each taken only when a body can use it.
     #[cfg_attr(not(feature = "axum"), allow(dead_code))]
-    pub(crate) fn capture(
+    pub(crate) fn capture<B>(
         self: &Arc<Self>,
         request_id: Option<&http::HeaderValue>,
-        path: Option<&http::uri::PathAndQuery>,
-        accept_language: Option<&http::HeaderValue>,
+        request: &http::Request<B>,
     ) -> RequestContext {
         RequestContext {
             responses: Arc::clone(self),
             request_id: request_id.cloned(),
-            path: path.filter(|_| self.wants_path()).cloned(),
-            accept_language: accept_language.filter(|_| self.wants_language()).cloned(),
+            path: if self.wants_path() { request.uri().path_and_query().cloned() } else { None },
+            accept_language: if self.wants_language() {
+                request.headers().get(http::header::ACCEPT_LANGUAGE).cloned()
+            } else {
+                None
+            },
         }
     }
 }
@@ -285,55 +287,20 @@ impl RequestContext {
     }
 }
 
-std::thread_local! {
-    /// The context of the request whose future this thread polls, if any.
-    static CURRENT: RefCell<Option<RequestContext>> = const { RefCell::new(None) };
+scoped_tls::scoped_thread_local! {
+    /// The context of the request whose future this thread polls, if any:
+    /// a pointer to the context its future holds, set for each poll.
+    static CURRENT: RequestContext
 }
 
 /// Calls `f` with the context of the request being polled on this thread.
-pub(crate) fn with_current<R>(mut f: impl FnMut(Option<&RequestContext>) -> R) -> R {
-    let answered = CURRENT.try_with(|current| current.try_borrow().ok().map(|current| f(current.as_ref())));
-    match answered {
-        Ok(Some(answer)) => answer,
-        // The thread is exiting and its locals are gone, or the slot is
-        // being swapped: no context.
-        _ => f(None),
-    }
+pub(crate) fn with_current<R>(f: impl FnOnce(Option<&RequestContext>) -> R) -> R {
+    if CURRENT.is_set() { CURRENT.with(|current| f(Some(current))) } else { f(None) }
 }
 
-/// A request's context, set as the current one for as long as it lives:
-/// swapped into the thread's slot when made, and back when dropped, so that
-/// scopes nest and a panic leaves no context behind.
-pub(crate) struct Entered<'a> {
-    slot: &'a mut Option<RequestContext>,
-    swapped: bool,
-}
-
-impl<'a> Entered<'a> {
-    pub(crate) fn new(slot: &'a mut Option<RequestContext>) -> Self {
-        let swapped = swap_current(slot);
-        Self { slot, swapped }
-    }
-}
-
-impl Drop for Entered<'_> {
-    fn drop(&mut self) {
-        if self.swapped {
-            swap_current(self.slot);
-        }
-    }
-}
-
-fn swap_current(slot: &mut Option<RequestContext>) -> bool {
-    CURRENT
-        .try_with(|current| match current.try_borrow_mut() {
-            Ok(mut current) => {
-                core::mem::swap(&mut *current, slot);
-                true
-            }
-            Err(_) => false,
-        })
-        .unwrap_or(false)
+/// Runs `f` with `context` as the current one; nested calls see their own.
+pub(crate) fn enter<R>(context: &RequestContext, f: impl FnOnce() -> R) -> R {
+    CURRENT.set(context, f)
 }
 
 pin_project_lite::pin_project! {
@@ -341,7 +308,7 @@ pin_project_lite::pin_project! {
     #[derive(Debug)]
     #[must_use = "futures do nothing unless polled"]
     pub struct Scoped<F> {
-        context: Option<RequestContext>,
+        context: RequestContext,
         #[pin]
         future: F,
     }
@@ -352,8 +319,8 @@ impl<F: Future> Future for Scoped<F> {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
         let this = self.project();
-        let _entered = Entered::new(this.context);
-        this.future.poll(cx)
+        let future = this.future;
+        enter(this.context, || future.poll(cx))
     }
 }
 
@@ -361,7 +328,7 @@ impl<F: Future> Future for Scoped<F> {
 /// and `actix::scope` do, for other integrations. The context is the
 /// current one during each poll of `future`, and only then.
 pub fn scope<F: Future>(context: RequestContext, future: F) -> Scoped<F> {
-    Scoped { context: Some(context), future }
+    Scoped { context, future }
 }
 
 /// The response to an error: status, content type, language and body.
