@@ -162,6 +162,11 @@ async fn duplicate_name_and_not_found() {
     let duplicate = provision(Some("rid-123")).await;
     assert_eq!(duplicate.status, 409);
     assert_eq!(duplicate.content_type, "application/json");
+    // No translations, no language said.
+    assert_eq!(duplicate.content_language, None);
+    // The id reaches the body; this server has no layer that repeats it in
+    // a header.
+    assert_eq!(duplicate.request_id, None);
     assert_eq!(
         duplicate.json,
         json!({

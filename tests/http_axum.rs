@@ -157,6 +157,9 @@ async fn provision_then_duplicate_name_is_409() {
     let duplicate = server.provision("web-1", Some(REQUEST_ID)).await;
     assert_eq!(duplicate.status, 409);
     assert_eq!(duplicate.content_type, "application/json");
+    // The server has translations: without Accept-Language, the catalog's
+    // own language.
+    assert_eq!(duplicate.content_language.as_deref(), Some("en"));
     assert_eq!(
         duplicate.json,
         json!({

@@ -128,10 +128,10 @@ where
         values: &tracing::span::Record<'_>,
         cx: tracing_subscriber::layer::Context<'_, S>,
     ) {
-        if let Some(span) = cx.span(id) {
-            if let Some(recorded) = span.extensions_mut().get_mut::<Recorded>() {
-                values.record(recorded);
-            }
+        if let Some(span) = cx.span(id)
+            && let Some(recorded) = span.extensions_mut().get_mut::<Recorded>()
+        {
+            values.record(recorded);
         }
     }
 

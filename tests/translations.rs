@@ -8,7 +8,9 @@
 #[allow(dead_code)]
 pub mod server;
 
+// Only `read` and some fields of the support used here.
 #[path = "support/answer.rs"]
+#[allow(dead_code)]
 mod answer;
 
 use std::sync::Arc;

@@ -181,10 +181,10 @@ where
         let future = this.future;
         let mut polled = crate::http::enter(this.context, || future.poll(cx));
         // In place: a success is returned as it came, never moved again.
-        if let Poll::Ready(Ok(response)) = &mut polled {
-            if response.status().as_u16() >= 400 {
-                *response = answer_again(core::mem::take(response), this.context);
-            }
+        if let Poll::Ready(Ok(response)) = &mut polled
+            && response.status().as_u16() >= 400
+        {
+            *response = answer_again(core::mem::take(response), this.context);
         }
         polled
     }

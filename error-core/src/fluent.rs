@@ -675,6 +675,10 @@ impl serde::Serializer for FluentArg {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::ToOwned;
+    use std::string::String;
+    use std::vec::Vec;
+
     use super::{language_ranges, matches_range, q_value};
 
     #[test]

@@ -139,6 +139,7 @@ type Answer = Arc<dyn Fn(&Rejection, Option<&RequestContext>) -> ErrorResponse +
 ///     }
 /// }
 ///
+/// # fn main() {
 /// let responses = ErrorResponses::new().rejections(
 ///     Rejections::new()
 ///         .json(InvalidRequestError::from_rejection)
@@ -146,7 +147,8 @@ type Answer = Arc<dyn Fn(&Rejection, Option<&RequestContext>) -> ErrorResponse +
 ///         .query(InvalidRequestError::from_rejection)
 ///         .not_found(|_: &Rejection| RouteNotFoundError),
 /// );
-/// # let _ = responses;
+/// assert!(!responses.rejection_errors().is_empty());
+/// # }
 /// ```
 ///
 /// A class without an error of its own falls back: a body too large to the

@@ -30,7 +30,7 @@
 //!     )
 //! }
 //!
-//! let trace = tower_http::trace::TraceLayer::new_for_http().make_span_with(request_span);
+//! let trace = tower_http::trace::TraceLayer::new_for_http().make_span_with(request_span::<axum::body::Body>);
 //! # let _ = trace;
 //! ```
 //!
@@ -127,6 +127,8 @@ fn status_text(status: u16) -> &'static str {
 
 #[cfg(all(test, feature = "metrics"))]
 mod tests {
+    use std::string::ToString;
+
     #[test]
     fn status_text_is_the_three_digits() {
         for status in 100..=999 {
