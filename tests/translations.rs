@@ -211,3 +211,48 @@ fn the_catalog_page_in_german_is_current() {
         &page,
     );
 }
+
+/// Codes that are no Fluent identifiers (`22P02`, `5.7.1`) have their
+/// messages under the ids of `fluent::message_id`.
+mod text_codes {
+    use error_catalog::{CatalogError, ErrorCatalog};
+
+    #[derive(ErrorCatalog)]
+    #[catalog(format = "{class:A2}{subclass:A3}", default_status = 400)]
+    pub enum Sqlstate {}
+
+    /// Raised when a value is not text of its type
+    #[derive(Debug, CatalogError)]
+    #[catalog(catalog = Sqlstate, code = "22P02", message = "Invalid input syntax: {value}")]
+    pub struct InvalidTextRepresentation {
+        #[catalog(detail)]
+        pub value: String,
+    }
+
+    #[derive(ErrorCatalog)]
+    #[catalog(format = "{class}.{subject}.{detail}", default_status = 550)]
+    pub enum Smtp {}
+
+    /// Raised when the mailbox does not accept the message
+    #[derive(Debug, CatalogError)]
+    #[catalog(catalog = Smtp, code = "5.7.1", message = "Delivery not authorized")]
+    pub struct DeliveryNotAuthorized;
+}
+
+#[test]
+fn codes_that_are_no_fluent_ids_are_mapped() {
+    use text_codes::{DeliveryNotAuthorized, InvalidTextRepresentation, Smtp, Sqlstate};
+
+    let translations = translations_of(
+        "text-codes",
+        &[("de", "code-22P02 = Ungültige Eingabe: { $value }\ncode-5-7-1 = Zustellung nicht erlaubt\n")],
+    );
+    assert_eq!(translations.id_of("22P02"), "code-22P02");
+    let (body, language) = respond(&translations, b"de", &InvalidTextRepresentation { value: "abc".into() });
+    assert_eq!((body["message"].as_str(), language.as_deref()), (Some("Ungültige Eingabe: abc"), Some("de")));
+    assert_eq!(body["error_code"], "22P02");
+    let (body, _) = respond(&translations, b"de", &DeliveryNotAuthorized);
+    assert_eq!(body["message"], "Zustellung nicht erlaubt");
+    error_catalog::testing::assert_translated::<Sqlstate>(&translations);
+    error_catalog::testing::assert_translated::<Smtp>(&translations);
+}

@@ -10,7 +10,10 @@
 //! taken only when a body can need it (the path for problem+json, the
 //! `Accept-Language` header when the application has translations). They
 //! are checked when a body is written, never on the way through. Without a
-//! scope, an error answers the flat body without a request id.
+//! scope, an error answers the flat body without a request id: so does an
+//! error made into a response inside a task the handler spawned, whose
+//! polls are not the request's. Return the error from the task instead, and
+//! let the handler answer it.
 //!
 //! Server errors (5xx) still answer with their catalog message; their
 //! internal description (`Display`, which may differ from the public message
