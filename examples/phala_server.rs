@@ -40,10 +40,31 @@
 //!      -H 'Content-Type: application/json' -d '{"encrypted_env": "00"}'
 //! ```
 //!
-//! A request whose JSON is missing or wrong answers 400 `ERR-02-008`
-//! (`InvalidRequestError`, with the field at fault). The id of each request
-//! (`X-Request-ID`) reaches the error body as `request_id`, by
-//! `error_catalog::axum::ErrorLayer`.
+//! Every error answer is a catalog body. A request whose JSON, path or
+//! query does not parse answers 400 `ERR-02-008` (`InvalidRequestError`,
+//! `field` the part at fault: `body`, `path` or `query`); a path no route
+//! has, a method a route does not have and a body over 16 KiB answer the
+//! codes of the HTTP layer (`HTTP-404`, `HTTP-405`, `HTTP-413`, see
+//! `phala_server/transport.rs`):
+//!
+//! ```text
+//! # 404 HTTP-404 RouteNotFoundError
+//! curl -i http://127.0.0.1:8080/api/v1/nowhere
+//! # 400 ERR-02-008, field: body
+//! curl -i -X POST http://127.0.0.1:8080/api/v1/cvms/provision -H 'Content-Type: application/json' -d '{"name": 7}'
+//! ```
+//!
+//! Each request has an id: the client's `X-Request-ID`, or a UUID made by
+//! tower-http's `SetRequestIdLayer`; the response repeats it in its
+//! `X-Request-ID` header and an error body as `request_id`.
+//!
+//! The messages are in English and German (`phala_server/locales`,
+//! Fluent): `Accept-Language` chooses, `Content-Language` says which:
+//!
+//! ```text
+//! # 404 ERR-03-001, "Die angeforderte CVM wurde nicht gefunden", Content-Language: de
+//! curl -i -H 'Accept-Language: de-CH, en;q=0.5' http://127.0.0.1:8080/api/v1/cvms/app_missing
+//! ```
 //!
 //! With the `utoipa` feature (`--features axum,utoipa`), `GET /openapi.json`
 //! answers the OpenAPI document of the three routes: each error they can
@@ -56,17 +77,17 @@ use std::collections::HashMap;
 use std::net::Ipv4Addr;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use axum::Json;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
-use error_catalog::axum::ErrorLayer;
+use error_catalog::axum::{ErrorLayer, Json, Path, Query};
+use error_catalog::fluent::Translations;
 use error_catalog::http::ErrorResponses;
 #[cfg(feature = "utoipa")]
 use error_catalog::openapi::{ErrorExamples, Errors};
 use serde::{Deserialize, Serialize};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 
 // The catalog's error types, shared with `cargo run --example phala`; its
 // `main` and printers are not used here.
@@ -78,6 +99,27 @@ pub mod phala;
 // as a module: the test's crate root imports it for itself.)
 #[allow(unused_imports)]
 use phala::Catalog;
+
+// The catalog of the HTTP layer's own answers: unknown route, wrong method,
+// body over the limit; and the catalog error of each class of rejection.
+#[path = "phala_server/transport.rs"]
+pub mod transport;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./examples/phala_server/locales",
+        fallback_language: "en",
+        // Without the isolation marks around placeables: the messages are
+        // left-to-right, and a client shows them as they are.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The translations of the public messages: English, the catalog's own
+/// language, and German.
+pub fn translations() -> Translations {
+    Translations::new(&*LOCALES, fluent_templates::langid!("en"))
+}
 
 use phala::cvm::CvmNotFoundError;
 use phala::inventory::{InvalidRequestError, ResourceNotAvailableError};
@@ -154,10 +196,20 @@ pub struct ProvisionRequest {
     pub region: Option<String>,
 }
 
-/// The application: the three routes, the catalog errors answered in the
-/// format of `responses`, with the request id of `X-Request-ID`.
+/// `GET /api/v1/cvms?limit=N`.
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    /// At most this many CVMs, 100 when absent.
+    pub limit: Option<u32>,
+}
+
+/// The application: the routes, the catalog errors answered in the format
+/// of `responses` (the framework's rejections, in the messages' languages,
+/// included), each request with an id.
 pub fn app(responses: ErrorResponses) -> axum::Router {
+    let responses = responses.rejections(transport::rejections()).translations(translations());
     let router = axum::Router::new()
+        .route("/api/v1/cvms", get(list_cvms))
         .route("/api/v1/cvms/provision", post(provision))
         .route("/api/v1/cvms/{id}", get(get_cvm))
         .route("/api/v1/cvms/{id}/envs", patch(update_envs));
@@ -167,7 +219,24 @@ pub fn app(responses: ErrorResponses) -> axum::Router {
     } else {
         router
     };
-    router.with_state(Arc::new(AppState::default())).layer(ErrorLayer::new(responses))
+    router
+        .with_state(Arc::new(AppState::default()))
+        .layer(DefaultBodyLimit::max(transport::MAX_BODY))
+        // Outermost first: an id for each request (the client's, or a new
+        // UUID), read by the error layer, repeated in the response.
+        .layer(
+            tower::ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(ErrorLayer::new(responses)),
+        )
+}
+
+async fn list_cvms(State(state): State<Arc<AppState>>, Query(query): Query<ListQuery>) -> Json<Vec<Cvm>> {
+    let mut cvms: Vec<Cvm> = state.cvms().values().cloned().collect();
+    cvms.sort_by(|a, b| a.name.cmp(&b.name));
+    cvms.truncate(query.limit.unwrap_or(100) as usize);
+    Json(cvms)
 }
 
 /// The OpenAPI document of the routes and their errors.
@@ -238,17 +307,8 @@ impl ErrorExamples for HashRegistrationRequiredError {
 ))]
 async fn provision(
     State(state): State<Arc<AppState>>,
-    request: Result<Json<ProvisionRequest>, JsonRejection>,
+    Json(request): Json<ProvisionRequest>,
 ) -> Result<(StatusCode, Json<Cvm>), Response> {
-    let Json(request) = request.map_err(|rejection| {
-        let field = match rejection {
-            // Valid JSON without a string `name`.
-            JsonRejection::JsonDataError(_) => "name",
-            // Not JSON, or not said to be.
-            _ => "body",
-        };
-        InvalidRequestError { field: field.into() }.into_response()
-    })?;
     let name = request.name.trim();
     if name.is_empty() {
         return Err(InvalidRequestError { field: "name".into() }.into_response());

@@ -10,6 +10,13 @@ pub mod phala;
 #[path = "support/answer.rs"]
 mod answer;
 
+#[path = "support/malformed.rs"]
+mod malformed;
+
+// The catalog errors of the rejections, the same as the axum server's.
+#[path = "../examples/phala_server/transport.rs"]
+pub mod transport;
+
 use answer::Answer;
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -48,6 +55,19 @@ async fn provision(
     Ok(HttpResponse::Created().json(json!({ "id": id, "name": request.name })))
 }
 
+#[derive(serde::Deserialize)]
+struct ListQuery {
+    limit: Option<u32>,
+}
+
+async fn list_cvms(cvms: web::Data<Cvms>, query: web::Query<ListQuery>) -> HttpResponse {
+    let cvms = cvms.0.lock().expect("not poisoned");
+    let mut names: Vec<&String> = cvms.keys().collect();
+    names.sort();
+    names.truncate(query.limit.unwrap_or(100) as usize);
+    HttpResponse::Ok().json(names)
+}
+
 async fn get_cvm(cvms: web::Data<Cvms>, name: web::Path<String>) -> Result<HttpResponse, CvmNotFoundError> {
     let name = name.into_inner();
     match cvms.0.lock().expect("not poisoned").get(&name) {
@@ -82,12 +102,26 @@ struct Server {
 impl Server {
     fn start(responses: ErrorResponses) -> Self {
         let cvms = web::Data::new(Cvms::default());
+        let responses = responses.rejections(transport::rejections());
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(web::Data::new(responses.clone()))
                 .app_data(cvms.clone())
+                // Each extractor's refusals, and an unknown route, answered
+                // with the catalog error of their class.
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(transport::MAX_BODY)
+                        .error_handler(error_catalog::actix::json_error),
+                )
+                .app_data(web::PathConfig::default().error_handler(error_catalog::actix::path_error))
+                .app_data(web::QueryConfig::default().error_handler(error_catalog::actix::query_error))
+                .default_service(web::to(error_catalog::actix::not_found))
                 .wrap(from_fn(error_catalog::actix::scope))
-                .route("/api/v1/cvms/provision", web::post().to(provision))
+                .route("/api/v1/cvms", web::get().to(list_cvms))
+                // A resource answers 405 to a method it has no route for
+                // (`App::route` would give the path to the default service).
+                .service(web::resource("/api/v1/cvms/provision").route(web::post().to(provision)))
                 .route("/api/v1/cvms/{name}", web::get().to(get_cvm))
                 .route("/api/v1/cvms/{name}/envs", web::patch().to(update_envs))
                 .route("/errors/{index}", web::get().to(error_at))
@@ -128,6 +162,11 @@ async fn duplicate_name_and_not_found() {
     let duplicate = provision(Some("rid-123")).await;
     assert_eq!(duplicate.status, 409);
     assert_eq!(duplicate.content_type, "application/json");
+    // No translations, no language said.
+    assert_eq!(duplicate.content_language, None);
+    // The id reaches the body; this server has no layer that repeats it in
+    // a header.
+    assert_eq!(duplicate.request_id, None);
     assert_eq!(
         duplicate.json,
         json!({
@@ -251,4 +290,60 @@ async fn problem_json_from_app_data() {
     assert!(error.is::<CvmNotFoundError>());
     assert_eq!(error.message(), "The requested CVM was not found");
     server.stop().await;
+}
+
+/// The table of malformed requests, over HTTP, in both body formats: each
+/// the catalog error of its class, as the axum server answers it.
+#[actix_web::test]
+async fn malformed_requests_are_catalog_errors() {
+    let mut formats = vec![(ErrorResponses::new(), "application/json")];
+    #[cfg(feature = "problem-json")]
+    formats
+        .push((ErrorResponses::new().problem_json("https://docs.phala.network/errors/"), "application/problem+json"));
+    for (responses, content_type) in formats {
+        let server = Server::start(responses);
+        for case in malformed::cases().into_iter().filter(|case| case.on != malformed::On::Axum) {
+            let answer = malformed::send(&server.client, &server.base, &case, "rid-malformed").await;
+            malformed::assert_answer(&case, &answer, content_type, "rid-malformed");
+        }
+        server.stop().await;
+    }
+}
+
+/// Without `Rejections`, the framework's answers stay as they are.
+#[actix_web::test]
+async fn without_rejections_the_answers_of_actix_stay() {
+    let server = HttpServer::new(|| {
+        App::new()
+            .wrap(from_fn(error_catalog::actix::scope))
+            .app_data(web::JsonConfig::default().error_handler(error_catalog::actix::json_error))
+            .default_service(web::to(error_catalog::actix::not_found))
+            .route(
+                "/api/v1/cvms/provision",
+                web::post().to(|_: web::Json<Value>| async { HttpResponse::Ok().finish() }),
+            )
+    })
+    .workers(1)
+    .bind(("127.0.0.1", 0))
+    .expect("bind a loopback port");
+    let base = format!("http://{}", server.addrs()[0]);
+    let server = server.run();
+    let handle = server.handle();
+    actix_web::rt::spawn(server);
+    let client = reqwest::Client::new();
+    let missing = client.get(format!("{base}/nowhere")).send().await.unwrap();
+    assert_eq!(missing.status().as_u16(), 404);
+    assert!(missing.bytes().await.unwrap().is_empty());
+    let bad = client
+        .post(format!("{base}/api/v1/cvms/provision"))
+        .header("content-type", "application/json")
+        .body("{")
+        .send()
+        .await
+        .unwrap();
+    let status = bad.status().as_u16();
+    let content_type = bad.headers()["content-type"].to_str().unwrap().to_owned();
+    assert_eq!(status, 400, "{:?}", bad.text().await);
+    assert!(!content_type.contains("json"), "{content_type}");
+    handle.stop(true).await;
 }

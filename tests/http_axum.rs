@@ -17,6 +17,9 @@ pub mod server;
 #[path = "support/answer.rs"]
 mod answer;
 
+#[path = "support/malformed.rs"]
+mod malformed;
+
 use answer::Answer;
 use error_catalog::CatalogError;
 use error_catalog::client::RemoteError;
@@ -154,6 +157,9 @@ async fn provision_then_duplicate_name_is_409() {
     let duplicate = server.provision("web-1", Some(REQUEST_ID)).await;
     assert_eq!(duplicate.status, 409);
     assert_eq!(duplicate.content_type, "application/json");
+    // The server has translations: without Accept-Language, the catalog's
+    // own language.
+    assert_eq!(duplicate.content_language.as_deref(), Some("en"));
     assert_eq!(
         duplicate.json,
         json!({
@@ -242,30 +248,79 @@ async fn envs_answers_465_with_the_registration_details() {
     assert_eq!(again.bytes, answer.bytes);
 }
 
-#[tokio::test]
-async fn request_id_only_when_the_request_has_one() {
-    let server = Server::start(ErrorResponses::new()).await;
-    assert_eq!(server.provision("web-1", None).await.status, 201);
+/// Whether `id` is a UUID as tower-http's `MakeRequestUuid` writes it:
+/// version 4, lowercase hex in groups of 8-4-4-4-12.
+fn is_uuid_v4(id: &str) -> bool {
+    let groups: Vec<&str> = id.split('-').collect();
+    groups.iter().map(|group| group.len()).eq([8, 4, 4, 4, 12])
+        && groups.iter().all(|group| group.bytes().all(|byte| matches!(byte, b'0'..=b'9' | b'a'..=b'f')))
+        && groups[2].starts_with('4')
+}
 
-    let answers = [
+#[tokio::test]
+async fn a_request_without_an_id_gets_one_in_the_body_and_the_header() {
+    let server = Server::start(ErrorResponses::new()).await;
+    let created = server.provision("web-1", None).await;
+    assert_eq!(created.status, 201);
+    assert!(is_uuid_v4(created.request_id.as_deref().expect("an id on a success too")), "{:?}", created.request_id);
+
+    let mut answers = vec![
         server.provision("web-1", None).await,
         server.get("app_missing", None).await,
         server.update_envs("web-1", None).await,
-        // Blank ids are no ids.
-        server.get("app_missing", Some("  ")).await,
+        server.call(reqwest::Method::GET, "/api/v1/nowhere", None, None).await,
+        server.call(reqwest::Method::DELETE, "/api/v1/cvms/provision", None, None).await,
     ];
+    for case in malformed::cases().into_iter().filter(|case| case.on != malformed::On::Actix) {
+        let mut request = server.client.request(case.method.clone(), format!("{}{}", server.base, case.path));
+        if let malformed::Sent::Json(text) = case.sent {
+            request = request.header("Content-Type", "application/json").body(text);
+        }
+        answers.push(answer::read(request.send().await.expect("an answer")).await);
+    }
+    let mut ids = std::collections::HashSet::new();
     for answer in &answers {
-        assert!(answer.json.get("request_id").is_none(), "{}", answer.json);
-        assert_flat_keys(&answer.json);
-        let error = RemoteError::parse(answer.status, &answer.bytes).expect("an error body");
-        assert_eq!(error.request_id(), None);
+        assert!(answer.status >= 400, "{}", answer.json);
+        let header = answer.request_id.as_deref().expect("an X-Request-ID header");
+        assert!(is_uuid_v4(header), "{header}");
+        assert_eq!(answer.json["request_id"], header, "{}", answer.json);
+        assert_eq!(RemoteError::parse(answer.status, &answer.bytes).expect("an error body").request_id(), Some(header));
+        assert!(ids.insert(header.to_owned()), "{header} twice");
     }
 
+    // The client's id, when it sends one, is kept: in the header and the body.
     let with_id = server.get("app_missing", Some("rid-123")).await;
-    assert_eq!(with_id.json["request_id"], "rid-123");
+    assert_eq!(
+        (with_id.request_id.as_deref(), with_id.json["request_id"].as_str()),
+        (Some("rid-123"), Some("rid-123"))
+    );
     // Each request its own id, also when requests overlap.
     let (a, b) = tokio::join!(server.get("x", Some("rid-a")), server.get("y", Some("rid-b")));
     assert_eq!((a.json["request_id"].as_str(), b.json["request_id"].as_str()), (Some("rid-a"), Some("rid-b")));
+    // A blank id is the client's, so it is kept in the header, but it is no
+    // id a body repeats.
+    let blank = server.get("app_missing", Some("  ")).await;
+    assert!(blank.json.get("request_id").is_none(), "{}", blank.json);
+    assert_flat_keys(&blank.json);
+}
+
+/// Every malformed request of the table, in both body formats: the catalog
+/// error of its class, with the request's id, never axum's text.
+#[tokio::test]
+async fn malformed_requests_are_catalog_errors() {
+    let mut formats = vec![(ErrorResponses::new(), "application/json")];
+    #[cfg(feature = "problem-json")]
+    formats.push((ErrorResponses::new().problem_json(server::PROBLEM_TYPE_BASE), "application/problem+json"));
+    for (responses, content_type) in formats {
+        let server = Server::start(responses).await;
+        for case in malformed::cases().into_iter().filter(|case| case.on != malformed::On::Actix) {
+            let answer = malformed::send(&server.client, &server.base, &case, "rid-malformed").await;
+            malformed::assert_answer(&case, &answer, content_type, "rid-malformed");
+        }
+        // The 405 keeps axum's `Allow` header.
+        let response = server.client.delete(format!("{}/api/v1/cvms/provision", server.base)).send().await.unwrap();
+        assert_eq!(response.headers().get("allow").map(|value| value.as_bytes()), Some(&b"POST"[..]));
+    }
 }
 
 #[tokio::test]
@@ -315,11 +370,13 @@ async fn problem_instance_is_the_path_only_up_to_1024_bytes() {
 #[tokio::test]
 async fn invalid_requests_are_err_02_008() {
     let server = Server::start(ErrorResponses::new()).await;
+    // The JSON extractor's refusals are the body's fault (the class names
+    // its error once, `transport::rejections`); a blank name, the handler's.
     let cases = [
-        (json!({ "nam": "web-1" }), "name"),
-        (json!({ "name": 7 }), "name"),
+        (json!({ "nam": "web-1" }), "body"),
+        (json!({ "name": 7 }), "body"),
         (json!({ "name": "  " }), "name"),
-        (json!([1, 2]), "name"),
+        (json!([1, 2]), "body"),
     ];
     for (body, field) in cases {
         let answer = server.call(reqwest::Method::POST, "/api/v1/cvms/provision", Some(&body), None).await;
@@ -329,6 +386,7 @@ async fn invalid_requests_are_err_02_008() {
             json!({
                 "error_code": "ERR-02-008",
                 "message": "The request contains invalid parameters",
+                "request_id": answer.request_id.as_deref().expect("a generated id"),
                 "details": [detail("field", json!(field))],
             }),
             "{body}"
@@ -391,11 +449,12 @@ async fn problem_json_bodies() {
             "detail": "The requested CVM was not found",
             "instance": "/api/v1/cvms/app_missing",
             "error_code": "ERR-03-001",
+            "request_id": missing.request_id.as_deref().expect("a generated id"),
             "details": [detail("identifier", json!("app_missing"))],
         })
     );
     let error = remote::<CvmNotFoundError>(&missing);
-    assert_eq!(error.request_id(), None);
+    assert_eq!(error.request_id(), missing.request_id.as_deref());
 
     let envs = server.update_envs("web-1", Some(REQUEST_ID)).await;
     assert_eq!(envs.status, 465);
@@ -506,4 +565,50 @@ async fn boxed_errors_are_responses() {
         let body: Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(body["error_code"], code);
     }
+}
+
+/// `ErrorLayer` takes tower-http's `RequestId` extension first, the header
+/// it reads (`X-Request-ID`) second: here `SetRequestIdLayer` works on
+/// another header, so the two differ.
+#[tokio::test]
+async fn the_request_id_extension_comes_before_the_header() {
+    use tower::ServiceExt;
+    use tower_http::request_id::{MakeRequestUuid, SetRequestIdLayer};
+
+    let app = axum::Router::new()
+        .route("/missing", axum::routing::get(|| async { Err::<(), _>(CvmNotFoundError { identifier: "x".into() }) }))
+        .layer(
+            tower::ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(axum::http::HeaderName::from_static("x-trace-id"), MakeRequestUuid))
+                .layer(error_catalog::axum::ErrorLayer::new(ErrorResponses::new())),
+        );
+    let body = |request: axum::http::Request<axum::body::Body>| {
+        let app = app.clone();
+        async move {
+            let response = app.oneshot(request).await.unwrap();
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            serde_json::from_slice::<Value>(&bytes).unwrap()
+        }
+    };
+    let request = |headers: &[(&'static str, &'static str)]| {
+        let mut request = axum::http::Request::builder().uri("/missing");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.body(axum::body::Body::empty()).unwrap()
+    };
+
+    let traced = body(request(&[("x-trace-id", "trace-1"), ("x-request-id", "header-1")])).await;
+    assert_eq!(traced["request_id"], "trace-1");
+    // No x-trace-id: the layer makes a UUID, and the extension wins again.
+    let made = body(request(&[("x-request-id", "header-1")])).await;
+    let made = made["request_id"].as_str().expect("an id");
+    assert!(is_uuid_v4(made), "{made}");
+    // Without SetRequestIdLayer, the header.
+    let plain = axum::Router::new()
+        .route("/missing", axum::routing::get(|| async { Err::<(), _>(CvmNotFoundError { identifier: "x".into() }) }))
+        .layer(error_catalog::axum::ErrorLayer::new(ErrorResponses::new()));
+    let response = plain.oneshot(request(&[("x-request-id", "header-1")])).await.unwrap();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    assert_eq!(serde_json::from_slice::<Value>(&bytes).unwrap()["request_id"], "header-1");
 }

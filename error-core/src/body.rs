@@ -139,6 +139,7 @@ impl Default for DetailLimits {
 /// ```
 pub struct Body<'a, E: ?Sized> {
     error: &'a E,
+    message: Option<&'a str>,
     request_id: Option<&'a str>,
     details: DetailOptions<'a>,
 }
@@ -146,7 +147,15 @@ pub struct Body<'a, E: ?Sized> {
 impl<'a, E: CatalogError + ?Sized> Body<'a, E> {
     /// The body of `error`, without a request id.
     pub fn new(error: &'a E) -> Self {
-        Self { error, request_id: None, details: DetailOptions::default() }
+        Self { error, message: None, request_id: None, details: DetailOptions::default() }
+    }
+
+    /// Writes `message` instead of the catalog's public message: its
+    /// translation (feature `fluent`), made from the same placeholders.
+    #[must_use]
+    pub fn message(mut self, message: Option<&'a str>) -> Self {
+        self.message = message;
+        self
     }
 
     /// Sets the request id the body reports.
@@ -178,7 +187,7 @@ impl<E: CatalogError + ?Sized> Serialize for Body<'_, E> {
         let entry = self.error.entry();
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("error_code", entry.code())?;
-        map.serialize_entry("message", &Message(self.error))?;
+        map.serialize_entry("message", &Message(self.error, self.message))?;
         optional_members(&mut map, self.error, self.request_id, self.details)?;
         map.end()
     }
@@ -218,13 +227,13 @@ fn optional_members<M: SerializeMap, E: CatalogError + ?Sized>(
     Ok(())
 }
 
-/// The public message: a static one as the string it is, a template
-/// written straight into the serializer; neither allocates.
-struct Message<'a, E: ?Sized>(&'a E);
+/// The public message: a translation or a static one as the string it is,
+/// a template written straight into the serializer; none allocates.
+struct Message<'a, E: ?Sized>(&'a E, Option<&'a str>);
 
 impl<E: CatalogError + ?Sized> Serialize for Message<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0.entry().message().static_text() {
+        match self.1.or_else(|| self.0.entry().message().static_text()) {
             Some(text) => serializer.serialize_str(text),
             None => serializer.collect_str(&PublicMessage(self.0)),
         }
@@ -305,6 +314,7 @@ impl fmt::Display for Marker {
 #[cfg(feature = "problem-json")]
 pub struct Problem<'a, E: ?Sized> {
     error: &'a E,
+    message: Option<&'a str>,
     type_base: &'a str,
     instance: Option<&'a str>,
     request_id: Option<&'a str>,
@@ -317,7 +327,15 @@ impl<'a, E: CatalogError + ?Sized> Problem<'a, E> {
     /// the code (`https://docs.example.com/errors/` gives
     /// `https://docs.example.com/errors/ERR-01-004`).
     pub fn new(error: &'a E, type_base: &'a str) -> Self {
-        Self { error, type_base, instance: None, request_id: None, details: DetailOptions::default() }
+        Self { error, message: None, type_base, instance: None, request_id: None, details: DetailOptions::default() }
+    }
+
+    /// Writes `message` as `detail` instead of the catalog's public message,
+    /// as [`Body::message`].
+    #[must_use]
+    pub fn message(mut self, message: Option<&'a str>) -> Self {
+        self.message = message;
+        self
     }
 
     /// Sets `instance`, the URI of this occurrence (the request's path).
@@ -358,7 +376,7 @@ impl<E: CatalogError + ?Sized> Serialize for Problem<'_, E> {
         map.serialize_entry("type", &Collected(format_args!("{}{}", self.type_base, entry.code())))?;
         map.serialize_entry("title", entry.name())?;
         map.serialize_entry("status", &entry.status())?;
-        map.serialize_entry("detail", &Message(self.error))?;
+        map.serialize_entry("detail", &Message(self.error, self.message))?;
         if let Some(instance) = self.instance {
             map.serialize_entry("instance", instance)?;
         }

@@ -1,11 +1,19 @@
 //! What the framework integrations share: the per-application choice of
-//! body format, the request context (request id, path) and the response of
-//! an error: status, content type and bytes.
+//! body format, the request context (request id, path, language) and the
+//! response of an error: status, content type, language and bytes.
 //!
-//! The context travels in a task-local value that `axum::ErrorLayer` (a
-//! tower layer) or `actix::scope` (actix-web middleware) sets around each
-//! request; the error's response, built inside that request, reads it.
-//! Without either, an error answers the flat body without a request id.
+//! The context of a request is set around each poll of the request's future
+//! by [`scope`] (what `axum::ErrorLayer` and `actix::scope` do); an error's
+//! response, built while the request is polled, reads it. Capturing it costs
+//! no allocation: the request id and the path are clones of the request's
+//! `HeaderValue` and `PathAndQuery`, which share their bytes, and each is
+//! taken only when a body can need it (the path for problem+json, the
+//! `Accept-Language` header when the application has translations). They
+//! are checked when a body is written, never on the way through. Without a
+//! scope, an error answers the flat body without a request id: so does an
+//! error made into a response inside a task the handler spawned, whose
+//! polls are not the request's. Return the error from the task instead, and
+//! let the handler answer it.
 //!
 //! Server errors (5xx) still answer with their catalog message; their
 //! internal description (`Display`, which may differ from the public message
@@ -15,12 +23,21 @@
 //! `request_id` (when the request has one), `error` (the `Display`) and
 //! `cause` (the sources, joined by `: `), all as values, never as the
 //! event's message, so that a line break in them cannot forge a log line.
+//!
+//! Every response also records its code on the current `tracing` span (see
+//! [`telemetry`]) and, with the `metrics` feature, counts it.
+
+mod rejection;
+pub mod telemetry;
 
 #[cfg(feature = "problem-json")]
 use std::borrow::Cow;
-use std::string::String;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::vec::Vec;
+
+pub use rejection::{Rejection, RejectionKind, Rejections};
 
 use crate::body::{self, Body, DetailLimits, Omitted, Screen};
 use crate::entry::Detail;
@@ -41,8 +58,9 @@ pub enum BodyFormat {
     },
 }
 
-/// The error responses of one application: body format and request id
-/// header.
+/// The error responses of one application: body format, request id
+/// header, the catalog errors that answer the framework's own rejections,
+/// and (feature `fluent`) the translations of the public messages.
 ///
 /// ```
 /// use error_catalog::http::ErrorResponses;
@@ -56,6 +74,9 @@ pub struct ErrorResponses {
     format: BodyFormat,
     request_id_header: http::HeaderName,
     detail_limits: DetailLimits,
+    rejections: Rejections,
+    #[cfg(feature = "fluent")]
+    translations: Option<crate::fluent::Translations>,
 }
 
 impl Default for ErrorResponses {
@@ -72,6 +93,9 @@ impl ErrorResponses {
             format: BodyFormat::Flat,
             request_id_header: http::HeaderName::from_static("x-request-id"),
             detail_limits: DetailLimits::DEFAULT,
+            rejections: Rejections::new(),
+            #[cfg(feature = "fluent")]
+            translations: None,
         }
     }
 
@@ -98,6 +122,24 @@ impl ErrorResponses {
         self
     }
 
+    /// The catalog errors that answer the requests the framework rejects
+    /// before the application sees them (see [`Rejections`]).
+    #[must_use]
+    pub fn rejections(mut self, rejections: Rejections) -> Self {
+        self.rejections = rejections;
+        self
+    }
+
+    /// Public messages in the client's language (`Accept-Language`), from
+    /// `translations`; every response then says its language in
+    /// `Content-Language`.
+    #[cfg(feature = "fluent")]
+    #[must_use]
+    pub fn translations(mut self, translations: crate::fluent::Translations) -> Self {
+        self.translations = Some(translations);
+        self
+    }
+
     /// The body format.
     #[must_use]
     pub fn format(&self) -> &BodyFormat {
@@ -108,6 +150,29 @@ impl ErrorResponses {
     #[must_use]
     pub fn request_id_header_name(&self) -> &http::HeaderName {
         &self.request_id_header
+    }
+
+    /// The catalog errors of the framework's rejections.
+    #[must_use]
+    pub fn rejection_errors(&self) -> &Rejections {
+        &self.rejections
+    }
+
+    /// Whether a body can show the request's path: the `instance` of
+    /// problem+json.
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    pub(crate) fn wants_path(&self) -> bool {
+        !matches!(self.format, BodyFormat::Flat)
+    }
+
+    /// Whether a body can depend on `Accept-Language`.
+    #[cfg_attr(not(feature = "fluent"), allow(clippy::unused_self))]
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    pub(crate) fn wants_language(&self) -> bool {
+        #[cfg(feature = "fluent")]
+        return self.translations.is_some();
+        #[cfg(not(feature = "fluent"))]
+        false
     }
 
     /// The context of one request, given its request id header's value and
@@ -133,10 +198,32 @@ impl ErrorResponses {
     /// ```
     #[must_use]
     pub fn context(self: &Arc<Self>, request_id: Option<&[u8]>, path: &str) -> RequestContext {
+        let path = Some(path).filter(|path| path.len() <= MAX_INSTANCE_LEN);
         RequestContext {
             responses: Arc::clone(self),
-            request_id: request_id.and_then(accepted_request_id).map(String::from),
-            path: Some(path).filter(|path| path.len() <= MAX_INSTANCE_LEN).map(String::from),
+            request_id: request_id.and_then(|id| http::HeaderValue::from_bytes(id).ok()),
+            path: path.and_then(|path| http::uri::PathAndQuery::try_from(path).ok()),
+            accept_language: None,
+        }
+    }
+
+    /// The context of one request from what the request already holds:
+    /// clones that share their bytes, each taken only when a body can use it.
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    pub(crate) fn capture<B>(
+        self: &Arc<Self>,
+        request_id: Option<&http::HeaderValue>,
+        request: &http::Request<B>,
+    ) -> RequestContext {
+        RequestContext {
+            responses: Arc::clone(self),
+            request_id: request_id.cloned(),
+            path: if self.wants_path() { request.uri().path_and_query().cloned() } else { None },
+            accept_language: if self.wants_language() {
+                request.headers().get(http::header::ACCEPT_LANGUAGE).cloned()
+            } else {
+                None
+            },
         }
     }
 }
@@ -163,50 +250,109 @@ fn accepted_request_id(value: &[u8]) -> Option<&str> {
 #[derive(Debug, Clone)]
 pub struct RequestContext {
     responses: Arc<ErrorResponses>,
-    request_id: Option<String>,
-    path: Option<String>,
+    request_id: Option<http::HeaderValue>,
+    path: Option<http::uri::PathAndQuery>,
+    accept_language: Option<http::HeaderValue>,
 }
 
 impl RequestContext {
-    /// The request id the request carried, if any.
+    /// The request id the request carried, if it is one a body may repeat.
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.request_id.as_ref().and_then(|id| accepted_request_id(id.as_bytes()))
     }
 
-    /// The request's path: the `instance` of an RFC 9457 body.
+    /// The request's path, if a body may repeat it: the `instance` of an
+    /// RFC 9457 body.
     #[must_use]
     pub fn path(&self) -> Option<&str> {
-        self.path.as_deref()
+        self.path.as_ref().map(http::uri::PathAndQuery::path).filter(|path| path.len() <= MAX_INSTANCE_LEN)
+    }
+
+    /// The request's `Accept-Language`, for an application with
+    /// translations (feature `fluent`).
+    #[must_use]
+    pub fn with_accept_language(mut self, value: Option<&[u8]>) -> Self {
+        self.accept_language = value.and_then(|value| http::HeaderValue::from_bytes(value).ok());
+        self
+    }
+
+    /// The `Accept-Language` header, when the application can use it.
+    #[cfg_attr(not(feature = "fluent"), allow(dead_code))]
+    pub(crate) fn accept_language(&self) -> Option<&[u8]> {
+        self.accept_language.as_ref().map(http::HeaderValue::as_bytes)
+    }
+
+    /// The application's error responses.
+    #[must_use]
+    pub fn responses(&self) -> &ErrorResponses {
+        &self.responses
     }
 }
 
-tokio::task_local! {
-    static CONTEXT: RequestContext;
+scoped_tls::scoped_thread_local! {
+    /// The context of the request whose future this thread polls, if any:
+    /// a pointer to the context its future holds, set for each poll.
+    static CURRENT: RequestContext
+}
+
+/// Calls `f` with the context of the request being polled on this thread.
+pub(crate) fn with_current<R>(f: impl FnOnce(Option<&RequestContext>) -> R) -> R {
+    if CURRENT.is_set() { CURRENT.with(|current| f(Some(current))) } else { f(None) }
+}
+
+/// Runs `f` with `context` as the current one; nested calls see their own.
+pub(crate) fn enter<R>(context: &RequestContext, f: impl FnOnce() -> R) -> R {
+    CURRENT.set(context, f)
+}
+
+pin_project_lite::pin_project! {
+    /// The future of [`scope`]: `future`, polled with its request's context.
+    #[derive(Debug)]
+    #[must_use = "futures do nothing unless polled"]
+    pub struct Scoped<F> {
+        context: RequestContext,
+        #[pin]
+        future: F,
+    }
+}
+
+impl<F: Future> Future for Scoped<F> {
+    type Output = F::Output;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = self.project();
+        let future = this.future;
+        enter(this.context, || future.poll(cx))
+    }
 }
 
 /// Runs `future` with the context of one request: what `axum::ErrorLayer`
-/// and `actix::scope` do, for other integrations.
-pub fn scope<F: core::future::Future>(
-    context: RequestContext,
-    future: F,
-) -> tokio::task::futures::TaskLocalFuture<RequestContext, F> {
-    CONTEXT.scope(context, future)
+/// and `actix::scope` do, for other integrations. The context is the
+/// current one during each poll of `future`, and only then.
+pub fn scope<F: Future>(context: RequestContext, future: F) -> Scoped<F> {
+    Scoped { context, future }
 }
 
-/// The response to an error: status, content type and body.
+/// The response to an error: status, content type, language and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ErrorResponse {
     /// The HTTP status of the error.
     pub status: u16,
     /// `application/json`, or `application/problem+json`.
     pub content_type: &'static str,
+    /// The language of the message, for `Content-Language`: set when the
+    /// application has translations (feature `fluent`), to the language of
+    /// the translation used or, without one, of the catalog.
+    pub content_language: Option<http::HeaderValue>,
     /// The JSON body.
     pub body: Vec<u8>,
 }
 
 /// The response to `error` in the body format of the current request's
-/// application (the flat body outside of a request); logs server errors.
+/// application (the flat body outside of a request); logs server errors,
+/// records the code on the current span (see [`telemetry`]).
 ///
 /// Never fails: a detail past the application's [`DetailLimits`], whose
 /// `Serialize` fails, or that JSON cannot write (a map with non-string
@@ -214,30 +360,51 @@ pub struct ErrorResponse {
 /// omitted: ..."}`, with a `tracing` event, and the body keeps everything
 /// else, in its format.
 pub fn respond<E: CatalogError + ?Sized>(error: &E) -> ErrorResponse {
-    let response = CONTEXT.try_with(|context| respond_in(error, Some(context)));
-    response.unwrap_or_else(|_| respond_in(error, None))
+    with_current(|context| respond_in(error, context))
 }
 
-fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&RequestContext>) -> ErrorResponse {
+/// The response to a request the framework rejected, when the current
+/// request's application names a catalog error for its class (see
+/// [`Rejections`]); `None` otherwise, or outside a request.
+#[must_use]
+pub fn respond_rejection(rejection: Rejection) -> Option<ErrorResponse> {
+    with_current(|context| {
+        let context = context?;
+        context.responses.rejections.answer(rejection, Some(context))
+    })
+}
+
+pub(crate) fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&RequestContext>) -> ErrorResponse {
     let status = error.status();
     let request_id = context.and_then(RequestContext::request_id);
     if status >= 500 {
         log_server_error(error, request_id);
     }
+    telemetry::record(error.code_str(), status);
     let format = context.map_or(&BodyFormat::Flat, |context| &context.responses.format);
     let limits = context.map_or(DetailLimits::DEFAULT, |context| context.responses.detail_limits);
+    #[cfg(feature = "fluent")]
+    let (message, content_language) =
+        match context.and_then(|context| Some((context.responses.translations.as_ref()?, context))) {
+            Some((translations, context)) => translations.localize(error, context.accept_language()),
+            None => (None, None),
+        };
+    #[cfg(not(feature = "fluent"))]
+    let (message, content_language): (Option<std::string::String>, _) = (None, None);
+    let message = message.as_deref();
     let content_type = match format {
         BodyFormat::Flat => "application/json",
         #[cfg(feature = "problem-json")]
         BodyFormat::Problem { .. } => "application/problem+json",
     };
     let serialize = |screen: Option<&Screen<'_>>| match format {
-        BodyFormat::Flat => {
-            serde_json::to_vec(&Body::new(error).request_id(request_id).detail_limits(limits).screen(screen))
-        }
+        BodyFormat::Flat => serde_json::to_vec(
+            &Body::new(error).message(message).request_id(request_id).detail_limits(limits).screen(screen),
+        ),
         #[cfg(feature = "problem-json")]
         BodyFormat::Problem { type_base } => serde_json::to_vec(
             &crate::body::Problem::new(error, type_base)
+                .message(message)
                 .instance(context.and_then(RequestContext::path))
                 .request_id(request_id)
                 .detail_limits(limits)
@@ -267,7 +434,20 @@ fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&RequestConte
         // A value that fails only in company, the last resort: every detail a marker.
         serialize(Some(&screen)).or_else(|_| serialize(Some(&|_: &Detail<'_>| Some(Omitted::Unserializable))))
     });
-    ErrorResponse { status, content_type, body: body.unwrap_or_default() }
+    ErrorResponse { status, content_type, content_language, body: body.unwrap_or_default() }
+}
+
+/// Whether an error answer's `Content-Type` says JSON (`application/json`,
+/// `application/problem+json`, any `+json`): a catalog body, or a JSON
+/// body the application wrote on purpose, which the integrations leave as
+/// it is.
+#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+pub(crate) fn is_json(content_type: Option<&[u8]>) -> bool {
+    let Some(content_type) = content_type else { return false };
+    let essence = content_type.split(|&byte| byte == b';').next().unwrap_or_default();
+    let essence = essence.trim_ascii();
+    essence.eq_ignore_ascii_case(b"application/json")
+        || (essence.len() >= 5 && essence[essence.len() - 5..].eq_ignore_ascii_case(b"+json"))
 }
 
 /// The most sources of a server error that its log event lists: a chain
@@ -281,6 +461,7 @@ const MAX_SOURCES: usize = 32;
 /// an error cannot start a log line of its own.
 fn log_server_error<E: CatalogError + ?Sized>(error: &E, request_id: Option<&str>) {
     use std::fmt::Write as _;
+    use std::string::String;
 
     // `write!` into a String: a `Display` that fails leaves what it wrote,
     // where `to_string` would panic.

@@ -187,6 +187,8 @@ pub mod client;
 mod code;
 mod entry;
 mod error;
+#[cfg(feature = "fluent")]
+pub mod fluent;
 mod format;
 mod grpc;
 #[cfg(feature = "http")]

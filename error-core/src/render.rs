@@ -19,5 +19,7 @@ pub mod typescript;
 
 pub use document::{Document, SCHEMA};
 pub use markdown::markdown;
+#[cfg(feature = "fluent")]
+pub(crate) use markdown::markdown_with;
 #[cfg(feature = "templates")]
 pub use template::{TemplateError, template};

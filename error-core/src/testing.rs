@@ -223,3 +223,62 @@ pub fn assert_stable<C: crate::ErrorCatalog + ?Sized>(path: impl AsRef<Path>) {
 pub fn grpc_fallbacks(entries: &[&'static crate::Entry]) -> std::vec::Vec<&'static crate::Entry> {
     entries.iter().copied().filter(|entry| crate::GrpcCode::is_fallback(entry)).collect()
 }
+
+/// Panics, listing each problem, when a translation of catalog `C` is
+/// missing or broken: a code without a message in one of the translations'
+/// languages, a message that does not format with the placeholders the
+/// catalog's message has (it names another variable, or a message that
+/// does not exist), a placeholder that no detail of the same name fills,
+/// or two codes with the same Fluent id.
+///
+/// ```no_run
+/// // tests/translations.rs of a service
+/// #[test]
+/// fn every_message_is_translated() {
+///     # #[cfg(any())]
+///     error_catalog::testing::assert_translated::<my_service::Catalog>(&my_service::translations());
+/// }
+/// ```
+///
+/// # Panics
+/// On any such problem.
+#[cfg(all(feature = "fluent", feature = "registry"))]
+#[track_caller]
+pub fn assert_translated<C: crate::ErrorCatalog + ?Sized>(translations: &crate::fluent::Translations) {
+    use std::collections::HashMap;
+    use std::vec::Vec;
+
+    let entries = crate::registry::entries_of::<C>();
+    let mut problems = Vec::new();
+    let mut ids: HashMap<std::borrow::Cow<'_, str>, &str> = HashMap::new();
+    for entry in entries {
+        if let Some(other) = ids.insert(translations.id_of(entry.code()), entry.code()) {
+            problems.push(std::format!(
+                "{} and {other} have the same Fluent id {}: give `message_ids` another scheme",
+                entry.code(),
+                translations.id_of(entry.code())
+            ));
+        }
+        for placeholder in entry.message().fields().filter(|field| !entry.details().contains(field)) {
+            problems.push(std::format!(
+                "{} ({}): placeholder {{{placeholder}}} is not a detail of the same name, so no translation can show it",
+                entry.code(),
+                entry.name()
+            ));
+        }
+    }
+    for language in translations.locales() {
+        for entry in entries {
+            if let Err(failure) = translations.check(entry, language) {
+                problems.push(std::format!("{language}: {} ({}): {failure}", entry.code(), entry.name()));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "translations of {} are missing or broken ({} problems):\n{}",
+        C::INFO.name(),
+        problems.len(),
+        problems.join("\n")
+    );
+}

@@ -8,6 +8,10 @@ use serde_json::Value;
 pub struct Answer {
     pub status: u16,
     pub content_type: String,
+    /// The response's `X-Request-ID`, if any.
+    pub request_id: Option<String>,
+    /// The response's `Content-Language`, if any.
+    pub content_language: Option<String>,
     pub bytes: Vec<u8>,
     pub json: Value,
 }
@@ -29,16 +33,21 @@ pub async fn call(
     if let Some(request_id) = request_id {
         request = request.header("X-Request-ID", request_id);
     }
-    let response = request.send().await.expect("the server answers");
+    read(request.send().await.expect("the server answers")).await
+}
+
+/// Reads a whole answer, which must be JSON.
+pub async fn read(response: reqwest::Response) -> Answer {
     let status = response.status().as_u16();
-    let content_type = response
-        .headers()
-        .get(reqwest::header::CONTENT_TYPE)
-        .map(|value| value.to_str().expect("ASCII content type").to_owned())
-        .unwrap_or_default();
+    let header = |name: reqwest::header::HeaderName| {
+        response.headers().get(name).map(|value| value.to_str().expect("an ASCII header").to_owned())
+    };
+    let content_type = header(reqwest::header::CONTENT_TYPE).unwrap_or_default();
+    let request_id = header(reqwest::header::HeaderName::from_static("x-request-id"));
+    let content_language = header(reqwest::header::CONTENT_LANGUAGE);
     let bytes = response.bytes().await.expect("a whole body").to_vec();
     let json = serde_json::from_slice(&bytes).unwrap_or_else(|error| {
         panic!("not JSON ({error}): {}", String::from_utf8_lossy(&bytes));
     });
-    Answer { status, content_type, bytes, json }
+    Answer { status, content_type, request_id, content_language, bytes, json }
 }

@@ -31,6 +31,20 @@ use crate::format::{Case, Segment, Shape};
 /// quotes a title or description that YAML would not read as plain text.
 #[must_use]
 pub fn markdown(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
+    markdown_with(info, modules, &|_| (None, None))
+}
+
+/// What the page says of an entry in place of its message cell and its
+/// description (a translation), when it says something else.
+pub(crate) type EntryTexts<'a> = dyn Fn(&Entry) -> (Option<String>, Option<String>) + 'a;
+
+/// The page of [`markdown`], each entry's message cell and description
+/// taken from `texts` where it has them.
+pub(crate) fn markdown_with(
+    info: &CatalogInfo,
+    modules: &[(&ModuleInfo, &[&Entry])],
+    texts: &EntryTexts<'_>,
+) -> String {
     let document = info.page();
     let format = info.format();
     let mut out = String::new();
@@ -73,15 +87,17 @@ pub fn markdown(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Str
         }
         out.push_str("\n\n\n| Error Code | Exception Class | Message |\n|------------|----------------|---------|\n");
         for entry in *entries {
+            let (message, description) = texts(entry);
             out.push_str("| ");
             push_code_cell(&mut out, info, entry.code());
             out.push_str(" | ");
             push_code(&mut out, entry.name(), Place::Table);
             out.push_str(" | ");
-            push_text(&mut out, &message_cell(entry), Place::Table);
-            if !entry.description().is_empty() {
+            push_text(&mut out, &message.unwrap_or_else(|| message_cell(entry)), Place::Table);
+            let description = description.as_deref().unwrap_or(entry.description());
+            if !description.is_empty() {
                 out.push_str("<br/>*");
-                push_text(&mut out, entry.description(), Place::Table);
+                push_text(&mut out, description, Place::Table);
                 out.push('*');
             }
             push_facts(&mut out, entry);
