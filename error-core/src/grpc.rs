@@ -3,6 +3,7 @@
 //! This module needs no gRPC library: it is the table an integration (the
 //! `tonic` feature) reads, and what `#[catalog(grpc = "...")]` names.
 
+#[cfg(feature = "client")]
 use alloc::string::String;
 use core::fmt;
 
@@ -247,12 +248,15 @@ impl fmt::Display for GrpcCode {
 }
 
 /// The longest metadata key of an `ErrorInfo`, by AIP-193.
+#[cfg(feature = "client")]
 const MAX_METADATA_KEY_LEN: usize = 64;
 
 /// The `ErrorInfo` metadata key of a detail field: its name in
 /// lowerCamelCase (`node_id` is `nodeId`, `kms info` is `kmsInfo`), of the
 /// ASCII letters and digits AIP-193 allows, at most 64 characters;
-/// `detail` for a name with none.
+/// `detail` for a name with none. (Feature `client`, which `tonic` turns on:
+/// the status writes these keys, the client reads them.)
+#[cfg(feature = "client")]
 pub(crate) fn metadata_key(field: &str) -> String {
     let mut key = String::with_capacity(field.len());
     for (index, word) in field.split(|c: char| !c.is_ascii_alphanumeric()).filter(|word| !word.is_empty()).enumerate() {
@@ -271,7 +275,9 @@ pub(crate) fn metadata_key(field: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{ALL, GrpcCode, metadata_key};
+    #[cfg(feature = "client")]
+    use super::metadata_key;
+    use super::{ALL, GrpcCode};
 
     #[test]
     fn numbers_and_names_round_trip() {
@@ -298,6 +304,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "client")]
     fn metadata_keys_are_lower_camel_case() {
         for (field, key) in [
             ("node_id", "nodeId"),
