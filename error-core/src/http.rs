@@ -228,23 +228,12 @@ impl ErrorResponses {
     }
 }
 
-/// The longest request id an error response repeats, in bytes.
-pub const MAX_REQUEST_ID_LEN: usize = 200;
+pub use crate::server::MAX_REQUEST_ID_LEN;
 
 /// The longest request path an RFC 9457 body repeats as its `instance`, in
 /// bytes. Paths are percent-encoded ASCII, so this is also its length in
 /// the body.
 pub const MAX_INSTANCE_LEN: usize = 1024;
-
-/// The request id in `value`, when it is one an error response may repeat:
-/// 1 to [`MAX_REQUEST_ID_LEN`] bytes of visible ASCII.
-fn accepted_request_id(value: &[u8]) -> Option<&str> {
-    let visible = |byte: &u8| matches!(byte, b'!'..=b'~');
-    if value.is_empty() || value.len() > MAX_REQUEST_ID_LEN || !value.iter().all(visible) {
-        return None;
-    }
-    core::str::from_utf8(value).ok()
-}
 
 /// What an error response may know of its request.
 #[derive(Debug, Clone)]
@@ -259,7 +248,7 @@ impl RequestContext {
     /// The request id the request carried, if it is one a body may repeat.
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_ref().and_then(|id| accepted_request_id(id.as_bytes()))
+        self.request_id.as_ref().and_then(|id| crate::server::accepted_request_id(id.as_bytes()))
     }
 
     /// The request's path, if a body may repeat it: the `instance` of an
@@ -378,7 +367,7 @@ pub(crate) fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&R
     let status = error.status();
     let request_id = context.and_then(RequestContext::request_id);
     if status >= 500 {
-        log_server_error(error, request_id);
+        crate::server::log_server_error(error, request_id, None);
     }
     telemetry::record(error.code_str(), status);
     let format = context.map_or(&BodyFormat::Flat, |context| &context.responses.format);
@@ -448,42 +437,4 @@ pub(crate) fn is_json(content_type: Option<&[u8]>) -> bool {
     let essence = essence.trim_ascii();
     essence.eq_ignore_ascii_case(b"application/json")
         || (essence.len() >= 5 && essence[essence.len() - 5..].eq_ignore_ascii_case(b"+json"))
-}
-
-/// The most sources of a server error that its log event lists: a chain
-/// that loops would otherwise never end.
-const MAX_SOURCES: usize = 32;
-
-/// One event per server error, its fields structured: the code, status and
-/// class, the request id that the body reports too, and the internal text
-/// (`Display`, then the sources) as values. Subscribers write string values
-/// quoted and escaped (the fmt subscriber writes `"a\nb"`), so text from
-/// an error cannot start a log line of its own.
-fn log_server_error<E: CatalogError + ?Sized>(error: &E, request_id: Option<&str>) {
-    use std::fmt::Write as _;
-    use std::string::String;
-
-    // `write!` into a String: a `Display` that fails leaves what it wrote,
-    // where `to_string` would panic.
-    let mut internal = String::new();
-    let _ = write!(internal, "{error}");
-    let mut cause = String::new();
-    let mut source = error.source();
-    for _ in 0..MAX_SOURCES {
-        let Some(next) = source else { break };
-        if !cause.is_empty() {
-            cause.push_str(": ");
-        }
-        let _ = write!(cause, "{next}");
-        source = next.source();
-    }
-    tracing::error!(
-        error_code = error.code_str(),
-        status = error.status(),
-        class = error.name(),
-        request_id,
-        error = internal.as_str(),
-        cause = cause.as_str(),
-        "server error answered with its catalog message"
-    );
 }

@@ -198,6 +198,8 @@ pub mod openapi;
 #[cfg(feature = "registry")]
 pub mod registry;
 pub mod render;
+#[cfg(any(feature = "http", feature = "tonic"))]
+mod server;
 #[cfg(feature = "std")]
 pub mod stability;
 pub mod status;

@@ -84,9 +84,7 @@ pub const MAX_MESSAGE_LEN: usize = 1024;
 /// together.
 pub const MAX_DETAILS_LEN: usize = 4096;
 
-/// The longest request id a status repeats, in bytes: the bound of the HTTP
-/// integrations.
-pub const MAX_REQUEST_ID_LEN: usize = 200;
+pub use crate::server::MAX_REQUEST_ID_LEN;
 
 /// The status of `error`, with the request id of the current call when an
 /// [`ErrorLayer`] serves it: what the derived `From<E> for Status` returns.
@@ -122,10 +120,10 @@ pub fn status_with_request_id<E: CatalogError + ?Sized>(error: &E, request_id: O
     let entry = error.entry();
     let code = GrpcCode::of(entry);
     if entry.status() >= 500 {
-        log_server_error(error, code, request_id);
+        crate::server::log_server_error(error, request_id, Some(code));
     }
     let mut details = ErrorDetails::with_error_info(entry.reason(), entry.catalog().domain(), metadata(error));
-    if let Some(request_id) = request_id.filter(|id| accepted_request_id(id)) {
+    if let Some(request_id) = request_id.and_then(|id| crate::server::accepted_request_id(id.as_bytes())) {
         details.set_request_info(request_id, "");
     }
     if !entry.links().is_empty() {
@@ -176,46 +174,6 @@ fn metadata<E: CatalogError + ?Sized>(error: &E) -> HashMap<String, String> {
         metadata.insert(key, value);
     });
     metadata
-}
-
-/// 1 to [`MAX_REQUEST_ID_LEN`] bytes of visible ASCII (`!` to `~`).
-fn accepted_request_id(id: &str) -> bool {
-    (1..=MAX_REQUEST_ID_LEN).contains(&id.len()) && id.bytes().all(|byte| matches!(byte, b'!'..=b'~'))
-}
-
-/// The most sources of a server error that its log event lists.
-const MAX_SOURCES: usize = 32;
-
-/// One event per server error, as the HTTP integrations write it: code,
-/// status, class, gRPC code and request id, and the internal text
-/// (`Display`, then the sources) as values, never as the message.
-fn log_server_error<E: CatalogError + ?Sized>(error: &E, code: GrpcCode, request_id: Option<&str>) {
-    use std::fmt::Write as _;
-
-    // `write!` into a String: a `Display` that fails leaves what it wrote,
-    // where `to_string` would panic.
-    let mut internal = String::new();
-    let _ = write!(internal, "{error}");
-    let mut cause = String::new();
-    let mut source = error.source();
-    for _ in 0..MAX_SOURCES {
-        let Some(next) = source else { break };
-        if !cause.is_empty() {
-            cause.push_str(": ");
-        }
-        let _ = write!(cause, "{next}");
-        source = next.source();
-    }
-    tracing::error!(
-        error_code = error.code_str(),
-        status = error.status(),
-        grpc_code = code.as_str(),
-        class = error.name(),
-        request_id = request_id.filter(|id| accepted_request_id(id)),
-        error = internal.as_str(),
-        cause = cause.as_str(),
-        "server error answered with its catalog message"
-    );
 }
 
 /// What the statuses of one call know of it: its request id. Set by
@@ -296,8 +254,7 @@ where
         let request_id = request
             .headers()
             .get(&self.key)
-            .and_then(|value| value.to_str().ok())
-            .filter(|id| accepted_request_id(id))
+            .and_then(|value| crate::server::accepted_request_id(value.as_bytes()))
             .map(String::from);
         CALL.scope(CallContext { request_id }, self.inner.call(request))
     }

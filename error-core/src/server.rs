@@ -1,0 +1,57 @@
+//! What the server integrations (HTTP and gRPC) share: which incoming
+//! request ids an answer may repeat, and the log event of a server error.
+
+use std::fmt::Write as _;
+use std::string::String;
+
+use crate::error::CatalogError;
+use crate::grpc::GrpcCode;
+
+/// The longest request id an error answer repeats, in bytes.
+pub const MAX_REQUEST_ID_LEN: usize = 200;
+
+/// The request id in `value`, when it is one an error answer may repeat:
+/// 1 to [`MAX_REQUEST_ID_LEN`] bytes of visible ASCII (`!` to `~`).
+pub(crate) fn accepted_request_id(value: &[u8]) -> Option<&str> {
+    let visible = |byte: &u8| matches!(byte, b'!'..=b'~');
+    if value.is_empty() || value.len() > MAX_REQUEST_ID_LEN || !value.iter().all(visible) {
+        return None;
+    }
+    core::str::from_utf8(value).ok()
+}
+
+/// The most sources of a server error that its log event lists.
+const MAX_SOURCES: usize = 32;
+
+/// One event per server error, its fields structured: the code, status and
+/// class, the gRPC code when the answer is a gRPC status, the request id
+/// that the answer reports too, and the internal text (`Display`, then the
+/// sources) as values. Subscribers write string values quoted and escaped
+/// (the fmt subscriber writes `"a\nb"`), so text from an error cannot start
+/// a log line of its own.
+pub(crate) fn log_server_error<E: CatalogError + ?Sized>(error: &E, request_id: Option<&str>, grpc: Option<GrpcCode>) {
+    // `write!` into a String: a `Display` that fails leaves what it wrote,
+    // where `to_string` would panic.
+    let mut internal = String::new();
+    let _ = write!(internal, "{error}");
+    let mut cause = String::new();
+    let mut source = error.source();
+    for _ in 0..MAX_SOURCES {
+        let Some(next) = source else { break };
+        if !cause.is_empty() {
+            cause.push_str(": ");
+        }
+        let _ = write!(cause, "{next}");
+        source = next.source();
+    }
+    tracing::error!(
+        error_code = error.code_str(),
+        status = error.status(),
+        grpc_code = grpc.map(GrpcCode::as_str),
+        class = error.name(),
+        request_id = request_id.and_then(|id| accepted_request_id(id.as_bytes())),
+        error = internal.as_str(),
+        cause = cause.as_str(),
+        "server error answered with its catalog message"
+    );
+}
