@@ -78,8 +78,9 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The impls of the framework features that are on: each answers with
-    /// the error's status and body.
+    /// The impls of the integrations whose features are on: axum's and
+    /// actix-web's answer with the error's status and body, utoipa's
+    /// document the type's codes, tonic's convert it into a gRPC status.
     pub fn framework_impls(&self, out: &mut Out) {
         let mut bounds = Bounds::default();
         if !self.params.is_empty() {
