@@ -13,6 +13,9 @@
 #[allow(dead_code)]
 pub mod phala;
 
+#[path = "support/keys.rs"]
+mod keys;
+
 use std::convert::Infallible;
 use std::future::Future;
 use std::net::SocketAddr;
@@ -21,6 +24,7 @@ use std::task::{Context, Poll};
 
 use error_catalog::client::{ParseBodyError, RemoteError};
 use error_catalog::{CatalogError, GrpcCode};
+use keys::lower_camel;
 use serde_json::Value;
 use tonic::codegen::http;
 use tonic_types::{ErrorDetail, StatusExt as _};
@@ -190,18 +194,6 @@ fn body_details(error: &dyn CatalogError<Catalog = Catalog>) -> Vec<(String, Val
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// `node_id` as `nodeId`.
-fn lower_camel(field: &str) -> String {
-    let mut words = field.split('_');
-    let mut key = words.next().unwrap_or_default().to_owned();
-    for word in words {
-        let mut chars = word.chars();
-        key.extend(chars.next().map(|c| c.to_ascii_uppercase()));
-        key.push_str(chars.as_str());
-    }
-    key
 }
 
 #[tokio::test]

@@ -508,7 +508,7 @@ fn assert_status_clean(
                     let expected = details.as_array().map(Vec::as_slice).unwrap_or_default();
                     prop_assert_eq!(info.metadata.len(), expected.len() + 1);
                     for detail in expected {
-                        let key = lower_camel(detail["field"].as_str().unwrap_or_default());
+                        let key = keys::lower_camel(detail["field"].as_str().unwrap_or_default());
                         let value: Value = serde_json::from_str(&info.metadata[&key])
                             .map_err(|e| TestCaseError::fail(format!("{key}: {e}")))?;
                         prop_assert_eq!(&value, &detail["value"], "{} {}: {}", code, key, value);
@@ -540,16 +540,8 @@ fn assert_status_clean(
 
 /// A detail's key in a status: `node_id` as `nodeId`.
 #[cfg(feature = "tonic")]
-fn lower_camel(field: &str) -> String {
-    let mut words = field.split('_');
-    let mut key = words.next().unwrap_or_default().to_owned();
-    for word in words {
-        let mut chars = word.chars();
-        key.extend(chars.next().map(|c| c.to_ascii_uppercase()));
-        key.push_str(chars.as_str());
-    }
-    key
-}
+#[path = "support/keys.rs"]
+mod keys;
 
 #[cfg(feature = "axum")]
 #[path = "support/log.rs"]
