@@ -85,7 +85,7 @@ use error_catalog::axum::{ErrorLayer, Json, Path, Query};
 use error_catalog::fluent::Translations;
 use error_catalog::http::ErrorResponses;
 #[cfg(feature = "utoipa")]
-use error_catalog::openapi::{ErrorExamples, Errors};
+use error_catalog::utoipa::{ErrorExamples, Errors};
 use serde::{Deserialize, Serialize};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 

@@ -112,12 +112,12 @@ impl Server {
                 .app_data(
                     web::JsonConfig::default()
                         .limit(transport::MAX_BODY)
-                        .error_handler(error_catalog::actix::json_error),
+                        .error_handler(error_catalog::actix_web::json_error),
                 )
-                .app_data(web::PathConfig::default().error_handler(error_catalog::actix::path_error))
-                .app_data(web::QueryConfig::default().error_handler(error_catalog::actix::query_error))
-                .default_service(web::to(error_catalog::actix::not_found))
-                .wrap(from_fn(error_catalog::actix::scope))
+                .app_data(web::PathConfig::default().error_handler(error_catalog::actix_web::path_error))
+                .app_data(web::QueryConfig::default().error_handler(error_catalog::actix_web::query_error))
+                .default_service(web::to(error_catalog::actix_web::not_found))
+                .wrap(from_fn(error_catalog::actix_web::scope))
                 .route("/api/v1/cvms", web::get().to(list_cvms))
                 // A resource answers 405 to a method it has no route for
                 // (`App::route` would give the path to the default service).
@@ -315,9 +315,9 @@ async fn malformed_requests_are_catalog_errors() {
 async fn without_rejections_the_answers_of_actix_stay() {
     let server = HttpServer::new(|| {
         App::new()
-            .wrap(from_fn(error_catalog::actix::scope))
-            .app_data(web::JsonConfig::default().error_handler(error_catalog::actix::json_error))
-            .default_service(web::to(error_catalog::actix::not_found))
+            .wrap(from_fn(error_catalog::actix_web::scope))
+            .app_data(web::JsonConfig::default().error_handler(error_catalog::actix_web::json_error))
+            .default_service(web::to(error_catalog::actix_web::not_found))
             .route(
                 "/api/v1/cvms/provision",
                 web::post().to(|_: web::Json<Value>| async { HttpResponse::Ok().finish() }),

@@ -429,8 +429,9 @@ fn bodies(error: &(dyn CatalogError<Catalog = Catalog> + Sync), public: &Public)
             #[cfg(feature = "actix-web")]
             {
                 use actix_web::body::MessageBody as _;
-                let response =
-                    ready(error_catalog::http::scope(context(), async { error_catalog::actix::error_response(error) }));
+                let response = ready(error_catalog::http::scope(context(), async {
+                    error_catalog::actix_web::error_response(error)
+                }));
                 let bytes = response.into_body().try_into_bytes().map_err(|_| "a streamed body").unwrap();
                 bodies.push(("actix-web", bytes.to_vec()));
             }

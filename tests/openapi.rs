@@ -210,7 +210,7 @@ async fn the_document_lists_each_error_of_each_route_with_its_real_body() {
 /// own merge of two `IntoResponses` keeps the later one of a status.
 #[test]
 fn errors_of_several_types_share_a_status() {
-    use error_catalog::openapi::Errors;
+    use error_catalog::utoipa::Errors;
     use server::phala::cvm::{CvmAccessDeniedError, CvmNotFoundError};
     use server::phala::preflight::ComposeHashError;
     use utoipa::IntoResponses;

@@ -11,13 +11,13 @@ pub use core::ops::FnMut;
 pub use core::option::Option::{self, None, Some};
 pub use core::{concat, format_args, module_path, unreachable};
 
-pub use crate::catalog::{CatalogInfo, CatalogParts, ErrorCatalog, ModuleInfo, PageInfo, RetiredCode};
-pub use crate::entry::{Detail, Entry, EntryParts, Link, MessageTemplate, Piece, Severity};
-pub use crate::error::CatalogError;
-pub use crate::format::{Case, CodeFormat, CodeText, Segment, Shape, WriteCodeError};
-pub use crate::grpc::GrpcCode;
+pub use crate::model::catalog::{CatalogInfo, CatalogParts, ErrorCatalog, ModuleInfo, PageInfo, RetiredCode};
+pub use crate::model::entry::{Detail, Entry, EntryParts, Link, MessageTemplate, Piece, Severity};
+pub use crate::model::error::CatalogError;
+pub use crate::model::format::{Case, CodeFormat, CodeText, Segment, Shape, WriteCodeError};
+pub use crate::model::grpc_code::GrpcCode;
 
-use crate::entry::DetailValue;
+use crate::model::entry::DetailValue;
 
 /// Implemented by `#[derive(ErrorCatalog)]` for each declared module number.
 #[diagnostic::on_unimplemented(
@@ -144,17 +144,19 @@ pub const fn text_code(catalog: &CatalogInfo, code: &str) -> CodeText {
     );
     let text = match CodeText::parse(catalog.format(), code) {
         Ok(text) => text,
-        Err(crate::ParseCodeError::Case) => panic!("error code is not in the case the catalog's format states"),
-        Err(crate::ParseCodeError::Characters) => {
+        Err(crate::model::format::ParseCodeError::Case) => {
+            panic!("error code is not in the case the catalog's format states")
+        }
+        Err(crate::model::format::ParseCodeError::Characters) => {
             panic!("error code part must be characters from 0-9 and A-Z, as many as the format says")
         }
-        Err(crate::ParseCodeError::Digits) => {
+        Err(crate::model::format::ParseCodeError::Digits) => {
             panic!("error code number has the wrong digits for the catalog's format (no leading zero unless padded)")
         }
-        Err(crate::ParseCodeError::ZeroModule | crate::ParseCodeError::ZeroCode) => {
+        Err(crate::model::format::ParseCodeError::ZeroModule | crate::model::format::ParseCodeError::ZeroCode) => {
             panic!("error code numbers start at 1 unless the catalog says `start = 0`")
         }
-        Err(crate::ParseCodeError::TooLong) => panic!("error code is longer than 64 bytes"),
+        Err(crate::model::format::ParseCodeError::TooLong) => panic!("error code is longer than 64 bytes"),
         Err(_) => panic!("error code does not match the catalog's format"),
     };
     not_closed(catalog, text)
@@ -223,8 +225,8 @@ pub const fn default_status(catalog: &CatalogInfo) -> Option<u16> {
 #[must_use]
 pub const fn default_template(catalog: &CatalogInfo, status: Option<u16>) -> MessageTemplate {
     match status {
-        Some(status) => crate::status::phrase_template(status),
-        None if catalog.is_stand_in() => crate::status::phrase_template(500),
+        Some(status) => crate::model::status::phrase_template(status),
+        None if catalog.is_stand_in() => crate::model::status::phrase_template(500),
         None => panic!("this catalog has no HTTP statuses, so no default message: give the error a `message`"),
     }
 }
@@ -344,25 +346,22 @@ impl<'a> AsDynError<'a> for dyn core::error::Error + Send + Sync + 'a {
 
 pub use serde;
 
-/// Every entry linked into the program, in no particular order.
 #[cfg(feature = "registry")]
-#[linkme::distributed_slice]
-#[allow(unsafe_code)]
-pub static ENTRIES: [&'static crate::Entry];
+pub use crate::model::registry::ENTRIES;
 
 #[cfg(feature = "registry")]
 pub use linkme;
 
 #[cfg(feature = "actix-web")]
-pub use crate::actix::{error_response as actix_error_response, status_code as actix_status_code};
+pub use crate::serve::actix_web::{error_response as actix_error_response, status_code as actix_status_code};
 #[cfg(feature = "axum")]
-pub use crate::axum::into_response as axum_into_response;
+pub use crate::serve::axum::into_response as axum_into_response;
+#[cfg(feature = "tonic")]
+pub use crate::serve::tonic::status as tonic_status;
 #[cfg(feature = "utoipa")]
-pub use crate::openapi::{
+pub use crate::serve::utoipa::{
     DocumentedErrors, ErrorSet, ExampleProbe, ProbeExamples, ProbeNoExamples, responses as utoipa_responses,
 };
-#[cfg(feature = "tonic")]
-pub use crate::tonic::status as tonic_status;
 #[cfg(feature = "actix-web")]
 pub use actix_web;
 #[cfg(feature = "axum")]

@@ -176,47 +176,47 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
-#[cfg(feature = "actix-web")]
-pub mod actix;
-#[cfg(feature = "axum")]
-pub mod axum;
-pub mod body;
-mod catalog;
-#[cfg(feature = "client")]
-pub mod client;
-mod code;
-mod entry;
-mod error;
-#[cfg(feature = "fluent")]
-pub mod fluent;
-mod format;
-mod grpc;
-#[cfg(feature = "http")]
-pub mod http;
-#[cfg(feature = "utoipa")]
-pub mod openapi;
-#[cfg(feature = "registry")]
-pub mod registry;
+// The layers, lowest first: each imports only the ones above it in this
+// list. Their public modules are re-exported below, at the crate's root.
+#[cfg(feature = "std")]
+mod check;
+mod model;
 pub mod render;
-#[cfg(any(feature = "http", feature = "tonic"))]
-mod server;
-#[cfg(feature = "std")]
-pub mod stability;
-pub mod status;
-#[cfg(feature = "std")]
-pub mod testing;
-#[cfg(feature = "tonic")]
-pub mod tonic;
+mod serve;
+mod wire;
 
 #[doc(hidden)]
 pub mod __private;
 
-pub use catalog::{CatalogInfo, ErrorCatalog, ModuleInfo, PageInfo, RetiredCode};
-pub use code::Code;
-pub use entry::{Detail, DetailValue, Entry, Link, MessageTemplate, Piece, Severity};
-pub use error::{CatalogError, PublicMessage};
-pub use format::{Case, CodeFormat, CodeText, MAX_CODE_LEN, ParseCodeError, Segment, Shape};
-pub use grpc::GrpcCode;
+#[cfg(feature = "std")]
+pub use check::stability;
+#[cfg(feature = "std")]
+pub use check::testing;
+#[cfg(feature = "fluent")]
+pub use model::fluent;
+#[cfg(feature = "registry")]
+pub use model::registry;
+pub use model::status;
+#[cfg(feature = "actix-web")]
+pub use serve::actix_web;
+#[cfg(feature = "axum")]
+pub use serve::axum;
+#[cfg(feature = "http")]
+pub use serve::http;
+#[cfg(feature = "tonic")]
+pub use serve::tonic;
+#[cfg(feature = "utoipa")]
+pub use serve::utoipa;
+pub use wire::body;
+#[cfg(feature = "client")]
+pub use wire::client;
+
+pub use model::catalog::{CatalogInfo, ErrorCatalog, ModuleInfo, PageInfo, RetiredCode};
+pub use model::code::Code;
+pub use model::entry::{Detail, DetailValue, Entry, Link, MessageTemplate, Piece, Severity};
+pub use model::error::{CatalogError, PublicMessage};
+pub use model::format::{Case, CodeFormat, CodeText, MAX_CODE_LEN, ParseCodeError, Segment, Shape};
+pub use model::grpc_code::GrpcCode;
 
 /// Implements [`trait@CatalogError`], `Display` and `Error` from
 /// `#[catalog(...)]` attributes. See the [crate documentation](crate).

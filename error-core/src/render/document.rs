@@ -5,9 +5,9 @@ use alloc::vec::Vec;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::catalog::{CatalogInfo, ModuleInfo, RetiredCode};
-use crate::entry::Entry;
-use crate::format::Shape;
+use crate::model::catalog::{CatalogInfo, ModuleInfo, RetiredCode};
+use crate::model::entry::Entry;
+use crate::model::format::Shape;
 
 /// The catalog as data, for JSON (`serde_json::to_string_pretty(&document)`)
 /// or any serde format. Schema `error-catalog/v1`:

@@ -5,8 +5,8 @@
 use alloc::collections::BTreeSet;
 use alloc::vec::Vec;
 
-use crate::catalog::ModuleInfo;
-use crate::entry::Entry;
+use crate::model::catalog::ModuleInfo;
+use crate::model::entry::Entry;
 
 /// One fact of a code: its name in each language and how to read it.
 pub(super) struct Fact {

@@ -4,9 +4,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write as _;
 
-use crate::catalog::{CatalogInfo, ModuleInfo};
-use crate::entry::{Entry, Piece};
-use crate::format::{Case, Segment, Shape};
+use crate::model::catalog::{CatalogInfo, ModuleInfo};
+use crate::model::entry::{Entry, Piece};
+use crate::model::format::{Case, Segment, Shape};
 
 /// Renders the catalog page: front matter, the format and module list, one
 /// table per module that has codes, a table of the codes without a module,
@@ -321,4 +321,21 @@ fn push_yaml(out: &mut String, text: &str) {
         }
     }
     out.push('"');
+}
+// The page in a language of the translations: here, so that the
+// translations (`model/fluent.rs`) need no renderer.
+#[cfg(feature = "fluent")]
+impl crate::model::fluent::Translations {
+    /// The catalog page in `language`: as [`markdown`], with each message
+    /// and description that has a translation translated. (The page's
+    /// headings stay the catalog's.)
+    #[must_use]
+    pub fn markdown(
+        &self,
+        language: &crate::model::fluent::LanguageIdentifier,
+        info: &CatalogInfo,
+        modules: &[(&ModuleInfo, &[&Entry])],
+    ) -> String {
+        markdown_with(info, modules, &|entry| self.page_texts(entry, language))
+    }
 }

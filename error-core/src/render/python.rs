@@ -83,8 +83,8 @@ use alloc::vec::Vec;
 use core::fmt::Write as _;
 
 use super::facts::{self, FACTS, Read};
-use crate::catalog::{CatalogInfo, ModuleInfo};
-use crate::entry::Entry;
+use crate::model::catalog::{CatalogInfo, ModuleInfo};
+use crate::model::entry::Entry;
 
 /// Renders the Python module of a catalog.
 ///

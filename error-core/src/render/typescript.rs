@@ -63,8 +63,8 @@ use alloc::string::String;
 use core::fmt::Write as _;
 
 use super::facts::{self, FACTS, Read};
-use crate::catalog::{CatalogInfo, ModuleInfo};
-use crate::entry::Entry;
+use crate::model::catalog::{CatalogInfo, ModuleInfo};
+use crate::model::entry::Entry;
 
 /// Renders the TypeScript module of a catalog.
 ///

@@ -25,8 +25,8 @@ use std::vec::Vec;
 
 use serde_json::{Map, Value};
 
-use crate::error::CatalogError;
-use crate::grpc::GrpcCode;
+use crate::model::error::CatalogError;
+use crate::model::grpc_code::GrpcCode;
 
 /// An error a server answered with, as its body (or its gRPC status) says.
 #[derive(Debug, Clone, PartialEq)]
@@ -277,14 +277,14 @@ impl RemoteError {
             _ => None,
         });
         let code = info
-            .and_then(|info| info.metadata.get(crate::tonic::ERROR_CODE_KEY))
-            .ok_or(ParseBodyError::Missing(crate::tonic::ERROR_CODE_KEY))?;
+            .and_then(|info| info.metadata.get(crate::wire::grpc::ERROR_CODE_KEY))
+            .ok_or(ParseBodyError::Missing(crate::wire::grpc::ERROR_CODE_KEY))?;
         let grpc_code = GrpcCode::from_number(status.code() as i32).unwrap_or(GrpcCode::Unknown);
         let mut error = Self::new(grpc_code.http_status(), code.clone(), status.message().into());
         error.grpc_code = Some(grpc_code);
         if let Some(info) = info {
             let mut fields: Vec<(&String, &String)> =
-                info.metadata.iter().filter(|(key, _)| *key != crate::tonic::ERROR_CODE_KEY).collect();
+                info.metadata.iter().filter(|(key, _)| *key != crate::wire::grpc::ERROR_CODE_KEY).collect();
             // A map has no order: the details come sorted by key.
             fields.sort_unstable();
             error.details = fields
@@ -354,7 +354,7 @@ impl RemoteError {
     #[must_use]
     pub fn detail(&self, field: &str) -> Option<&Value> {
         let find = |name: &str| self.details.iter().find(|detail| detail.field == name);
-        let found = find(field).or_else(|| self.grpc_code.and_then(|_| find(&crate::grpc::metadata_key(field))));
+        let found = find(field).or_else(|| self.grpc_code.and_then(|_| find(&crate::wire::grpc::metadata_key(field))));
         found.map(|detail| &detail.value)
     }
 
@@ -386,8 +386,8 @@ impl RemoteError {
     /// The local entry of this code, when this program registers it.
     #[cfg(feature = "registry")]
     #[must_use]
-    pub fn entry(&self) -> Option<&'static crate::Entry> {
-        crate::registry::lookup(&self.code)
+    pub fn entry(&self) -> Option<&'static crate::model::entry::Entry> {
+        crate::model::registry::lookup(&self.code)
     }
 }
 

@@ -72,9 +72,8 @@ use std::vec::Vec;
 pub use fluent_templates::LanguageIdentifier;
 use fluent_templates::fluent_bundle::FluentValue;
 
-use crate::catalog::{CatalogInfo, ModuleInfo};
-use crate::entry::{Detail, Entry};
-use crate::error::CatalogError;
+use crate::model::entry::{Detail, Entry};
+use crate::model::error::CatalogError;
 
 /// The Fluent id of a code's message: the code when it is a Fluent
 /// identifier, else `code-` and the code with each character other than a
@@ -185,21 +184,11 @@ struct Locale {
     id: LanguageIdentifier,
     /// The tag, lowercase, for matching ranges.
     tag: String,
-    #[cfg(feature = "http")]
-    header: Option<http::HeaderValue>,
 }
 
 impl Locale {
     fn new(id: LanguageIdentifier) -> Self {
-        let tag = id.to_string();
-        #[cfg(feature = "http")]
-        let header = http::HeaderValue::from_str(&tag).ok();
-        Self {
-            tag: tag.to_ascii_lowercase(),
-            id,
-            #[cfg(feature = "http")]
-            header,
-        }
+        Self { tag: id.to_string().to_ascii_lowercase(), id }
     }
 }
 
@@ -310,10 +299,12 @@ impl Translations {
     /// own language, or none that the header accepts.
     #[must_use]
     pub fn negotiate(&self, accept_language: &[u8]) -> Option<&LanguageIdentifier> {
-        self.negotiated(accept_language).map(|locale| &locale.id)
+        self.negotiated(accept_language).map(|index| &self.inner.locales[index].id)
     }
 
-    fn negotiated(&self, accept_language: &[u8]) -> Option<&Locale> {
+    /// The index in [`locales`](Self::locales) of the locale
+    /// `accept_language` asks for.
+    pub(crate) fn negotiated(&self, accept_language: &[u8]) -> Option<usize> {
         let ranges = language_ranges(accept_language);
         let excluded: Vec<&str> = ranges.iter().filter(|range| range.q == 0).map(|range| range.tag).collect();
         let acceptable = |locale: &&Locale| !excluded.iter().any(|range| matches_range(range, &locale.tag));
@@ -338,8 +329,8 @@ impl Translations {
                     }
                     None
                 });
-            if found.is_some() {
-                return found;
+            if let Some(found) = found {
+                return self.inner.locales.iter().position(|locale| core::ptr::eq(locale, found));
             }
         }
         None
@@ -393,36 +384,10 @@ impl Translations {
         self.inner.source.format(language, &self.id_of(entry.code()), &args).map(drop).map_err(TranslationError::Fluent)
     }
 
-    /// The message of `error` for a request whose `Accept-Language` is
-    /// `accept_language`, and the language it is in; `None` for the
-    /// catalog's message, in the catalog's language.
-    #[cfg(feature = "http")]
-    pub(crate) fn localize<E: CatalogError + ?Sized>(
-        &self,
-        error: &E,
-        accept_language: Option<&[u8]>,
-    ) -> (Option<String>, Option<http::HeaderValue>) {
-        let catalog = (None, self.inner.catalog.header.clone());
-        let Some(locale) = accept_language.and_then(|header| self.negotiated(header)) else { return catalog };
-        match self.message(error, &locale.id) {
-            Ok(message) => (Some(message), locale.header.clone()),
-            Err(failure) => {
-                let failure = failure.to_string();
-                tracing::debug!(
-                    error_code = error.code_str(),
-                    language = locale.tag.as_str(),
-                    failure = failure.as_str(),
-                    "no translation: the catalog's message is answered"
-                );
-                catalog
-            }
-        }
-    }
-
     /// What the catalog page says of `entry` in `language`: the message,
     /// or for a template its text before the first placeholder, and the
     /// description; each the catalog's own where it has no translation.
-    fn page_texts(&self, entry: &Entry, language: &LanguageIdentifier) -> (Option<String>, Option<String>) {
+    pub(crate) fn page_texts(&self, entry: &Entry, language: &LanguageIdentifier) -> (Option<String>, Option<String>) {
         let id = self.id_of(entry.code());
         // Each placeholder is written as a character no message has, and the
         // text is cut at the first: the part a reader sees before a value.
@@ -436,19 +401,6 @@ impl Translations {
         });
         let description = self.inner.source.format(language, &std::format!("{id}.description"), &HashMap::new()).ok();
         (message, description)
-    }
-
-    /// The catalog page in `language`: as [`render::markdown`](crate::render::markdown),
-    /// with each message and description that has a translation translated.
-    /// (The page's headings stay the catalog's.)
-    #[must_use]
-    pub fn markdown(
-        &self,
-        language: &LanguageIdentifier,
-        info: &CatalogInfo,
-        modules: &[(&ModuleInfo, &[&Entry])],
-    ) -> String {
-        crate::render::markdown_with(info, modules, &|entry| self.page_texts(entry, language))
     }
 }
 

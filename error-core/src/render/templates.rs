@@ -9,8 +9,8 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use super::document::{CatalogView, EntryView, ModuleView, RetiredView};
-use crate::catalog::{CatalogInfo, ModuleInfo};
-use crate::entry::Entry;
+use crate::model::catalog::{CatalogInfo, ModuleInfo};
+use crate::model::entry::Entry;
 
 /// Renders `source`, a minijinja template, with the catalog as its context.
 ///

@@ -35,83 +35,14 @@ use core::fmt;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use crate::entry::Detail;
-use crate::error::{CatalogError, PublicMessage};
+use crate::model::entry::Detail;
+use crate::model::error::{CatalogError, PublicMessage};
 
-mod bounded;
-
-pub(crate) use bounded::BoundedValue;
-pub(crate) use bounded::Omitted;
+pub(crate) use super::bounded::BoundedValue;
+pub use super::bounded::DetailLimits;
+pub(crate) use super::bounded::Omitted;
 #[cfg(feature = "http")]
-pub(crate) use bounded::check_detail;
-
-/// How far a detail's value may go in a body: its depth of nesting and its
-/// size, counted as the length of its JSON text (string lengths without
-/// escapes, number digits, quotes, brackets and separators).
-///
-/// ```
-/// use error_catalog::body::DetailLimits;
-///
-/// let limits = DetailLimits::new().max_depth(8).max_bytes(4096);
-/// assert_eq!((limits.depth(), limits.bytes()), (8, 4096));
-/// assert_eq!(DetailLimits::new().max_depth(1_000).depth(), DetailLimits::MAX_DEPTH);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DetailLimits {
-    depth: usize,
-    bytes: usize,
-}
-
-impl DetailLimits {
-    /// The default: 32 levels, 64 KiB.
-    pub const DEFAULT: Self = Self { depth: 32, bytes: 64 * 1024 };
-
-    /// The deepest nesting [`max_depth`](Self::max_depth) accepts, 124:
-    /// with the three levels of a body around the value (the body, `details`,
-    /// the detail), 127, the deepest JSON `serde_json` reads, so that a
-    /// client of this crate can read every body. The stack this takes fits
-    /// in the smallest a server runs on (tokio's workers have 2 MiB).
-    pub const MAX_DEPTH: usize = 124;
-
-    /// The default limits.
-    #[must_use]
-    pub const fn new() -> Self {
-        Self::DEFAULT
-    }
-
-    /// At most `depth` levels of arrays and objects in a value (a string
-    /// has none, `[1]` has one); clamped to [`MAX_DEPTH`](Self::MAX_DEPTH).
-    #[must_use]
-    pub const fn max_depth(mut self, depth: usize) -> Self {
-        self.depth = if depth > Self::MAX_DEPTH { Self::MAX_DEPTH } else { depth };
-        self
-    }
-
-    /// At most `bytes` bytes of JSON per value.
-    #[must_use]
-    pub const fn max_bytes(mut self, bytes: usize) -> Self {
-        self.bytes = bytes;
-        self
-    }
-
-    /// The depth limit.
-    #[must_use]
-    pub const fn depth(&self) -> usize {
-        self.depth
-    }
-
-    /// The size limit, in bytes.
-    #[must_use]
-    pub const fn bytes(&self) -> usize {
-        self.bytes
-    }
-}
-
-impl Default for DetailLimits {
-    fn default() -> Self {
-        Self::DEFAULT
-    }
-}
+pub(crate) use super::bounded::check_detail;
 
 /// The body of a catalog error, serializable with any serde serializer.
 ///
@@ -299,8 +230,8 @@ struct Marker(Omitted, DetailLimits);
 impl fmt::Display for Marker {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Omitted::TooDeep => write!(f, "value omitted: nested deeper than {} levels", self.1.depth),
-            Omitted::TooLarge => write!(f, "value omitted: larger than {} bytes", self.1.bytes),
+            Omitted::TooDeep => write!(f, "value omitted: nested deeper than {} levels", self.1.depth()),
+            Omitted::TooLarge => write!(f, "value omitted: larger than {} bytes", self.1.bytes()),
             Omitted::Unserializable => f.write_str("value omitted: it could not be serialized"),
         }
     }

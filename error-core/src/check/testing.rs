@@ -132,7 +132,7 @@ impl core::fmt::Display for LineEndings {
 #[cfg(feature = "registry")]
 #[track_caller]
 pub fn assert_document_current<C: crate::ErrorCatalog + ?Sized>(path: impl AsRef<Path>) {
-    let modules = crate::registry::modules_of::<C>();
+    let modules = crate::model::registry::modules_of::<C>();
     assert_file_current(path, &crate::render::markdown(C::INFO, &modules));
 }
 
@@ -151,10 +151,10 @@ pub fn assert_document_current<C: crate::ErrorCatalog + ?Sized>(path: impl AsRef
 #[cfg(feature = "registry")]
 #[track_caller]
 pub fn assert_stable<C: crate::ErrorCatalog + ?Sized>(path: impl AsRef<Path>) {
-    use crate::stability::Lock;
+    use crate::check::stability::Lock;
 
     let path = path.as_ref();
-    let current = Lock::of(C::INFO, crate::registry::entries_of::<C>());
+    let current = Lock::of(C::INFO, crate::model::registry::entries_of::<C>());
     let rendered = current.render(C::INFO.name());
     let committed = match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
@@ -220,7 +220,9 @@ pub fn assert_stable<C: crate::ErrorCatalog + ?Sized>(path: impl AsRef<Path>) {
 /// crate that never speaks gRPC would fail to compile the day another
 /// crate of the build enables `tonic`.
 #[must_use]
-pub fn grpc_fallbacks(entries: &[&'static crate::Entry]) -> std::vec::Vec<&'static crate::Entry> {
+pub fn grpc_fallbacks(
+    entries: &[&'static crate::model::entry::Entry],
+) -> std::vec::Vec<&'static crate::model::entry::Entry> {
     entries.iter().copied().filter(|entry| crate::GrpcCode::is_fallback(entry)).collect()
 }
 
@@ -244,11 +246,11 @@ pub fn grpc_fallbacks(entries: &[&'static crate::Entry]) -> std::vec::Vec<&'stat
 /// On any such problem.
 #[cfg(all(feature = "fluent", feature = "registry"))]
 #[track_caller]
-pub fn assert_translated<C: crate::ErrorCatalog + ?Sized>(translations: &crate::fluent::Translations) {
+pub fn assert_translated<C: crate::ErrorCatalog + ?Sized>(translations: &crate::model::fluent::Translations) {
     use std::collections::HashMap;
     use std::vec::Vec;
 
-    let entries = crate::registry::entries_of::<C>();
+    let entries = crate::model::registry::entries_of::<C>();
     let mut problems = Vec::new();
     let mut ids: HashMap<std::borrow::Cow<'_, str>, &str> = HashMap::new();
     for entry in entries {

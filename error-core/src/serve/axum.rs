@@ -56,8 +56,8 @@ use axum_core::body::Body;
 use axum_core::extract::{FromRequest, FromRequestParts, Request};
 use axum_core::response::{IntoResponse, Response};
 
-use crate::error::CatalogError;
-use crate::http::{ErrorResponse, ErrorResponses, Rejection, RejectionKind, RequestContext};
+use crate::model::error::CatalogError;
+use crate::serve::http::{ErrorResponse, ErrorResponses, Rejection, RejectionKind, RequestContext};
 
 /// A boxed catalog error is a response too, for handlers that return any
 /// error of a catalog.
@@ -75,7 +75,7 @@ impl<C: crate::ErrorCatalog> IntoResponse for Box<dyn CatalogError<Catalog = C> 
 
 /// The response of a catalog error; what the derived `IntoResponse` calls.
 pub fn into_response<E: CatalogError + ?Sized>(error: &E) -> Response {
-    response_of(crate::http::respond(error))
+    response_of(crate::serve::http::respond(error))
 }
 
 fn response_of(answer: ErrorResponse) -> Response {
@@ -179,7 +179,7 @@ where
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
         let future = this.future;
-        let mut polled = crate::http::enter(this.context, || future.poll(cx));
+        let mut polled = crate::serve::http::enter(this.context, || future.poll(cx));
         // In place: a success is returned as it came, never moved again.
         if let Poll::Ready(Ok(response)) = &mut polled
             && response.status().as_u16() >= 400
@@ -194,7 +194,9 @@ where
 fn answer_again(response: Response, context: &RequestContext) -> Response {
     let rejections = context.responses().rejection_errors();
     if rejections.is_empty()
-        || crate::http::is_json(response.headers().get(http::header::CONTENT_TYPE).map(http::HeaderValue::as_bytes))
+        || crate::serve::http::is_json(
+            response.headers().get(http::header::CONTENT_TYPE).map(http::HeaderValue::as_bytes),
+        )
     {
         return response;
     }
@@ -231,7 +233,7 @@ impl Rejected {
 
 impl IntoResponse for Rejected {
     fn into_response(self) -> Response {
-        match crate::http::respond_rejection(self.rejection) {
+        match crate::serve::http::respond_rejection(self.rejection) {
             Some(answer) => response_of(answer),
             None => self.original,
         }

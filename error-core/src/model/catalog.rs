@@ -2,7 +2,7 @@
 //! statuses, the modules and the codes retired, written with
 //! `#[derive(ErrorCatalog)]`.
 
-use crate::format::{CodeFormat, CodeText, Segment, Shape, bytes_eq};
+use crate::model::format::{CodeFormat, CodeText, Segment, Shape, bytes_eq};
 
 /// A catalog of error codes, declared once per crate with
 /// `#[derive(ErrorCatalog)]` on an enum whose variants are its modules.

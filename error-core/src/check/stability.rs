@@ -23,8 +23,8 @@ use std::fmt::Write as _;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
-use crate::catalog::CatalogInfo;
-use crate::entry::Entry;
+use crate::model::catalog::CatalogInfo;
+use crate::model::entry::Entry;
 use crate::{CodeFormat, MAX_CODE_LEN};
 
 /// What the lock records of one code.

@@ -14,12 +14,10 @@ mod facts;
 mod markdown;
 pub mod python;
 #[cfg(feature = "templates")]
-mod template;
+mod templates;
 pub mod typescript;
 
 pub use document::{Document, SCHEMA};
 pub use markdown::markdown;
-#[cfg(feature = "fluent")]
-pub(crate) use markdown::markdown_with;
 #[cfg(feature = "templates")]
-pub use template::{TemplateError, template};
+pub use templates::{TemplateError, template};

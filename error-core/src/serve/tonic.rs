@@ -70,21 +70,13 @@ use std::vec::Vec;
 
 use tonic_types::{ErrorDetails, HelpLink, StatusExt as _};
 
-use crate::body::{BoundedValue, DetailLimits};
-use crate::error::CatalogError;
-use crate::grpc::{GrpcCode, metadata_key};
+use crate::model::error::CatalogError;
+use crate::model::grpc_code::GrpcCode;
+use crate::wire::body::{BoundedValue, DetailLimits};
+use crate::wire::grpc::metadata_key;
 
-/// The key of the `ErrorInfo` metadata that holds the catalog code.
-pub const ERROR_CODE_KEY: &str = "errorCode";
-
-/// The longest public message a status carries, in bytes.
-pub const MAX_MESSAGE_LEN: usize = 1024;
-
-/// The most bytes of JSON that the detail values of one status hold
-/// together.
-pub const MAX_DETAILS_LEN: usize = 4096;
-
-pub use crate::server::MAX_REQUEST_ID_LEN;
+pub use crate::serve::server::MAX_REQUEST_ID_LEN;
+pub use crate::wire::grpc::{ERROR_CODE_KEY, MAX_DETAILS_LEN, MAX_MESSAGE_LEN};
 
 /// The status of `error`, with the request id of the current call when an
 /// [`ErrorLayer`] serves it: what the derived `From<E> for Status` returns.
@@ -120,10 +112,10 @@ pub fn status_with_request_id<E: CatalogError + ?Sized>(error: &E, request_id: O
     let entry = error.entry();
     let code = GrpcCode::of(entry);
     if entry.status() >= 500 {
-        crate::server::log_server_error(error, request_id, Some(code));
+        crate::serve::server::log_server_error(error, request_id, Some(code));
     }
     let mut details = ErrorDetails::with_error_info(entry.reason(), entry.catalog().domain(), metadata(error));
-    if let Some(request_id) = request_id.and_then(|id| crate::server::accepted_request_id(id.as_bytes())) {
+    if let Some(request_id) = request_id.and_then(|id| crate::serve::server::accepted_request_id(id.as_bytes())) {
         details.set_request_info(request_id, "");
     }
     if !entry.links().is_empty() {
@@ -254,7 +246,7 @@ where
         let request_id = request
             .headers()
             .get(&self.key)
-            .and_then(|value| crate::server::accepted_request_id(value.as_bytes()))
+            .and_then(|value| crate::serve::server::accepted_request_id(value.as_bytes()))
             .map(String::from);
         CALL.scope(CallContext { request_id }, self.inner.call(request))
     }

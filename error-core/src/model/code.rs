@@ -6,9 +6,9 @@ use core::hash::{Hash, Hasher};
 use core::marker::PhantomData;
 use core::str::FromStr;
 
-use crate::catalog::ErrorCatalog;
-use crate::entry::Entry;
-use crate::format::{CodeText, ParseCodeError};
+use crate::model::catalog::ErrorCatalog;
+use crate::model::entry::Entry;
+use crate::model::format::{CodeText, ParseCodeError};
 
 /// A code of catalog `C`, as the catalog writes it.
 ///
@@ -77,7 +77,7 @@ impl<C: ErrorCatalog + ?Sized> Code<C> {
     /// The name the catalog gives this code's module, if it declares it.
     #[must_use]
     pub fn module_name(self) -> Option<&'static str> {
-        C::INFO.module(self.module).map(crate::catalog::ModuleInfo::name)
+        C::INFO.module(self.module).map(crate::model::catalog::ModuleInfo::name)
     }
 }
 

@@ -10,8 +10,75 @@ use core::fmt;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use super::DetailLimits;
-use crate::entry::DetailValue;
+use crate::model::entry::DetailValue;
+
+/// How far a detail's value may go in a body: its depth of nesting and its
+/// size, counted as the length of its JSON text (string lengths without
+/// escapes, number digits, quotes, brackets and separators).
+///
+/// ```
+/// use error_catalog::body::DetailLimits;
+///
+/// let limits = DetailLimits::new().max_depth(8).max_bytes(4096);
+/// assert_eq!((limits.depth(), limits.bytes()), (8, 4096));
+/// assert_eq!(DetailLimits::new().max_depth(1_000).depth(), DetailLimits::MAX_DEPTH);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DetailLimits {
+    depth: usize,
+    bytes: usize,
+}
+
+impl DetailLimits {
+    /// The default: 32 levels, 64 KiB.
+    pub const DEFAULT: Self = Self { depth: 32, bytes: 64 * 1024 };
+
+    /// The deepest nesting [`max_depth`](Self::max_depth) accepts, 124:
+    /// with the three levels of a body around the value (the body, `details`,
+    /// the detail), 127, the deepest JSON `serde_json` reads, so that a
+    /// client of this crate can read every body. The stack this takes fits
+    /// in the smallest a server runs on (tokio's workers have 2 MiB).
+    pub const MAX_DEPTH: usize = 124;
+
+    /// The default limits.
+    #[must_use]
+    pub const fn new() -> Self {
+        Self::DEFAULT
+    }
+
+    /// At most `depth` levels of arrays and objects in a value (a string
+    /// has none, `[1]` has one); clamped to [`MAX_DEPTH`](Self::MAX_DEPTH).
+    #[must_use]
+    pub const fn max_depth(mut self, depth: usize) -> Self {
+        self.depth = if depth > Self::MAX_DEPTH { Self::MAX_DEPTH } else { depth };
+        self
+    }
+
+    /// At most `bytes` bytes of JSON per value.
+    #[must_use]
+    pub const fn max_bytes(mut self, bytes: usize) -> Self {
+        self.bytes = bytes;
+        self
+    }
+
+    /// The depth limit.
+    #[must_use]
+    pub const fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// The size limit, in bytes.
+    #[must_use]
+    pub const fn bytes(&self) -> usize {
+        self.bytes
+    }
+}
+
+impl Default for DetailLimits {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
 
 /// A detail's value, serialized within `limits`.
 pub(crate) struct BoundedValue<'a> {
@@ -378,7 +445,7 @@ struct Finished<'a, T: ?Sized>(&'a T);
 
 impl<T: fmt::Display + ?Sized> fmt::Display for Finished<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut out = crate::error::Watched::new(f);
+        let mut out = crate::model::error::Watched::new(f);
         let written = fmt::write(&mut out, format_args!("{}", self.0));
         if written.is_err() && out.failed() { Err(fmt::Error) } else { Ok(()) }
     }

@@ -3,9 +3,9 @@
 
 use core::fmt;
 
-use crate::catalog::{CatalogInfo, ModuleInfo};
-use crate::format::CodeText;
-use crate::grpc::GrpcCode;
+use crate::model::catalog::{CatalogInfo, ModuleInfo};
+use crate::model::format::CodeText;
+use crate::model::grpc_code::GrpcCode;
 
 /// One entry of the catalog: code, class name, HTTP status, message
 /// template, description and the fields that reach the public body.
@@ -422,5 +422,59 @@ impl serde::Serialize for Link {
         map.serialize_entry("url", self.__url)?;
         map.serialize_entry("label", self.__label)?;
         map.end()
+    }
+}
+
+// What an entry's facts make of the gRPC code table: here, so that the
+// table (`grpc_code.rs`) depends on nothing.
+impl GrpcCode {
+    /// The code of an error: what its `grpc = "..."` key states, else its
+    /// HTTP status by [`from_http`](Self::from_http), else
+    /// [`fallback_for_http`](Self::fallback_for_http). An error of a
+    /// catalog outside HTTP that states no code is `INTERNAL`, as its
+    /// status is 500.
+    ///
+    /// ```
+    /// use error_catalog::{CatalogError, ErrorCatalog, GrpcCode};
+    /// # #[derive(ErrorCatalog)]
+    /// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+    /// # pub enum Catalog { #[module(1, name = "Preflight")] Preflight }
+    ///
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(module = 1, code = 4, status = 409)]
+    /// struct DuplicateCvmNameError;
+    ///
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(module = 1, code = 7, status = 467, grpc = "ABORTED")]
+    /// struct TxVerificationFailed;
+    ///
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(module = 1, code = 5, status = 465)]
+    /// struct HashRegistrationRequired;
+    ///
+    /// # fn main() {
+    /// assert_eq!(GrpcCode::of(DuplicateCvmNameError.entry()), GrpcCode::AlreadyExists);
+    /// assert_eq!(GrpcCode::of(TxVerificationFailed.entry()), GrpcCode::Aborted);
+    /// assert_eq!(GrpcCode::of(HashRegistrationRequired.entry()), GrpcCode::FailedPrecondition);
+    /// assert!(GrpcCode::is_fallback(HashRegistrationRequired.entry()));
+    /// # }
+    /// ```
+    #[must_use]
+    pub const fn of(entry: &Entry) -> Self {
+        if let Some(code) = entry.grpc() {
+            return code;
+        }
+        match Self::from_http(entry.status()) {
+            Some(code) => code,
+            None => Self::fallback_for_http(entry.status()),
+        }
+    }
+
+    /// Whether [`of`](Self::of) gives `entry` the default of
+    /// [`fallback_for_http`](Self::fallback_for_http): it states no code and
+    /// its status is outside the table, or it has no HTTP status.
+    #[must_use]
+    pub const fn is_fallback(entry: &Entry) -> bool {
+        entry.grpc().is_none() && (entry.http_status().is_none() || Self::from_http(entry.status()).is_none())
     }
 }

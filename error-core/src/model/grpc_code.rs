@@ -3,11 +3,7 @@
 //! This module needs no gRPC library: it is the table an integration (the
 //! `tonic` feature) reads, and what `#[catalog(grpc = "...")]` names.
 
-#[cfg(feature = "client")]
-use alloc::string::String;
 use core::fmt;
-
-use crate::entry::Entry;
 
 /// A gRPC status code (`google.rpc.Code`), by its canonical name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -165,56 +161,6 @@ impl GrpcCode {
         }
     }
 
-    /// The code of an error: what its `grpc = "..."` key states, else its
-    /// HTTP status by [`from_http`](Self::from_http), else
-    /// [`fallback_for_http`](Self::fallback_for_http). An error of a
-    /// catalog outside HTTP that states no code is `INTERNAL`, as its
-    /// status is 500.
-    ///
-    /// ```
-    /// use error_catalog::{CatalogError, ErrorCatalog, GrpcCode};
-    /// # #[derive(ErrorCatalog)]
-    /// # #[catalog(format = "ERR-{module:02}-{code:03}")]
-    /// # pub enum Catalog { #[module(1, name = "Preflight")] Preflight }
-    ///
-    /// #[derive(Debug, CatalogError)]
-    /// #[catalog(module = 1, code = 4, status = 409)]
-    /// struct DuplicateCvmNameError;
-    ///
-    /// #[derive(Debug, CatalogError)]
-    /// #[catalog(module = 1, code = 7, status = 467, grpc = "ABORTED")]
-    /// struct TxVerificationFailed;
-    ///
-    /// #[derive(Debug, CatalogError)]
-    /// #[catalog(module = 1, code = 5, status = 465)]
-    /// struct HashRegistrationRequired;
-    ///
-    /// # fn main() {
-    /// assert_eq!(GrpcCode::of(DuplicateCvmNameError.entry()), GrpcCode::AlreadyExists);
-    /// assert_eq!(GrpcCode::of(TxVerificationFailed.entry()), GrpcCode::Aborted);
-    /// assert_eq!(GrpcCode::of(HashRegistrationRequired.entry()), GrpcCode::FailedPrecondition);
-    /// assert!(GrpcCode::is_fallback(HashRegistrationRequired.entry()));
-    /// # }
-    /// ```
-    #[must_use]
-    pub const fn of(entry: &Entry) -> Self {
-        if let Some(code) = entry.grpc() {
-            return code;
-        }
-        match Self::from_http(entry.status()) {
-            Some(code) => code,
-            None => Self::fallback_for_http(entry.status()),
-        }
-    }
-
-    /// Whether [`of`](Self::of) gives `entry` the default of
-    /// [`fallback_for_http`](Self::fallback_for_http): it states no code and
-    /// its status is outside the table, or it has no HTTP status.
-    #[must_use]
-    pub const fn is_fallback(entry: &Entry) -> bool {
-        entry.grpc().is_none() && (entry.http_status().is_none() || Self::from_http(entry.status()).is_none())
-    }
-
     /// The HTTP status that the "HTTP Mapping" comments of
     /// `google/rpc/code.proto` give this code: what
     /// [`RemoteError`](crate::client::RemoteError) reports as the status of
@@ -247,36 +193,8 @@ impl fmt::Display for GrpcCode {
     }
 }
 
-/// The longest metadata key of an `ErrorInfo`, by AIP-193.
-#[cfg(feature = "client")]
-const MAX_METADATA_KEY_LEN: usize = 64;
-
-/// The `ErrorInfo` metadata key of a detail field: its name in
-/// lowerCamelCase (`node_id` is `nodeId`, `kms info` is `kmsInfo`), of the
-/// ASCII letters and digits AIP-193 allows, at most 64 characters;
-/// `detail` for a name with none. (Feature `client`, which `tonic` turns on:
-/// the status writes these keys, the client reads them.)
-#[cfg(feature = "client")]
-pub(crate) fn metadata_key(field: &str) -> String {
-    let mut key = String::with_capacity(field.len());
-    for (index, word) in field.split(|c: char| !c.is_ascii_alphanumeric()).filter(|word| !word.is_empty()).enumerate() {
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            key.push(if index == 0 { first.to_ascii_lowercase() } else { first.to_ascii_uppercase() });
-            key.extend(chars);
-        }
-    }
-    key.truncate(MAX_METADATA_KEY_LEN);
-    if key.is_empty() {
-        key.push_str("detail");
-    }
-    key
-}
-
 #[cfg(test)]
 mod tests {
-    #[cfg(feature = "client")]
-    use super::metadata_key;
     use super::{ALL, GrpcCode};
 
     #[test]
@@ -301,25 +219,5 @@ mod tests {
                 assert_eq!(fallback.http_status() / 100, if (400..600).contains(&status) { status / 100 } else { 5 });
             }
         }
-    }
-
-    #[test]
-    #[cfg(feature = "client")]
-    fn metadata_keys_are_lower_camel_case() {
-        for (field, key) in [
-            ("node_id", "nodeId"),
-            ("balance_cents", "balanceCents"),
-            ("compose_hash", "composeHash"),
-            ("name", "name"),
-            ("NodeId", "nodeId"),
-            ("item_2", "item2"),
-            ("kms info", "kmsInfo"),
-            ("é_x", "x"),
-            ("", "detail"),
-            ("__", "detail"),
-        ] {
-            assert_eq!(metadata_key(field), key, "{field}");
-        }
-        assert_eq!(metadata_key(&"a".repeat(100)).len(), 64);
     }
 }

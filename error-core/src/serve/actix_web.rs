@@ -11,7 +11,7 @@
 //!
 //! let app = App::new()
 //!     .app_data(Data::new(ErrorResponses::new()))
-//!     .wrap(from_fn(error_catalog::actix::scope));
+//!     .wrap(from_fn(error_catalog::actix_web::scope));
 //! # let _ = app;
 //! ```
 //!
@@ -26,14 +26,14 @@
 //!
 //! ```
 //! use actix_web::{App, middleware::from_fn, web};
-//! use error_catalog::actix;
+//! use error_catalog::actix_web as catalog;
 //!
 //! let app = App::new()
-//!     .app_data(web::JsonConfig::default().error_handler(actix::json_error))
-//!     .app_data(web::PathConfig::default().error_handler(actix::path_error))
-//!     .app_data(web::QueryConfig::default().error_handler(actix::query_error))
-//!     .default_service(web::to(actix::not_found))
-//!     .wrap(from_fn(actix::scope));
+//!     .app_data(web::JsonConfig::default().error_handler(catalog::json_error))
+//!     .app_data(web::PathConfig::default().error_handler(catalog::path_error))
+//!     .app_data(web::QueryConfig::default().error_handler(catalog::query_error))
+//!     .default_service(web::to(catalog::not_found))
+//!     .wrap(from_fn(catalog::scope));
 //! # let _ = app;
 //! ```
 
@@ -48,8 +48,8 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::error::CatalogError;
-use crate::http::{ErrorResponse, ErrorResponses, Rejection, RejectionKind};
+use crate::model::error::CatalogError;
+use crate::serve::http::{ErrorResponse, ErrorResponses, Rejection, RejectionKind};
 
 /// A boxed catalog error is a `ResponseError` too, for handlers that return
 /// any error of a catalog.
@@ -70,7 +70,7 @@ pub fn status_code<E: CatalogError + ?Sized>(error: &E) -> StatusCode {
 
 /// The response of a catalog error; what the derived `error_response` returns.
 pub fn error_response<E: CatalogError + ?Sized>(error: &E) -> HttpResponse<BoxBody> {
-    response_of(crate::http::respond(error))
+    response_of(crate::serve::http::respond(error))
 }
 
 fn response_of(answer: ErrorResponse) -> HttpResponse<BoxBody> {
@@ -103,11 +103,11 @@ pub async fn scope(
     let request_id = request.headers().get(responses.request_id_header_name().as_str()).map(HeaderValue::as_bytes);
     let accept_language = request.headers().get(header::ACCEPT_LANGUAGE).map(HeaderValue::as_bytes);
     let context = responses.context(request_id, request.path()).with_accept_language(accept_language);
-    let response = crate::http::scope(context.clone(), next.call(request)).await?;
+    let response = crate::serve::http::scope(context.clone(), next.call(request)).await?;
 
     let status = response.status().as_u16();
     let content_type = response.headers().get(header::CONTENT_TYPE).map(HeaderValue::as_bytes);
-    if status < 400 || responses.rejection_errors().is_empty() || crate::http::is_json(content_type) {
+    if status < 400 || responses.rejection_errors().is_empty() || crate::serve::http::is_json(content_type) {
         return Ok(response.map_into_left_body());
     }
     let Some(answer) = responses.rejection_errors().answer(Rejection::of_status(status), Some(&context)) else {
@@ -158,7 +158,7 @@ impl<E: actix_web::ResponseError> actix_web::ResponseError for Rejected<E> {
 
 fn rejected<E: actix_web::ResponseError + 'static>(kind: RejectionKind, original: E) -> actix_web::Error {
     let rejection = Rejection::new(kind, original.status_code().as_u16());
-    Rejected { answer: crate::http::respond_rejection(rejection), original }.into()
+    Rejected { answer: crate::serve::http::respond_rejection(rejection), original }.into()
 }
 
 /// The error handler of `web::JsonConfig`: the catalog error that the
@@ -194,7 +194,7 @@ pub fn query_error(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Erro
 /// catalog error that the application names for an unknown route, else an
 /// empty 404.
 pub fn not_found() -> core::future::Ready<HttpResponse<BoxBody>> {
-    core::future::ready(match crate::http::respond_rejection(Rejection::new(RejectionKind::NotFound, 404)) {
+    core::future::ready(match crate::serve::http::respond_rejection(Rejection::new(RejectionKind::NotFound, 404)) {
         Some(answer) => response_of(answer),
         None => HttpResponse::NotFound().finish(),
     })

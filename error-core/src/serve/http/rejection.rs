@@ -7,7 +7,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use super::{ErrorResponse, RequestContext, respond_in};
-use crate::error::CatalogError;
+use crate::model::error::CatalogError;
 
 /// Why a framework refused a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -5,9 +5,9 @@ use alloc::string::ToString;
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::catalog::ErrorCatalog;
-use crate::code::Code;
-use crate::entry::{Detail, Entry};
+use crate::model::catalog::ErrorCatalog;
+use crate::model::code::Code;
+use crate::model::entry::{Detail, Entry};
 
 /// An error with a stable public code, implemented by
 /// `#[derive(CatalogError)]`.

@@ -19,9 +19,16 @@ use std::string::String;
 use std::sync::OnceLock;
 use std::vec::Vec;
 
-use crate::catalog::{CatalogInfo, ErrorCatalog, ModuleInfo};
-use crate::code::Code;
-use crate::entry::Entry;
+use crate::model::catalog::{CatalogInfo, ErrorCatalog, ModuleInfo};
+use crate::model::code::Code;
+use crate::model::entry::Entry;
+
+/// Every entry linked into the program, in no particular order: each
+/// derive adds its own (through `__private::ENTRIES`).
+#[doc(hidden)]
+#[linkme::distributed_slice]
+#[allow(unsafe_code)]
+pub static ENTRIES: [&'static Entry];
 
 struct Index {
     /// By catalog, then module (codes without one last), number and code.
@@ -37,7 +44,7 @@ fn catalog_key(entry: &Entry) -> usize {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut by_catalog: Vec<&'static Entry> = crate::__private::ENTRIES.iter().copied().collect();
+        let mut by_catalog: Vec<&'static Entry> = ENTRIES.iter().copied().collect();
         by_catalog.sort_by_key(|entry| {
             let group = entry.group().map(ModuleInfo::number);
             (

@@ -3,7 +3,7 @@
 //! response of an error: status, content type, language and bytes.
 //!
 //! The context of a request is set around each poll of the request's future
-//! by [`scope`] (what `axum::ErrorLayer` and `actix::scope` do); an error's
+//! by [`scope`] (what `axum::ErrorLayer` and `actix_web::scope` do); an error's
 //! response, built while the request is polled, reads it. Capturing it costs
 //! no allocation: the request id and the path are clones of the request's
 //! `HeaderValue` and `PathAndQuery`, which share their bytes, and each is
@@ -39,9 +39,9 @@ use std::vec::Vec;
 
 pub use rejection::{Rejection, RejectionKind, Rejections};
 
-use crate::body::{self, Body, DetailLimits, Omitted, Screen};
-use crate::entry::Detail;
-use crate::error::CatalogError;
+use crate::model::entry::Detail;
+use crate::model::error::CatalogError;
+use crate::wire::body::{self, Body, DetailLimits, Omitted, Screen};
 
 /// How an application writes its error bodies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +76,58 @@ pub struct ErrorResponses {
     detail_limits: DetailLimits,
     rejections: Rejections,
     #[cfg(feature = "fluent")]
-    translations: Option<crate::fluent::Translations>,
+    translations: Option<Localized>,
+}
+
+/// The translations of an application, and the `Content-Language` of each
+/// of their languages: the catalog's first, then each of
+/// [`Translations::locales`](crate::fluent::Translations::locales).
+#[cfg(feature = "fluent")]
+#[derive(Debug, Clone)]
+struct Localized {
+    translations: crate::model::fluent::Translations,
+    headers: Arc<[Option<http::HeaderValue>]>,
+}
+
+#[cfg(feature = "fluent")]
+impl Localized {
+    fn new(translations: crate::model::fluent::Translations) -> Self {
+        let header = |language: &crate::model::fluent::LanguageIdentifier| {
+            http::HeaderValue::from_str(&std::string::ToString::to_string(language)).ok()
+        };
+        let headers =
+            core::iter::once(translations.catalog_language()).chain(translations.locales()).map(header).collect();
+        Self { translations, headers }
+    }
+
+    /// The message of `error` for a request whose `Accept-Language` is
+    /// `accept_language`, and the `Content-Language` of the answer; `None`
+    /// for the catalog's message, in the catalog's language.
+    fn localize<E: CatalogError + ?Sized>(
+        &self,
+        error: &E,
+        accept_language: Option<&[u8]>,
+    ) -> (Option<std::string::String>, Option<http::HeaderValue>) {
+        let catalog = (None, self.headers[0].clone());
+        let Some(index) = accept_language.and_then(|header| self.translations.negotiated(header)) else {
+            return catalog;
+        };
+        let Some(language) = self.translations.locales().nth(index) else { return catalog };
+        match self.translations.message(error, language) {
+            Ok(message) => (Some(message), self.headers[index + 1].clone()),
+            Err(failure) => {
+                let failure = std::string::ToString::to_string(&failure);
+                let language = std::string::ToString::to_string(language);
+                tracing::debug!(
+                    error_code = error.code_str(),
+                    language = language.as_str(),
+                    failure = failure.as_str(),
+                    "no translation: the catalog's message is answered"
+                );
+                catalog
+            }
+        }
+    }
 }
 
 impl Default for ErrorResponses {
@@ -135,8 +186,8 @@ impl ErrorResponses {
     /// `Content-Language`.
     #[cfg(feature = "fluent")]
     #[must_use]
-    pub fn translations(mut self, translations: crate::fluent::Translations) -> Self {
-        self.translations = Some(translations);
+    pub fn translations(mut self, translations: crate::model::fluent::Translations) -> Self {
+        self.translations = Some(Localized::new(translations));
         self
     }
 
@@ -160,14 +211,14 @@ impl ErrorResponses {
 
     /// Whether a body can show the request's path: the `instance` of
     /// problem+json.
-    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    #[cfg(feature = "axum")]
     pub(crate) fn wants_path(&self) -> bool {
         !matches!(self.format, BodyFormat::Flat)
     }
 
     /// Whether a body can depend on `Accept-Language`.
+    #[cfg(feature = "axum")]
     #[cfg_attr(not(feature = "fluent"), allow(clippy::unused_self))]
-    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
     pub(crate) fn wants_language(&self) -> bool {
         #[cfg(feature = "fluent")]
         return self.translations.is_some();
@@ -209,7 +260,7 @@ impl ErrorResponses {
 
     /// The context of one request from what the request already holds:
     /// clones that share their bytes, each taken only when a body can use it.
-    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
+    #[cfg(feature = "axum")]
     pub(crate) fn capture<B>(
         self: &Arc<Self>,
         request_id: Option<&http::HeaderValue>,
@@ -228,7 +279,7 @@ impl ErrorResponses {
     }
 }
 
-pub use crate::server::MAX_REQUEST_ID_LEN;
+pub use crate::serve::server::MAX_REQUEST_ID_LEN;
 
 /// The longest request path an RFC 9457 body repeats as its `instance`, in
 /// bytes. Paths are percent-encoded ASCII, so this is also its length in
@@ -248,7 +299,7 @@ impl RequestContext {
     /// The request id the request carried, if it is one a body may repeat.
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_ref().and_then(|id| crate::server::accepted_request_id(id.as_bytes()))
+        self.request_id.as_ref().and_then(|id| crate::serve::server::accepted_request_id(id.as_bytes()))
     }
 
     /// The request's path, if a body may repeat it: the `instance` of an
@@ -267,7 +318,7 @@ impl RequestContext {
     }
 
     /// The `Accept-Language` header, when the application can use it.
-    #[cfg_attr(not(feature = "fluent"), allow(dead_code))]
+    #[cfg(feature = "fluent")]
     pub(crate) fn accept_language(&self) -> Option<&[u8]> {
         self.accept_language.as_ref().map(http::HeaderValue::as_bytes)
     }
@@ -317,7 +368,7 @@ impl<F: Future> Future for Scoped<F> {
 }
 
 /// Runs `future` with the context of one request: what `axum::ErrorLayer`
-/// and `actix::scope` do, for other integrations. The context is the
+/// and `actix_web::scope` do, for other integrations. The context is the
 /// current one during each poll of `future`, and only then.
 pub fn scope<F: Future>(context: RequestContext, future: F) -> Scoped<F> {
     Scoped { context, future }
@@ -367,7 +418,7 @@ pub(crate) fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&R
     let status = error.status();
     let request_id = context.and_then(RequestContext::request_id);
     if status >= 500 {
-        crate::server::log_server_error(error, request_id, None);
+        crate::serve::server::log_server_error(error, request_id, None);
     }
     telemetry::record(error.code_str(), status);
     let format = context.map_or(&BodyFormat::Flat, |context| &context.responses.format);
@@ -392,7 +443,7 @@ pub(crate) fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&R
         ),
         #[cfg(feature = "problem-json")]
         BodyFormat::Problem { type_base } => serde_json::to_vec(
-            &crate::body::Problem::new(error, type_base)
+            &crate::wire::body::Problem::new(error, type_base)
                 .message(message)
                 .instance(context.and_then(RequestContext::path))
                 .request_id(request_id)
@@ -430,7 +481,7 @@ pub(crate) fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&R
 /// `application/problem+json`, any `+json`): a catalog body, or a JSON
 /// body the application wrote on purpose, which the integrations leave as
 /// it is.
-#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) fn is_json(content_type: Option<&[u8]>) -> bool {
     let Some(content_type) = content_type else { return false };
     let essence = content_type.split(|&byte| byte == b';').next().unwrap_or_default();

@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 use std::string::String;
 
-use crate::error::CatalogError;
-use crate::grpc::GrpcCode;
+use crate::model::error::CatalogError;
+use crate::model::grpc_code::GrpcCode;
 
 /// The longest request id an error answer repeats, in bytes.
 pub const MAX_REQUEST_ID_LEN: usize = 200;

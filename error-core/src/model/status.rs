@@ -1,6 +1,6 @@
 //! HTTP reason phrases, for the default message of an error without one.
 
-use crate::entry::{MessageTemplate, Piece};
+use crate::model::entry::{MessageTemplate, Piece};
 
 macro_rules! phrases {
     ($($status:literal => $phrase:literal,)*) => {

@@ -7,7 +7,7 @@
 //! `#[utoipa::path]`:
 //!
 //! ```
-//! use error_catalog::openapi::{ErrorExamples, Errors};
+//! use error_catalog::utoipa::{ErrorExamples, Errors};
 //! use error_catalog::{CatalogError, ErrorCatalog};
 //!
 //! #[derive(ErrorCatalog)]
@@ -129,9 +129,9 @@ use utoipa::openapi::example::ExampleBuilder;
 use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, SchemaType, Type};
 use utoipa::openapi::{ContentBuilder, RefOr, Response, ResponseBuilder};
 
-use crate::body::Body;
-use crate::entry::{Entry, Piece};
-use crate::error::CatalogError;
+use crate::model::entry::{Entry, Piece};
+use crate::model::error::CatalogError;
+use crate::wire::body::Body;
 
 /// The values an error type shows as examples in the OpenAPI document: the
 /// body of each is the example of its code.
@@ -271,7 +271,7 @@ pub fn responses<E: DocumentedErrors + ?Sized>() -> BTreeMap<String, RefOr<Respo
 
 /// The response for `status`, which all of `codes` answer.
 fn response(status: u16, codes: &[&DocumentedCode]) -> Response {
-    let mut description = match crate::status::reason_phrase(status) {
+    let mut description = match crate::model::status::reason_phrase(status) {
         Some(phrase) => format!("{phrase}: one of these catalog errors\n"),
         None => format!("HTTP {status}: one of these catalog errors\n"),
     };
@@ -439,7 +439,7 @@ impl<E: DocumentedErrors + ?Sized> utoipa::ToSchema for Body<'_, E> {
 }
 
 #[cfg(feature = "problem-json")]
-impl<E: DocumentedErrors + ?Sized> utoipa::PartialSchema for crate::body::Problem<'_, E> {
+impl<E: DocumentedErrors + ?Sized> utoipa::PartialSchema for crate::wire::body::Problem<'_, E> {
     fn schema() -> RefOr<Schema> {
         let errors = ErrorSet::of::<E>();
         problem_schema(&errors.entries().collect::<Vec<_>>()).into()
@@ -448,7 +448,7 @@ impl<E: DocumentedErrors + ?Sized> utoipa::PartialSchema for crate::body::Proble
 
 /// Named after the error types, as [`Body`]'s: `DuplicateCvmNameErrorProblem`.
 #[cfg(feature = "problem-json")]
-impl<E: DocumentedErrors + ?Sized> utoipa::ToSchema for crate::body::Problem<'_, E> {
+impl<E: DocumentedErrors + ?Sized> utoipa::ToSchema for crate::wire::body::Problem<'_, E> {
     fn name() -> Cow<'static, str> {
         Cow::Owned(format!("{}Problem", ErrorSet::of::<E>().label()))
     }

@@ -1,0 +1,19 @@
+//! Serving: a catalog error as the answer of a server.
+//!
+//! What every server shares ([`server`]: the request id rule and the log
+//! event of a server error), the HTTP answer ([`http`]), and one module per
+//! integration, named as its feature: [`axum`], [`actix_web`], [`tonic`],
+//! [`utoipa`]. Serving uses the wire and the model, never the renderers.
+
+#[cfg(feature = "actix-web")]
+pub mod actix_web;
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(feature = "http")]
+pub mod http;
+#[cfg(any(feature = "http", feature = "tonic"))]
+pub(crate) mod server;
+#[cfg(feature = "tonic")]
+pub mod tonic;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;

@@ -1,0 +1,13 @@
+//! The wire: what a catalog error looks like outside the program, written
+//! and read back.
+//!
+//! The JSON bodies ([`body`]), the bound on a detail's value ([`bounded`]),
+//! the contract of a gRPC status's details ([`grpc`]) and the reader of any
+//! of them ([`client`]). The wire uses the model and nothing above it.
+
+pub mod body;
+mod bounded;
+#[cfg(feature = "client")]
+pub mod client;
+#[cfg(feature = "client")]
+pub(crate) mod grpc;
