@@ -144,6 +144,42 @@
 //! calls `registry::assert_unique_codes()` (feature `registry`), which
 //! names both types and their crates when two of them share a code.
 //!
+//! # Features
+//!
+//! | feature | what it adds |
+//! |---|---|
+//! | `std` (default) | `std::error::Error`, the stability lock ([`stability`]) and the test helpers ([`testing`]) |
+//! | `registry` | every catalog error of the program in one list ([`registry`]): lookup by code, the catalog page and JSON, the uniqueness test across crates |
+//! | `http` | the response to an error for any framework on the `http` crate ([`http`]); turned on by `axum` and `actix-web` |
+//! | `axum` | every catalog error is an axum response; [`axum::ErrorLayer`](crate::axum) |
+//! | `actix-web` | every catalog error is an actix-web `ResponseError` ([`actix_web`]) |
+//! | `tower-http` | `axum::ErrorLayer` reads tower-http's `RequestId` |
+//! | `metrics` | one counter per answered error |
+//! | `fluent` | public messages translated with Fluent ([`fluent`]) |
+//! | `problem-json` | RFC 9457 bodies ([`body::Problem`]) |
+//! | `client` | any error body or gRPC status read back ([`client`]) |
+//! | `templates` | a catalog page of your own layout through minijinja (`render::template`) |
+//! | `utoipa` | OpenAPI responses with an example per code ([`utoipa`]) |
+//! | `tonic` | every catalog error is a `tonic::Status` with AIP-193 details ([`tonic`]) |
+//!
+//! Without default features the crate is `no_std` with `alloc`.
+//!
+//! # Map of the modules
+//!
+//! The source is grouped in layers, each importing only those before it
+//! (a test, `tests/layers.rs`, holds the rule). The public modules keep
+//! short paths at the root, named as their feature:
+//!
+//! | layer (`error-core/src/`) | what it holds | public paths |
+//! |---|---|---|
+//! | `model/` | the code format, the catalog, a code's entry, [`Code`], the [`CatalogError`] trait, HTTP's reason phrases, gRPC's code table, the registry, the translations | the root's types, [`status`], [`registry`], [`fluent`] |
+//! | `wire/` | the JSON bodies and the bound of a detail's value, the gRPC wire contract, the reader of any of them | [`body`], [`client`] |
+//! | `serve/` | the HTTP answer, the request id and server-error log shared by HTTP and gRPC, one module per framework | [`http`], [`axum`], [`actix_web`], [`tonic`], [`utoipa`] |
+//! | `render/` | the catalog as documents: Markdown and MDX, the JSON document, templates, TypeScript and Python | [`render`] |
+//! | `check/` | the stability lock and the test helpers | [`stability`], [`testing`] |
+//!
+//! The derives' output calls only `__private`, which is not public API.
+//!
 //! # Beside `thiserror`
 //!
 //! The derive implements `Display` (the public message) and `Error`. A type

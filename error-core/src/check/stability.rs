@@ -43,7 +43,30 @@ pub enum Locked {
     Retired,
 }
 
-/// A lock file, read.
+/// A lock file, read: the published codes of a catalog, each with what
+/// it promises, or retired.
+///
+/// ```
+/// # use error_catalog::{CatalogError, ErrorCatalog};
+/// # #[derive(ErrorCatalog)]
+/// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+/// # pub enum Catalog { #[module(1, name = "CVM API / Preflight")] Preflight }
+/// #[derive(Debug, CatalogError)]
+/// #[catalog(module = 1, code = 4, status = 409, message = "A CVM with name '{name}' already exists")]
+/// pub struct DuplicateCvmNameError {
+///     #[catalog(detail)]
+///     pub name: String,
+/// }
+/// # fn main() {
+/// use error_catalog::{ErrorCatalog, registry, stability::{Lock, Locked}};
+///
+/// let lock = Lock::of(Catalog::INFO, registry::entries_of::<Catalog>());
+/// let text = lock.render("Catalog");
+/// let read = Lock::parse(&text).unwrap();
+/// assert_eq!(read, lock);
+/// assert!(matches!(read.get("ERR-01-004"), Some(Locked::Active { status: 409, .. })));
+/// # }
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lock {
     codes: BTreeMap<String, Locked>,

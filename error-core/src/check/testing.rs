@@ -148,6 +148,24 @@ pub fn assert_document_current<C: crate::ErrorCatalog + ?Sized>(path: impl AsRef
 ///
 /// # Panics
 /// On a violation, an outdated lock, or a lock that cannot be read.
+///
+/// ```no_run
+/// # use error_catalog::{CatalogError, ErrorCatalog};
+/// # #[derive(ErrorCatalog)]
+/// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+/// # pub enum Catalog { #[module(1, name = "CVM API / Preflight")] Preflight }
+/// #[derive(Debug, CatalogError)]
+/// #[catalog(module = 1, code = 4, status = 409, message = "A CVM with name '{name}' already exists")]
+/// pub struct DuplicateCvmNameError {
+///     #[catalog(detail)]
+///     pub name: String,
+/// }
+/// // tests/stability.rs: the lock is committed beside the tests; run once
+/// // with ERROR_CATALOG_BLESS=1 to write it.
+/// # fn main() {
+/// error_catalog::testing::assert_stable::<Catalog>("tests/data/catalog.lock");
+/// # }
+/// ```
 #[cfg(feature = "registry")]
 #[track_caller]
 pub fn assert_stable<C: crate::ErrorCatalog + ?Sized>(path: impl AsRef<Path>) {

@@ -172,8 +172,8 @@ impl CatalogInfo {
 
     /// The module with this number, if the catalog declares it.
     #[must_use]
-    pub fn module(&self, number: u16) -> Option<&'static ModuleInfo> {
-        self.0.modules.binary_search_by_key(&number, ModuleInfo::number).ok().map(|index| &self.0.modules[index])
+    pub const fn module(&self, number: u16) -> Option<&'static ModuleInfo> {
+        self.find_module(number)
     }
 
     /// The text of the published page that does not come from the errors.

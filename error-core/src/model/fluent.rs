@@ -144,39 +144,30 @@ macro_rules! loader_source {
 
 loader_source!(fluent_templates::StaticLoader, fluent_templates::ArcLoader);
 
-impl<T: Source + ?Sized> sealed::Sealed for &'static T {}
+/// A shared source is a source: the same two forwarding methods for each
+/// pointer.
+macro_rules! forwarding_source {
+    ($($pointer:ty),* $(,)?) => {$(
+        impl<T: Source + ?Sized> sealed::Sealed for $pointer {}
 
-impl<T: Source + ?Sized> Source for &'static T {
-    fn languages(&self) -> Vec<LanguageIdentifier> {
-        (**self).languages()
-    }
+        impl<T: Source + ?Sized> Source for $pointer {
+            fn languages(&self) -> Vec<LanguageIdentifier> {
+                (**self).languages()
+            }
 
-    fn format(
-        &self,
-        language: &LanguageIdentifier,
-        id: &str,
-        args: &HashMap<&'static str, FluentValue<'_>>,
-    ) -> Result<String, String> {
-        (**self).format(language, id, args)
-    }
+            fn format(
+                &self,
+                language: &LanguageIdentifier,
+                id: &str,
+                args: &HashMap<&'static str, FluentValue<'_>>,
+            ) -> Result<String, String> {
+                (**self).format(language, id, args)
+            }
+        }
+    )*};
 }
 
-impl<T: Source + ?Sized> sealed::Sealed for Arc<T> {}
-
-impl<T: Source + ?Sized> Source for Arc<T> {
-    fn languages(&self) -> Vec<LanguageIdentifier> {
-        (**self).languages()
-    }
-
-    fn format(
-        &self,
-        language: &LanguageIdentifier,
-        id: &str,
-        args: &HashMap<&'static str, FluentValue<'_>>,
-    ) -> Result<String, String> {
-        (**self).format(language, id, args)
-    }
-}
+forwarding_source!(&'static T, Arc<T>);
 
 /// A language the translations have.
 #[derive(Debug)]
@@ -384,29 +375,17 @@ impl Translations {
         self.inner.source.format(language, &self.id_of(entry.code()), &args).map(drop).map_err(TranslationError::Fluent)
     }
 
-    /// What the catalog page says of `entry` in `language`: the message,
-    /// or for a template its text before the first placeholder, and the
-    /// description; each the catalog's own where it has no translation.
-    pub(crate) fn page_texts(&self, entry: &Entry, language: &LanguageIdentifier) -> (Option<String>, Option<String>) {
-        let id = self.id_of(entry.code());
-        // Each placeholder is written as a character no message has, and the
-        // text is cut at the first: the part a reader sees before a value.
-        let args: HashMap<&'static str, FluentValue<'_>> =
-            entry.message().fields().map(|field| (field, FluentValue::from(PLACEHOLDER_MARK))).collect();
-        let message = self.inner.source.format(language, &id, &args).ok().map(|text| {
-            match text.find([PLACEHOLDER_CHAR, '\u{2068}']) {
-                Some(end) if entry.message().is_dynamic() => std::format!("(dynamic: {}...)", &text[..end]),
-                _ => text,
-            }
-        });
-        let description = self.inner.source.format(language, &std::format!("{id}.description"), &HashMap::new()).ok();
-        (message, description)
+    /// The message `id` in `language` with `args`; `None` where the
+    /// language has none or it does not format.
+    pub(crate) fn format(
+        &self,
+        language: &LanguageIdentifier,
+        id: &str,
+        args: &HashMap<&'static str, FluentValue<'_>>,
+    ) -> Option<String> {
+        self.inner.source.format(language, id, args).ok()
     }
 }
-
-/// The character a placeholder is written as when the page cuts a template.
-const PLACEHOLDER_CHAR: char = '\u{e000}';
-const PLACEHOLDER_MARK: &str = "\u{e000}";
 
 /// A detail's value as a Fluent variable: a string or a number; `None` for
 /// any other value.

@@ -81,6 +81,24 @@ pub fn entries_of<C: ErrorCatalog + ?Sized>() -> &'static [&'static Entry] {
 
 /// The entry whose code is written `code` (`ERR-01-004`), in any catalog.
 /// When two catalogs write the same string, the first by catalog name wins.
+///
+/// ```
+/// # use error_catalog::{CatalogError, ErrorCatalog};
+/// # #[derive(ErrorCatalog)]
+/// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+/// # pub enum Catalog { #[module(1, name = "CVM API / Preflight")] Preflight }
+/// #[derive(Debug, CatalogError)]
+/// #[catalog(module = 1, code = 4, status = 409, message = "A CVM with name '{name}' already exists")]
+/// pub struct DuplicateCvmNameError {
+///     #[catalog(detail)]
+///     pub name: String,
+/// }
+/// # fn main() {
+/// let entry = error_catalog::registry::lookup("ERR-01-004").unwrap();
+/// assert_eq!((entry.name(), entry.status()), ("DuplicateCvmNameError", 409));
+/// assert!(error_catalog::registry::lookup("ERR-01-999").is_none());
+/// # }
+/// ```
 #[must_use]
 pub fn lookup(code: &str) -> Option<&'static Entry> {
     let by_text = &index().by_text;
@@ -105,6 +123,25 @@ pub fn lookup_code<C: ErrorCatalog + ?Sized>(code: Code<C>) -> Option<&'static E
 /// declared module is listed, with or without entries; codes without a
 /// module (flat codes, ungrouped text codes) come last, under
 /// [`ModuleInfo::UNGROUPED`], when there are any.
+///
+/// ```
+/// # use error_catalog::{CatalogError, ErrorCatalog};
+/// # #[derive(ErrorCatalog)]
+/// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+/// # pub enum Catalog { #[module(1, name = "CVM API / Preflight")] Preflight }
+/// #[derive(Debug, CatalogError)]
+/// #[catalog(module = 1, code = 4, status = 409, message = "A CVM with name '{name}' already exists")]
+/// pub struct DuplicateCvmNameError {
+///     #[catalog(detail)]
+///     pub name: String,
+/// }
+/// # fn main() {
+/// let modules = error_catalog::registry::modules_of::<Catalog>();
+/// let (module, entries) = modules[0];
+/// assert_eq!((module.number(), module.name()), (1, "CVM API / Preflight"));
+/// assert_eq!(entries[0].code(), "ERR-01-004");
+/// # }
+/// ```
 #[must_use]
 pub fn modules_of<C: ErrorCatalog + ?Sized>() -> Vec<(&'static ModuleInfo, &'static [&'static Entry])> {
     group_by_module(C::INFO, entries_of::<C>())

@@ -3,6 +3,7 @@
 //! [`FACTS`], and each renderer writes its type and its values from there.
 
 use alloc::collections::BTreeSet;
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::model::catalog::ModuleInfo;
@@ -47,4 +48,24 @@ pub(super) fn entries<'a>(modules: &[(&ModuleInfo, &[&'a Entry])]) -> Vec<&'a En
 /// that no text from the catalog can end the comment.
 pub(super) fn comment_text(text: &str) -> alloc::string::String {
     text.chars().map(|c| if matches!(c, ' '..='~') { c } else { '?' }).collect()
+}
+
+/// Writes `text` as a double-quoted string literal of printable ASCII, as
+/// both generated clients need: `"`, `\` and the common controls escaped by
+/// name, and every other character outside `' '..='~'` by `escape`, the one
+/// place where Python and TypeScript differ.
+pub(super) fn push_quoted(out: &mut String, text: &str, escape: fn(&mut String, char)) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            ' '..='~' => out.push(c),
+            _ => escape(out, c),
+        }
+    }
+    out.push('"');
 }

@@ -29,6 +29,26 @@ use crate::model::format::{Case, Segment, Shape};
 /// line break becomes `<br/>` in a table and a space elsewhere; codes and
 /// class names are code, with `|` escaped in tables; the front matter
 /// quotes a title or description that YAML would not read as plain text.
+///
+/// ```
+/// # use error_catalog::{CatalogError, ErrorCatalog};
+/// # #[derive(ErrorCatalog)]
+/// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+/// # pub enum Catalog { #[module(1, name = "CVM API / Preflight")] Preflight }
+/// #[derive(Debug, CatalogError)]
+/// #[catalog(module = 1, code = 4, status = 409, message = "A CVM with name '{name}' already exists")]
+/// pub struct DuplicateCvmNameError {
+///     #[catalog(detail)]
+///     pub name: String,
+/// }
+/// # fn main() {
+/// use error_catalog::{ErrorCatalog, registry, render};
+///
+/// let page = render::markdown(Catalog::INFO, &registry::modules_of::<Catalog>());
+/// assert!(page.contains("ERR-01-004"));
+/// assert!(page.contains("DuplicateCvmNameError"));
+/// # }
+/// ```
 #[must_use]
 pub fn markdown(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
     markdown_with(info, modules, &|_| (None, None))
@@ -241,6 +261,12 @@ fn message_cell(entry: &Entry) -> String {
             Piece::Field(_) => break,
         }
     }
+    dynamic(&lead)
+}
+
+/// How the page shows a message made from fields: the text a reader sees
+/// before the first value.
+fn dynamic(lead: &str) -> String {
     alloc::format!("(dynamic: {lead}...)")
 }
 
@@ -337,5 +363,34 @@ impl crate::model::fluent::Translations {
         modules: &[(&ModuleInfo, &[&Entry])],
     ) -> String {
         markdown_with(info, modules, &|entry| self.page_texts(entry, language))
+    }
+
+    /// What the catalog page says of `entry` in `language`: the message,
+    /// or for a template its text before the first placeholder, and the
+    /// description; each the catalog's own where it has no translation.
+    fn page_texts(
+        &self,
+        entry: &Entry,
+        language: &crate::model::fluent::LanguageIdentifier,
+    ) -> (Option<String>, Option<String>) {
+        use fluent_templates::fluent_bundle::FluentValue;
+        use std::collections::HashMap;
+
+        // Each placeholder is written as a character no message has, and the
+        // text is cut at the first: the part a reader sees before a value.
+        const PLACEHOLDER: char = '\u{e000}';
+        const PLACEHOLDER_TEXT: &str = "\u{e000}";
+        let id = self.id_of(entry.code());
+        let args: HashMap<&'static str, FluentValue<'_>> =
+            entry.message().fields().map(|field| (field, FluentValue::from(PLACEHOLDER_TEXT))).collect();
+        let message = self.format(language, &id, &args).map(|text| {
+            // Fluent isolates each value between U+2068 and U+2069.
+            match text.find([PLACEHOLDER, '\u{2068}']) {
+                Some(end) if entry.message().is_dynamic() => dynamic(&text[..end]),
+                _ => text,
+            }
+        });
+        let description = self.format(language, &alloc::format!("{id}.description"), &HashMap::new());
+        (message, description)
     }
 }

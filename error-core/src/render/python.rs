@@ -426,25 +426,13 @@ fn class_name(name: &str) -> String {
 /// ASCII: `"` and `\` escaped, `\n`, `\r`, `\t`, and any other character as
 /// `\xNN`, `\uXXXX` or `\UXXXXXXXX`. `{` stays as it is (not an f-string).
 fn push_string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            ' '..='~' => out.push(c),
-            _ => {
-                let _ = match u32::from(c) {
-                    code @ ..=0xff => write!(out, "\\x{code:02x}"),
-                    code @ ..=0xffff => write!(out, "\\u{code:04x}"),
-                    code => write!(out, "\\U{code:08x}"),
-                };
-            }
-        }
-    }
-    out.push('"');
+    facts::push_quoted(out, text, |out, c| {
+        let _ = match u32::from(c) {
+            code @ ..=0xff => write!(out, "\\x{code:02x}"),
+            code @ ..=0xffff => write!(out, "\\u{code:04x}"),
+            code => write!(out, "\\U{code:08x}"),
+        };
+    });
 }
 
 /// Writes `names` as a tuple of strings: `()`, `("a",)`, `("a", "b")`.

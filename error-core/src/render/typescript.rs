@@ -236,24 +236,12 @@ export function isCatalogError(body: unknown): body is CatalogErrorBody {
 /// `\n`, `\r`, `\t` or UTF-16 `\uXXXX` units. Line separators (U+2028),
 /// bidirectional controls and the like therefore never reach the file raw.
 fn push_string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            ' '..='~' => out.push(c),
-            _ => {
-                let mut units = [0; 2];
-                for unit in c.encode_utf16(&mut units) {
-                    let _ = write!(out, "\\u{unit:04x}");
-                }
-            }
+    facts::push_quoted(out, text, |out, c| {
+        let mut units = [0; 2];
+        for unit in c.encode_utf16(&mut units) {
+            let _ = write!(out, "\\u{unit:04x}");
         }
-    }
-    out.push('"');
+    });
 }
 
 #[cfg(test)]

@@ -370,6 +370,39 @@ impl<F: Future> Future for Scoped<F> {
 /// Runs `future` with the context of one request: what `axum::ErrorLayer`
 /// and `actix_web::scope` do, for other integrations. The context is the
 /// current one during each poll of `future`, and only then.
+///
+/// ```
+/// # use error_catalog::{CatalogError, ErrorCatalog};
+/// # #[derive(ErrorCatalog)]
+/// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+/// # pub enum Catalog { #[module(1, name = "CVM API / Preflight")] Preflight }
+/// #[derive(Debug, CatalogError)]
+/// #[catalog(module = 1, code = 4, status = 409, message = "A CVM with name '{name}' already exists")]
+/// pub struct DuplicateCvmNameError {
+///     #[catalog(detail)]
+///     pub name: String,
+/// }
+/// # fn main() {
+/// use std::sync::Arc;
+/// use error_catalog::http::{self, ErrorResponses};
+///
+/// let responses = Arc::new(ErrorResponses::new());
+/// let answer = http::scope(responses.context(Some(b"rid-1"), "/v1/cvms"), async {
+///     http::respond(&DuplicateCvmNameError { name: "web-1".into() })
+/// });
+/// # let answer = block_on(answer);
+/// assert!(String::from_utf8(answer.body).unwrap().contains(r#""request_id":"rid-1""#));
+/// # }
+/// # // A minimal executor: the future never waits.
+/// # fn block_on<F: std::future::Future>(future: F) -> F::Output {
+/// #     let waker = std::task::Waker::noop();
+/// #     let mut context = std::task::Context::from_waker(&waker);
+/// #     let mut future = std::pin::pin!(future);
+/// #     loop {
+/// #         if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut context) { return output; }
+/// #     }
+/// # }
+/// ```
 pub fn scope<F: Future>(context: RequestContext, future: F) -> Scoped<F> {
     Scoped { context, future }
 }
@@ -399,6 +432,27 @@ pub struct ErrorResponse {
 /// keys) is written as `{"field": ..., "value": null, "message": "value
 /// omitted: ..."}`, with a `tracing` event, and the body keeps everything
 /// else, in its format.
+///
+/// ```
+/// # use error_catalog::{CatalogError, ErrorCatalog};
+/// # #[derive(ErrorCatalog)]
+/// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+/// # pub enum Catalog { #[module(1, name = "CVM API / Preflight")] Preflight }
+/// #[derive(Debug, CatalogError)]
+/// #[catalog(module = 1, code = 4, status = 409, message = "A CVM with name '{name}' already exists")]
+/// pub struct DuplicateCvmNameError {
+///     #[catalog(detail)]
+///     pub name: String,
+/// }
+/// # fn main() {
+/// let answer = error_catalog::http::respond(&DuplicateCvmNameError { name: "web-1".into() });
+/// assert_eq!((answer.status, answer.content_type), (409, "application/json"));
+/// assert_eq!(
+///     String::from_utf8(answer.body).unwrap(),
+///     r#"{"error_code":"ERR-01-004","message":"A CVM with name 'web-1' already exists","details":[{"field":"name","value":"web-1","message":null}]}"#,
+/// );
+/// # }
+/// ```
 pub fn respond<E: CatalogError + ?Sized>(error: &E) -> ErrorResponse {
     with_current(|context| respond_in(error, context))
 }

@@ -451,64 +451,32 @@ impl<T: fmt::Display + ?Sized> fmt::Display for Finished<'_, T> {
     }
 }
 
-impl<C: SerializeSeq> SerializeSeq for Compound<'_, C> {
-    type Ok = C::Ok;
-    type Error = C::Error;
+/// The four sequence-like compounds of serde count and bound each element
+/// alike: one byte of separator, then the element within the budget.
+macro_rules! bounded_sequence {
+    ($($compound:path => $method:ident),* $(,)?) => {$(
+        impl<C: $compound> $compound for Compound<'_, C> {
+            type Ok = C::Ok;
+            type Error = C::Error;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        self.budget.spend(1)?;
-        self.inner.serialize_element(&Bounded { value, budget: self.budget })
-    }
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
+                self.budget.spend(1)?;
+                self.inner.$method(&Bounded { value, budget: self.budget })
+            }
 
-    fn end(self) -> Result<C::Ok, C::Error> {
-        self.budget.leave();
-        self.inner.end()
-    }
+            fn end(self) -> Result<C::Ok, C::Error> {
+                self.budget.leave();
+                self.inner.end()
+            }
+        }
+    )*};
 }
 
-impl<C: serde::ser::SerializeTuple> serde::ser::SerializeTuple for Compound<'_, C> {
-    type Ok = C::Ok;
-    type Error = C::Error;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        self.budget.spend(1)?;
-        self.inner.serialize_element(&Bounded { value, budget: self.budget })
-    }
-
-    fn end(self) -> Result<C::Ok, C::Error> {
-        self.budget.leave();
-        self.inner.end()
-    }
-}
-
-impl<C: serde::ser::SerializeTupleStruct> serde::ser::SerializeTupleStruct for Compound<'_, C> {
-    type Ok = C::Ok;
-    type Error = C::Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        self.budget.spend(1)?;
-        self.inner.serialize_field(&Bounded { value, budget: self.budget })
-    }
-
-    fn end(self) -> Result<C::Ok, C::Error> {
-        self.budget.leave();
-        self.inner.end()
-    }
-}
-
-impl<C: serde::ser::SerializeTupleVariant> serde::ser::SerializeTupleVariant for Compound<'_, C> {
-    type Ok = C::Ok;
-    type Error = C::Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        self.budget.spend(1)?;
-        self.inner.serialize_field(&Bounded { value, budget: self.budget })
-    }
-
-    fn end(self) -> Result<C::Ok, C::Error> {
-        self.budget.leave();
-        self.inner.end()
-    }
+bounded_sequence! {
+    SerializeSeq => serialize_element,
+    serde::ser::SerializeTuple => serialize_element,
+    serde::ser::SerializeTupleStruct => serialize_field,
+    serde::ser::SerializeTupleVariant => serialize_field,
 }
 
 impl<C: SerializeMap> SerializeMap for Compound<'_, C> {
@@ -541,40 +509,29 @@ impl<C: SerializeMap> SerializeMap for Compound<'_, C> {
     }
 }
 
-impl<C: serde::ser::SerializeStruct> serde::ser::SerializeStruct for Compound<'_, C> {
-    type Ok = C::Ok;
-    type Error = C::Error;
+/// The two struct-like compounds: a field costs its key, quoted, and its
+/// separators.
+macro_rules! bounded_struct {
+    ($($compound:path),* $(,)?) => {$(
+        impl<C: $compound> $compound for Compound<'_, C> {
+            type Ok = C::Ok;
+            type Error = C::Error;
 
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), C::Error> {
-        self.budget.spend(key.len() + 4)?;
-        self.inner.serialize_field(key, &Bounded { value, budget: self.budget })
-    }
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), C::Error> {
+                self.budget.spend(key.len() + 4)?;
+                self.inner.serialize_field(key, &Bounded { value, budget: self.budget })
+            }
 
-    fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
-        self.inner.skip_field(key)
-    }
+            fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
+                self.inner.skip_field(key)
+            }
 
-    fn end(self) -> Result<C::Ok, C::Error> {
-        self.budget.leave();
-        self.inner.end()
-    }
+            fn end(self) -> Result<C::Ok, C::Error> {
+                self.budget.leave();
+                self.inner.end()
+            }
+        }
+    )*};
 }
 
-impl<C: serde::ser::SerializeStructVariant> serde::ser::SerializeStructVariant for Compound<'_, C> {
-    type Ok = C::Ok;
-    type Error = C::Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), C::Error> {
-        self.budget.spend(key.len() + 4)?;
-        self.inner.serialize_field(key, &Bounded { value, budget: self.budget })
-    }
-
-    fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
-        self.inner.skip_field(key)
-    }
-
-    fn end(self) -> Result<C::Ok, C::Error> {
-        self.budget.leave();
-        self.inner.end()
-    }
-}
+bounded_struct!(serde::ser::SerializeStruct, serde::ser::SerializeStructVariant);
