@@ -75,10 +75,11 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
                 found.push(parent.iter().copied().chain(path).collect());
             }
             for path in found {
-                if let Some(target) = resolve(&path) {
-                    if target != module && !module.starts_with(&format!("{target}::")) {
-                        targets.insert(target);
-                    }
+                if let Some(target) = resolve(&path)
+                    && target != module
+                    && !module.starts_with(&format!("{target}::"))
+                {
+                    targets.insert(target);
                 }
             }
         }
