@@ -144,19 +144,17 @@ pub const fn text_code(catalog: &CatalogInfo, code: &str) -> CodeText {
     );
     let text = match CodeText::parse(catalog.format(), code) {
         Ok(text) => text,
-        Err(crate::model::format::ParseCodeError::Case) => {
-            panic!("error code is not in the case the catalog's format states")
-        }
-        Err(crate::model::format::ParseCodeError::Characters) => {
+        Err(crate::ParseCodeError::Case) => panic!("error code is not in the case the catalog's format states"),
+        Err(crate::ParseCodeError::Characters) => {
             panic!("error code part must be characters from 0-9 and A-Z, as many as the format says")
         }
-        Err(crate::model::format::ParseCodeError::Digits) => {
+        Err(crate::ParseCodeError::Digits) => {
             panic!("error code number has the wrong digits for the catalog's format (no leading zero unless padded)")
         }
-        Err(crate::model::format::ParseCodeError::ZeroModule | crate::model::format::ParseCodeError::ZeroCode) => {
+        Err(crate::ParseCodeError::ZeroModule | crate::ParseCodeError::ZeroCode) => {
             panic!("error code numbers start at 1 unless the catalog says `start = 0`")
         }
-        Err(crate::model::format::ParseCodeError::TooLong) => panic!("error code is longer than 64 bytes"),
+        Err(crate::ParseCodeError::TooLong) => panic!("error code is longer than 64 bytes"),
         Err(_) => panic!("error code does not match the catalog's format"),
     };
     not_closed(catalog, text)
