@@ -281,6 +281,15 @@ pub const fn status(catalog: &CatalogInfo, status: u16) -> Option<u16> {
     Some(status)
 }
 
+/// The status of an error that says `status = none`: none, even in a
+/// catalog of HTTP statuses (a delivery error reported by a callback, a
+/// redirect error that never is an answer).
+#[must_use]
+pub const fn no_status(catalog: &CatalogInfo) -> Option<u16> {
+    let _ = catalog;
+    None
+}
+
 /// The status of an error that states none.
 #[must_use]
 pub const fn default_status(catalog: &CatalogInfo) -> Option<u16> {
@@ -294,6 +303,9 @@ pub const fn default_template(catalog: &CatalogInfo, status: Option<u16>) -> Mes
     match status {
         Some(status) => crate::model::status::phrase_template(status),
         None if catalog.is_stand_in() => crate::model::status::phrase_template(500),
+        None if catalog.is_http() => {
+            panic!("this error has no HTTP status (`status = none`), so no default message: give it a `message`")
+        }
         None => panic!("this catalog has no HTTP statuses, so no default message: give the error a `message`"),
     }
 }

@@ -202,8 +202,9 @@ impl Signed {
     pub fn read(meta: &Meta, example: &str) -> Result<Self> {
         let key = key_of(meta);
         match meta {
-            Meta::NameValue(pair) => Self::from_expr(unwrap_group(&pair.value))
-                .ok_or_else(|| Error::custom(format!("`{key}` takes an integer, like `{key} = {example}`")).with_span(&pair.value))?,
+            Meta::NameValue(pair) => Self::from_expr(unwrap_group(&pair.value)).ok_or_else(|| {
+                Error::custom(format!("`{key}` takes an integer, like `{key} = {example}`")).with_span(&pair.value)
+            })?,
             _ => Err(Error::custom(format!("`{key}` takes an integer, like `{key} = {example}`")).with_span(meta)),
         }
     }
@@ -221,11 +222,17 @@ impl Signed {
             _ => return None,
         };
         let magnitude = int.base10_parse::<u64>().ok();
-        let value = magnitude
-            .and_then(|magnitude| if negative { 0_i64.checked_sub_unsigned(magnitude) } else { i64::try_from(magnitude).ok() });
+        let value = magnitude.and_then(|magnitude| {
+            if negative { 0_i64.checked_sub_unsigned(magnitude) } else { i64::try_from(magnitude).ok() }
+        });
         Some(value.map(|value| Self { value, span }).ok_or_else(|| {
-            Error::custom(format!("`{}{int}` is out of range: numbers are from {} to {}", if negative { "-" } else { "" }, i64::MIN, i64::MAX))
-                .with_span(&span)
+            Error::custom(format!(
+                "`{}{int}` is out of range: numbers are from {} to {}",
+                if negative { "-" } else { "" },
+                i64::MIN,
+                i64::MAX
+            ))
+            .with_span(&span)
         }))
     }
 }

@@ -101,3 +101,16 @@ proptest! {
         prop_assert_eq!(text.parse::<Code<Catalog>>(), Ok(code));
     }
 }
+
+#[test]
+fn a_hex_code_round_trips_through_a_body_and_the_client() {
+    let error = Hresult::AccessDenied;
+    let bytes = serde_json::to_vec(&error_catalog::body::Body::new(&error)).unwrap();
+    let remote = error_catalog::client::RemoteError::parse(error.status(), &bytes).unwrap();
+    assert_eq!(remote.code(), "0x80070005");
+    assert_eq!(remote.typed_code::<Catalog>().map(Code::number), Some(0x8007_0005));
+    let forged = br#"{"error_code": "0xZZZZZZZZ", "message": "x"}"#;
+    let remote = error_catalog::client::RemoteError::parse(500, forged).unwrap();
+    assert_eq!(remote.typed_code::<Catalog>(), None);
+    assert!(remote.entry().is_none());
+}

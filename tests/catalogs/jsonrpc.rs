@@ -151,12 +151,7 @@ fn the_ranges_are_the_modules_of_the_documents() {
     let first = &json["modules"][0];
     assert_eq!(first["range"], serde_json::json!([-32899, -32800]));
     assert_eq!(first["reserved_ranges"], serde_json::json!([[-32899, -32804]]));
-    let method = json["entries"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|entry| entry["code"] == "-32601")
-        .unwrap();
+    let method = json["entries"].as_array().unwrap().iter().find(|entry| entry["code"] == "-32601").unwrap();
     assert_eq!(method["number"], -32601);
     assert_eq!(method["module_name"], "Pre-defined errors");
 }
@@ -179,4 +174,18 @@ proptest! {
         prop_assert_eq!(&text, &number.to_string());
         prop_assert_eq!(text.parse::<Code<Catalog>>(), Ok(code));
     }
+}
+
+#[test]
+fn a_negative_code_round_trips_through_a_body_and_the_client() {
+    let error = JsonRpcError::MethodNotFound;
+    let bytes = serde_json::to_vec(&error_catalog::body::Body::new(&error)).unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(body["error_code"], "-32601");
+    let remote = error_catalog::client::RemoteError::parse(error.status(), &bytes).unwrap();
+    assert_eq!(remote.code(), "-32601");
+    assert!(remote.is::<JsonRpcError>());
+    let code = remote.typed_code::<Catalog>().unwrap();
+    assert_eq!((code, code.number()), (error.code(), -32601));
+    assert!(std::ptr::eq(remote.entry().unwrap(), error.entry()));
 }

@@ -112,7 +112,10 @@ fn letter_classes_are_modules_by_id() {
     assert_eq!(info().format().shape(), Shape::Text);
     let ids: Vec<&str> = info().modules().iter().map(|module| module.id()).collect();
     assert_eq!(ids, ["0A", "0B", "0L", "0P", "2B", "HV", "P0", "XX"]);
-    assert_eq!(info().module_by_id("HV").map(|module| module.name()), Some("Class HV - Foreign Data Wrapper Error (SQL/MED)"));
+    assert_eq!(
+        info().module_by_id("HV").map(|module| module.name()),
+        Some("Class HV - Foreign Data Wrapper Error (SQL/MED)")
+    );
     assert!(info().module_by_id("22").is_none());
     assert_eq!(SqlState::FdwTableNotFound.code_str(), "HV00R");
     assert_eq!(SqlState::FdwTableNotFound.entry().group().map(|module| module.id()), Some("HV"));

@@ -9,7 +9,8 @@
 //! status of the REST API errors as the API answers them (`20003` with
 //! 401, as in its body `{"code": 20003, "message": "Authenticate",
 //! "more_info": ..., "status": 401}`). The 30xxx codes are delivery
-//! errors reported by status callbacks, not by an HTTP answer.
+//! errors reported by status callbacks, not by an HTTP answer: they say
+//! `status = none` rather than take the catalog's `default_status`.
 
 use error_catalog::render::{self, python, typescript};
 use error_catalog::{CatalogError, Code, ErrorCatalog, Shape, registry};
@@ -47,13 +48,13 @@ pub enum TwilioError {
     UnsubscribedRecipient,
     #[catalog(code = 21614, name = "NotAMobileNumber", message = "'To' number is not a valid mobile number")]
     NotAMobileNumber,
-    #[catalog(code = 30003, name = "UnreachableHandset", message = "Unreachable destination handset")]
+    #[catalog(code = 30003, status = none, name = "UnreachableHandset", message = "Unreachable destination handset")]
     UnreachableHandset,
-    #[catalog(code = 30005, name = "UnknownHandset", message = "Unknown destination handset")]
+    #[catalog(code = 30005, status = none, name = "UnknownHandset", message = "Unknown destination handset")]
     UnknownHandset,
-    #[catalog(code = 30006, name = "LandlineOrUnreachableCarrier", message = "Landline or unreachable carrier")]
+    #[catalog(code = 30006, status = none, name = "LandlineOrUnreachableCarrier", message = "Landline or unreachable carrier")]
     LandlineOrUnreachableCarrier,
-    #[catalog(code = 30007, name = "MessageFiltered", message = "Message filtered")]
+    #[catalog(code = 30007, status = none, name = "MessageFiltered", message = "Message filtered")]
     MessageFiltered,
 }
 
@@ -69,6 +70,8 @@ fn five_digit_codes_are_numbers() {
     assert_eq!(TwilioError::Authenticate.status(), 401);
     assert_eq!(TwilioError::InvalidToPhoneNumber.status(), 400);
     assert_eq!(TwilioError::MessageFiltered.entry().module_name(), "Message delivery");
+    assert_eq!(TwilioError::InvalidToPhoneNumber.entry().http_status(), Some(400), "the default status");
+    assert_eq!(TwilioError::MessageFiltered.entry().http_status(), None, "`status = none`");
     let code: Code<Catalog> = "21211".parse().unwrap();
     assert_eq!((code.number(), code.module_name()), (21211, Some("Messaging and voice requests")));
     assert_eq!("31000".parse::<Code<Catalog>>().map(Code::module_name), Ok(None), "no range holds it");
@@ -84,8 +87,15 @@ fn documents_group_codes_by_range() {
     assert!(page.contains("## Module 20000 to 20999: REST API"), "{page}");
     assert!(page.contains("| `21211` | `InvalidToPhoneNumber` | Invalid 'To' Phone Number"), "{page}");
     let json = serde_json::to_value(render::Document::new(info(), &modules)).unwrap();
-    let entry = json["entries"].as_array().unwrap().iter().find(|entry| entry["code"] == "20003").unwrap();
+    let entry = entry_of(&json, "20003");
     assert_eq!((entry["number"].as_i64(), entry["status"].as_i64()), (Some(20003), Some(401)));
     assert!(typescript::module(info(), &modules).contains("\"20003\": {\n    number: 20003,\n    status: 401,"));
     assert!(python::module(info(), &modules).contains("\"20003\",\n        20003,\n        401,\n"));
+    assert!(typescript::module(info(), &modules).contains("\"30007\": {\n    number: 30007,\n    status: null,"));
+    let filtered = entry_of(&json, "30007");
+    assert_eq!(filtered["status"], serde_json::Value::Null);
+}
+
+fn entry_of<'a>(json: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {
+    json["entries"].as_array().unwrap().iter().find(|entry| entry["code"] == code).unwrap()
 }

@@ -38,7 +38,12 @@ pub(super) const FACTS: [Fact; 7] = [
     Fact { key: "status", python: "status", read: Read::Status(Entry::http_status), flat_only: false },
     Fact { key: "name", python: "class_name", read: Read::Text(Entry::name), flat_only: false },
     Fact { key: "message", python: "message", read: Read::Text(|entry| entry.message().template()), flat_only: false },
-    Fact { key: "fields", python: "fields", read: Read::Names(|entry| entry.message().fields().collect()), flat_only: false },
+    Fact {
+        key: "fields",
+        python: "fields",
+        read: Read::Names(|entry| entry.message().fields().collect()),
+        flat_only: false,
+    },
     Fact { key: "description", python: "description", read: Read::Text(Entry::description), flat_only: false },
     Fact { key: "details", python: "details", read: Read::Names(|entry| entry.details().to_vec()), flat_only: false },
 ];

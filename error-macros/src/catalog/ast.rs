@@ -298,7 +298,8 @@ fn group_id(text: &syn::LitStr) -> Result<Text> {
 
 /// `reserved(9, 10)`, `reserved(range(-32099, -32050))` or both.
 fn reserved(meta: &Meta) -> Result<(Vec<Int>, Vec<Range>)> {
-    let usage = "`reserved(...)` takes code numbers and ranges, like `reserved(9, 10)` or `reserved(range(-32099, -32050))`";
+    let usage =
+        "`reserved(...)` takes code numbers and ranges, like `reserved(9, 10)` or `reserved(range(-32099, -32050))`";
     let Meta::List(list) = meta else { return Err(Error::custom(usage).with_span(meta)) };
     let mut errors = Error::accumulator();
     let (mut numbers, mut ranges) = (Vec::new(), Vec::new());

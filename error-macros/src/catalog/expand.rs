@@ -45,8 +45,11 @@ struct Codes {
 const FIRST_UNNUMBERED: u16 = 10_000;
 
 fn codes(input: &Input<'_>) -> Codes {
-    let mut unnumbered: Vec<_> =
-        input.modules.iter().filter(|module| module.number.is_none() && (module.id.is_some() || module.range.is_some())).collect();
+    let mut unnumbered: Vec<_> = input
+        .modules
+        .iter()
+        .filter(|module| module.number.is_none() && (module.id.is_some() || module.range.is_some()))
+        .collect();
     unnumbered.sort_by(|a, b| {
         let key = |module: &&super::ast::Module<'_>| {
             (module.range.map(|range| range.low.value), module.id.as_ref().map(|id| id.value.clone()))

@@ -293,7 +293,10 @@ mod tests {
         let hresult = parse("0x{code:X8}").unwrap();
         assert_eq!(hresult.shape, Shape::Flat);
         assert_eq!(hresult.segments[1], Segment::Hex { name: "code".into(), width: 8, lower: false });
-        assert_eq!(parse("{code:x4}").unwrap().segments[0], Segment::Hex { name: "code".into(), width: 4, lower: true });
+        assert_eq!(
+            parse("{code:x4}").unwrap().segments[0],
+            Segment::Hex { name: "code".into(), width: 4, lower: true }
+        );
         assert_eq!(parse("{code:05}").unwrap().shape, Shape::Flat);
     }
 

@@ -214,9 +214,12 @@ fn identified(module: &Module<'_>, format: &Format, errors: &mut Accumulator) ->
 fn id_misfit(format: &Format, id: &str) -> Option<String> {
     format.segments.iter().find_map(|segment| match segment {
         format::Segment::Alphanumeric { name, width } if name == "module" => {
-            let fits = id.len() == usize::from(*width) && id.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+            let fits =
+                id.len() == usize::from(*width) && id.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
             (!fits).then(|| {
-                format!("cannot be the `{{module:A{width}}}` part of a code: it takes {width} characters from 0-9 and A-Z")
+                format!(
+                    "cannot be the `{{module:A{width}}}` part of a code: it takes {width} characters from 0-9 and A-Z"
+                )
             })
         }
         format::Segment::Number { name, .. } | format::Segment::Hex { name, .. } if name == "module" => {

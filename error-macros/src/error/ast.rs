@@ -75,6 +75,8 @@ pub struct Keys {
     pub module_id: Option<Text>,
     pub code: Option<CodeValue>,
     pub status: Option<Int>,
+    /// `status = none`: a code with no HTTP status in an HTTP catalog.
+    pub no_status: Option<Span>,
     pub name: Option<Text>,
     pub aliases: Vec<Text>,
     pub message: Option<Message>,
@@ -273,9 +275,9 @@ impl Keys {
         self.written.push(attr::key_of(meta));
         match attr::key_of(meta).as_str() {
             "module" if self.module.is_some() => Err(attr::repeated(meta)),
-            "module" if is_string(meta) => {
-                once(&mut self.module_id, meta, || Text::read_nonblank(meta, "write the module's id, like `module = \"0A\"`"))
-            }
+            "module" if is_string(meta) => once(&mut self.module_id, meta, || {
+                Text::read_nonblank(meta, "write the module's id, like `module = \"0A\"`")
+            }),
             "module" if self.module_id.is_some() => Err(attr::repeated(meta)),
             "module" => once(&mut self.module, meta, || {
                 let int = Int::read(meta, "1")?;
@@ -283,6 +285,11 @@ impl Keys {
                 Ok(int)
             }),
             "code" => once(&mut self.code, meta, || code_value(meta)),
+            "status" if self.status.is_some() || self.no_status.is_some() => Err(attr::repeated(meta)),
+            "status" if is_none(meta) => {
+                self.no_status = Some(meta.span());
+                Ok(())
+            }
             "status" => once(&mut self.status, meta, || {
                 let int = Int::read(meta, "404")?;
                 int.within("status", 100..=999, "an HTTP status has three digits, from 100 to 999")?;
@@ -461,6 +468,12 @@ fn code_value(meta: &Meta) -> Result<CodeValue> {
     }
 }
 
+/// Whether `key = none`.
+fn is_none(meta: &Meta) -> bool {
+    let Meta::NameValue(pair) = meta else { return false };
+    matches!(&pair.value, syn::Expr::Path(path) if path.path.is_ident("none"))
+}
+
 /// Whether `key = "..."`.
 fn is_string(meta: &Meta) -> bool {
     let Meta::NameValue(pair) = meta else { return false };
@@ -479,10 +492,13 @@ fn code_number(int: &syn::LitInt, negative: bool) -> Result<i64> {
     if !int.suffix().is_empty() {
         let is_hex = written.starts_with("0x") || written.starts_with("0X");
         let message = match int.suffix().chars().next() {
-            Some(digit) if is_hex && digit.is_ascii_alphabetic() => format!(
-                "`{written}` is not a hexadecimal number: `{digit}` is not a hex digit (0-9, A-F)"
+            Some(digit) if is_hex && digit.is_ascii_alphabetic() => {
+                format!("`{written}` is not a hexadecimal number: `{digit}` is not a hex digit (0-9, A-F)")
+            }
+            _ => format!(
+                "`code = {written}` has a type suffix: write the number alone, like `code = {}`",
+                int.base10_digits()
             ),
-            _ => format!("`code = {written}` has a type suffix: write the number alone, like `code = {}`", int.base10_digits()),
         };
         return Err(Error::custom(message).with_span(int));
     }

@@ -296,7 +296,10 @@ fn unique_impl(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
         }
         (CodeValue::Text(text, _), _) => {
             let hash = fnv1a_128(text.as_bytes());
-            (format!("text_{:02x}", hash >> 120), spanned_literal(Literal::u128_unsuffixed(hash), span_of(code)).into_token_stream())
+            (
+                format!("text_{:02x}", hash >> 120),
+                spanned_literal(Literal::u128_unsuffixed(hash), span_of(code)).into_token_stream(),
+            )
         }
     };
     let span = code.attr_span();
@@ -362,14 +365,21 @@ fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
     let name = code.class_name();
     let reason = code.keys.reason.as_ref().map_or_else(|| upper_snake(&name), |text| text.value.clone());
     let _ = write!(out, "name: {}, reason: {},", literal(&name), literal(&reason));
-    let status = code.keys.status.as_ref().or(defaults.status.as_ref()).map_or_else(
-        || quote!(__p::default_status(__I)),
-        |status| {
-            let span = status.span;
-            let value = spanned_literal(Literal::u16_unsuffixed(u16::try_from(status.value).unwrap_or(0)), span);
-            quote_spanned!(span=> __p::status(__I, #value))
-        },
-    );
+    let own = (code.keys.status.as_ref(), code.keys.no_status);
+    let (status, no_status) =
+        if own.0.is_some() || own.1.is_some() { own } else { (defaults.status.as_ref(), defaults.no_status) };
+    let status = if let Some(span) = no_status {
+        quote_spanned!(span=> __p::no_status(__I))
+    } else {
+        status.map_or_else(
+            || quote!(__p::default_status(__I)),
+            |status| {
+                let span = status.span;
+                let value = spanned_literal(Literal::u16_unsuffixed(u16::try_from(status.value).unwrap_or(0)), span);
+                quote_spanned!(span=> __p::status(__I, #value))
+            },
+        )
+    };
     out.text("status:");
     out.tokens(&status);
     out.text(", message:");
