@@ -23,8 +23,8 @@ use crate::model::entry::DetailValue;
 #[diagnostic::on_unimplemented(
     message = "error module {M} is not declared in catalog `{Self}`",
     label = "module {M} is not declared",
-    note = "declare it in the catalog enum: `#[module({M}, name = \"...\")]`; in a catalog of flat codes \
-            (`E{{code:04}}`) a code has no module: write `code = N` alone"
+    note = "declare it in the catalog enum: `#[module({M}, name = \"...\")]`, or remove `module = {M}` from a code \
+            that belongs to no module"
 )]
 pub trait HasModule<const M: u16> {}
 
@@ -193,9 +193,14 @@ pub const fn text_code(catalog: &CatalogInfo, code: &str, group: Option<u16>) ->
     );
     let text = match CodeText::parse(catalog.format(), code) {
         Ok(text) => text,
-        Err(crate::model::format::ParseCodeError::Case) => {
-            panic!("error code is not in the case the catalog's format states")
+        // A code of words that does not read is a word in the wrong case,
+        // wherever the reading stopped (`Bad_User_Input`, `_BAD_USER_INPUT`).
+        Err(crate::model::format::ParseCodeError::Case | crate::model::format::ParseCodeError::Suffix | crate::model::format::ParseCodeError::Separator)
+            if word_case(catalog.format()).is_some() =>
+        {
+            wrong_case(word_case(catalog.format()))
         }
+        Err(crate::model::format::ParseCodeError::Case) => panic!("error code is not in the case the catalog's format states"),
         Err(crate::model::format::ParseCodeError::Characters) => {
             panic!("error code part must be characters from 0-9 and A-Z, as many as the format says")
         }
@@ -223,6 +228,41 @@ pub const fn text_code(catalog: &CatalogInfo, code: &str, group: Option<u16>) ->
         );
     }
     not_closed(catalog, text)
+}
+
+/// The case of the format's word part, if it has one.
+const fn word_case(format: &CodeFormat) -> Option<Case> {
+    let segments = format.segments();
+    let mut i = 0;
+    while i < segments.len() {
+        if let Segment::Word { case, .. } = segments[i] {
+            return Some(case);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The error of a word not in the format's case, naming the case.
+const fn wrong_case(case: Option<Case>) -> CodeText {
+    match case {
+        Some(Case::Snake) => {
+            panic!("error code is not in snake_case, the case the catalog's format states: like `card_declined`")
+        }
+        Some(Case::ScreamingSnake) => panic!(
+            "error code is not in SCREAMING_SNAKE_CASE, the case the catalog's format states: like `RESOURCE_EXHAUSTED`"
+        ),
+        Some(Case::Pascal) => {
+            panic!("error code is not in PascalCase, the case the catalog's format states: like `NoSuchKey`")
+        }
+        Some(Case::Camel) => {
+            panic!("error code is not in camelCase, the case the catalog's format states: like `noSuchKey`")
+        }
+        Some(Case::Kebab) => {
+            panic!("error code is not in kebab-case, the case the catalog's format states: like `no-such-key`")
+        }
+        None => panic!("error code is not in the case the catalog's format states"),
+    }
 }
 
 const fn written(catalog: &CatalogInfo, module: u16, code: i64) -> CodeText {

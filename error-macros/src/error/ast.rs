@@ -450,9 +450,12 @@ fn code_value(meta: &Meta) -> Result<CodeValue> {
         syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. }) => {
             let value = text.value();
             if value.is_empty() {
-                return Err(
-                    Error::custom("`code = \"\"` is empty: write the code as the catalog writes it").with_span(text)
-                );
+                return Err(Error::custom(
+                    "`code = \"\"` is empty: clients tell errors apart by their code, and an empty one tells \
+                         nothing; an API's empty code (Kubernetes' `StatusReasonUnknown`) means \"no code\": give \
+                         the error a code of its own, like `code = \"Unknown\"`",
+                )
+                .with_span(text));
             }
             if value.len() > 64 {
                 return Err(
