@@ -30,11 +30,13 @@ const MAX_DIGITS: usize = 19;
 /// The most digits of an unpadded number that is one part of a longer code
 /// (`5.7.1`, `ERR-{module}-{code}`): a part stays small, the whole number of
 /// a flat code (`{code}`) may be any `i64`.
-const MAX_PART_DIGITS: usize = 4;
+const MAX_PART_DIGITS: u8 = 4;
 
 /// How many digits an unpadded number of `format` may have.
-const fn unpadded_digits(format: &CodeFormat) -> usize {
-    if matches!(format.shape, Shape::Flat) { MAX_DIGITS } else { MAX_PART_DIGITS }
+const fn unpadded_digits(format: &CodeFormat) -> u8 {
+    // 19 digits: fits a u8.
+    #[allow(clippy::cast_possible_truncation)]
+    if matches!(format.shape, Shape::Flat) { MAX_DIGITS as u8 } else { MAX_PART_DIGITS }
 }
 
 /// What the codes of a catalog are made of, which decides how an error
@@ -193,7 +195,7 @@ impl CodeFormat {
                     } else if bytes_eq(name.as_bytes(), b"code") {
                         code_width = width;
                         max_code = if width == 0 && !matches!(shape, Shape::Flat) {
-                            max_for_width(MAX_PART_DIGITS as u8)
+                            max_for_width(MAX_PART_DIGITS)
                         } else {
                             max_for_width(width)
                         };
@@ -433,58 +435,20 @@ const fn scan_parts(format: &CodeFormat, bytes: &[u8]) -> Result<Parts, ParseCod
                 at += text.len();
                 None
             }
-            Segment::Number { name, width } => {
-                // A sign only where the format can write one: unpadded, in a
-                // catalog whose numbers may be negative.
-                let negative = width == 0 && format.start < 0 && at < bytes.len() && bytes[at] == b'-';
-                if negative {
-                    at += 1;
+            Segment::Number { name, width } => match read_decimal(format, bytes, at, width) {
+                Ok((value, end)) => {
+                    at = end;
+                    Some((name, value))
                 }
-                let mut end = at;
-                while end < bytes.len() && bytes[end].is_ascii_digit() && (width == 0 || end - at < width as usize) {
-                    end += 1;
+                Err(error) => return Err(error),
+            },
+            Segment::Hex { name, width, lower } => match read_hex(bytes, at, width, lower) {
+                Ok((value, end)) => {
+                    at = end;
+                    Some((name, value))
                 }
-                let digits = end - at;
-                let leading_zero = width == 0 && digits > 1 && bytes[at] == b'0';
-                let negative_zero = negative && digits == 1 && bytes[at] == b'0';
-                if digits == 0
-                    || digits > unpadded_digits(format)
-                    || (width != 0 && digits != width as usize)
-                    || leading_zero
-                    || negative_zero
-                {
-                    return Err(ParseCodeError::Digits);
-                }
-                // Accumulated towards the sign, so that `i64::MIN` reads too.
-                let mut value: i64 = 0;
-                while at < end {
-                    let digit = (bytes[at] - b'0') as i64;
-                    let next = match value.checked_mul(10) {
-                        Some(next) if negative => next.checked_sub(digit),
-                        Some(next) => next.checked_add(digit),
-                        None => None,
-                    };
-                    let Some(next) = next else { return Err(ParseCodeError::Digits) };
-                    value = next;
-                    at += 1;
-                }
-                Some((name, value))
-            }
-            Segment::Hex { name, width, lower } => {
-                let width = width as usize;
-                if bytes.len() - at < width {
-                    return Err(ParseCodeError::Hex);
-                }
-                let mut value: i64 = 0;
-                let mut k = 0;
-                while k < width {
-                    let Some(digit) = hex_digit(bytes[at + k], lower) else { return Err(ParseCodeError::Hex) };
-                    value = value * 16 + digit as i64;
-                    k += 1;
-                }
-                at += width;
-                Some((name, value))
-            }
+                Err(error) => return Err(error),
+            },
             Segment::Alphanumeric { width, .. } => {
                 let width = width as usize;
                 if bytes.len() - at < width {
@@ -525,10 +489,7 @@ const fn scan_parts(format: &CodeFormat, bytes: &[u8]) -> Result<Parts, ParseCod
                 None
             }
         };
-        if let Segment::Number { name, .. }
-        | Segment::Hex { name, .. }
-        | Segment::Alphanumeric { name, .. }
-        | Segment::Word { name, .. } = segments[i]
+        if let Some(name) = part_name(segments[i])
             && bytes_eq(name.as_bytes(), b"module")
         {
             module_at = (part_start, at);
@@ -568,6 +529,77 @@ const fn in_range(format: &CodeFormat, value: i64, max: i64) -> Result<(), Write
         return Err(WriteCodeError::TooWide);
     }
     Ok(())
+}
+
+/// The placeholder's name of a part; `None` for literal text.
+const fn part_name(segment: Segment) -> Option<&'static str> {
+    match segment {
+        Segment::Literal(_) => None,
+        Segment::Number { name, .. }
+        | Segment::Hex { name, .. }
+        | Segment::Alphanumeric { name, .. }
+        | Segment::Word { name, .. } => Some(name),
+    }
+}
+
+/// Reads the decimal number at `at`: the value and where it ends.
+const fn read_decimal(
+    format: &CodeFormat,
+    bytes: &[u8],
+    mut at: usize,
+    width: u8,
+) -> Result<(i64, usize), ParseCodeError> {
+    // A sign only where the format can write one: unpadded, in a catalog
+    // whose numbers may be negative.
+    let negative = width == 0 && format.start < 0 && at < bytes.len() && bytes[at] == b'-';
+    if negative {
+        at += 1;
+    }
+    let mut end = at;
+    while end < bytes.len() && bytes[end].is_ascii_digit() && (width == 0 || end - at < width as usize) {
+        end += 1;
+    }
+    let digits = end - at;
+    let leading_zero = width == 0 && digits > 1 && bytes[at] == b'0';
+    let negative_zero = negative && digits == 1 && bytes[at] == b'0';
+    if digits == 0
+        || digits > unpadded_digits(format) as usize
+        || (width != 0 && digits != width as usize)
+        || leading_zero
+        || negative_zero
+    {
+        return Err(ParseCodeError::Digits);
+    }
+    // Accumulated towards the sign, so that `i64::MIN` reads too.
+    let mut value: i64 = 0;
+    while at < end {
+        let digit = (bytes[at] - b'0') as i64;
+        let next = match value.checked_mul(10) {
+            Some(next) if negative => next.checked_sub(digit),
+            Some(next) => next.checked_add(digit),
+            None => None,
+        };
+        let Some(next) = next else { return Err(ParseCodeError::Digits) };
+        value = next;
+        at += 1;
+    }
+    Ok((value, end))
+}
+
+/// Reads `width` hexadecimal digits at `at`: the value and where they end.
+const fn read_hex(bytes: &[u8], at: usize, width: u8, lower: bool) -> Result<(i64, usize), ParseCodeError> {
+    let width = width as usize;
+    if bytes.len() - at < width {
+        return Err(ParseCodeError::Hex);
+    }
+    let mut value: i64 = 0;
+    let mut k = 0;
+    while k < width {
+        let Some(digit) = hex_digit(bytes[at + k], lower) else { return Err(ParseCodeError::Hex) };
+        value = value * 16 + digit as i64;
+        k += 1;
+    }
+    Ok((value, at + width))
 }
 
 /// Why a string is not a code of a catalog's format.
@@ -684,8 +716,7 @@ impl CodeText {
                 Segment::Literal(text) => out.push(text.as_bytes()),
                 Segment::Number { name, width } => {
                     let value = if bytes_eq(name.as_bytes(), b"module") { module as i64 } else { code };
-                    let max =
-                        if width == 0 { max_for_width(unpadded_digits(format) as u8) } else { max_for_width(width) };
+                    let max = if width == 0 { max_for_width(unpadded_digits(format)) } else { max_for_width(width) };
                     if let Err(error) = in_range(format, value, max) {
                         return Err(error);
                     }
@@ -770,7 +801,11 @@ impl CodeText {
         let width = if width as usize > digits.len() { digits.len() } else { width as usize };
         let mut k = 0;
         while k < width {
-            digits[width - 1 - k] = alphabet[((value >> (4 * k)) & 0xF) as usize];
+            // One nibble of a number that is not negative: 0 to 15.
+            #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+            {
+                digits[width - 1 - k] = alphabet[((value >> (4 * k)) & 0xF) as usize];
+            }
             k += 1;
         }
         self.push(digits.split_at(width).0)

@@ -249,7 +249,7 @@ impl<'a> Module<'a> {
                          `#[module(\"0A\", name = \"...\")]`, or a range of codes: \
                          `#[module(range(-32099, -32000), name = \"...\")]`",
                     )
-                    .with_span(&*other),
+                    .with_span(other),
                 ),
             None => errors
                 .push(Error::custom("`#[module()]` is empty: write `#[module(1, name = \"...\")]`").with_span(attr)),

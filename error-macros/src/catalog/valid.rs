@@ -144,22 +144,7 @@ fn check_modules(input: &Input<'_>, format: &Format, start: i64, errors: &mut Ac
             }
             seen.push(number.value);
         }
-        if let Some(id) = &module.id {
-            if ids.contains(&id.value.as_str()) {
-                errors.push(
-                    Error::custom(format!("module \"{}\" is declared twice: every module needs its own id", id.value))
-                        .with_span(&id.span),
-                );
-            }
-            ids.push(&id.value);
-            if let Some(why) = id_misfit(format, &id.value) {
-                errors.push(Error::custom(format!("module \"{}\" {why}", id.value)).with_span(&id.span));
-            }
-        }
-        if let Some(range) = &module.range {
-            check_range(range, &module.reserved_ranges, &ranges, format, start, errors);
-            ranges.push(range);
-        }
+        check_group(module, format, start, (&mut ids, &mut ranges), errors);
         let identified = module.number.is_some() || module.id.is_some() || module.range.is_some();
         if module.name.is_none() && identified && !module.mistaken {
             errors.push(Error::custom("missing `name = \"...\"`: every module has a name").with_span(attr.path()));
@@ -275,5 +260,31 @@ fn check_range(
                 .with_span(&inner.span),
             );
         }
+    }
+}
+
+/// A module's text id and range: unique, apart, within what the format writes.
+fn check_group<'m>(
+    module: &'m Module<'_>,
+    format: &Format,
+    start: i64,
+    (ids, ranges): (&mut Vec<&'m str>, &mut Vec<&'m Range>),
+    errors: &mut Accumulator,
+) {
+    if let Some(id) = &module.id {
+        if ids.contains(&id.value.as_str()) {
+            errors.push(
+                Error::custom(format!("module \"{}\" is declared twice: every module needs its own id", id.value))
+                    .with_span(&id.span),
+            );
+        }
+        ids.push(&id.value);
+        if let Some(why) = id_misfit(format, &id.value) {
+            errors.push(Error::custom(format!("module \"{}\" {why}", id.value)).with_span(&id.span));
+        }
+    }
+    if let Some(range) = &module.range {
+        check_range(range, &module.reserved_ranges, ranges, format, start, errors);
+        ranges.push(range);
     }
 }

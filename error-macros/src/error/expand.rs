@@ -316,51 +316,10 @@ fn unique_impl(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
 fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeValue, module: Option<ModuleKey<'_>>) {
     let defaults = &cx.input.keys;
     out.text("catalog: __I,");
-    let span = value.span();
-    // The module, checked to be declared, for the entry; the same module,
-    // unchecked (one error is enough), for the checks of the code.
-    let (checked, group, number) = match module {
-        Some(ModuleKey::Number(module)) => {
-            let value = u16::try_from(module.value).unwrap_or(u16::MAX);
-            let (span, number) = (module.span, spanned_literal(Literal::u16_unsuffixed(value), module.span));
-            (quote_spanned!(span=> __p::Some(__p::module::<__C, #number>())), quote!(__p::Some(#number)), Some(number))
-        }
-        Some(ModuleKey::Id(id)) => {
-            let (span, text) = (id.span, spanned_literal(Literal::string(&id.value), id.span));
-            let group = quote_spanned!(span=> __p::Some(__p::group(__I, #text)));
-            (group.clone(), group, None)
-        }
-        None => (quote!(__p::None), quote!(__p::None), None),
-    };
-    let code_text = match (value, &number) {
-        (CodeValue::Number(number, _), Some(module)) => {
-            let number = signed(*number, span);
-            quote_spanned!(span=> __p::numbered_code(__I, #module, #number))
-        }
-        (CodeValue::Number(number, _), None) => {
-            let number = signed(*number, span);
-            quote_spanned!(span=> __p::flat_code(__I, #number, #group))
-        }
-        (CodeValue::Text(text, _), _) => {
-            let text = spanned_literal(Literal::string(text), span);
-            quote_spanned!(span=> __p::text_code(__I, #text, #group))
-        }
-    };
-    out.text("module:");
-    if let (CodeValue::Number(number, _), None) = (value, &number) {
-        // A flat code is listed under the range that holds it.
-        let number = signed(*number, span);
-        out.tokens(quote_spanned!(span=> __p::flat_group(__I, #number, #group),));
-    } else {
-        out.tokens(checked);
-        out.text(",");
-    }
+    code_and_module(out, value, module);
     if let CodeValue::Number(number, _) = value {
         let _ = write!(out, "number: {number},");
     }
-    out.text("code:");
-    out.tokens(code_text);
-    out.text(",");
 
     let name = code.class_name();
     let reason = code.keys.reason.as_ref().map_or_else(|| upper_snake(&name), |text| text.value.clone());
@@ -582,6 +541,53 @@ fn std_impls(cx: &Context<'_>, out: &mut Out) {
 }
 
 /// A literal at `span`: an error about it points there.
+/// The entry's `module` and the tokens of its `code`, with the checks of the
+/// code against the catalog (and the module it states) at the code's value.
+fn code_and_module(out: &mut Out, value: &CodeValue, module: Option<ModuleKey<'_>>) {
+    let span = value.span();
+    // The module, checked to be declared, for the entry; the same module,
+    // unchecked (one error is enough), for the checks of the code.
+    let (checked, group, number) = match module {
+        Some(ModuleKey::Number(module)) => {
+            let value = u16::try_from(module.value).unwrap_or(u16::MAX);
+            let (span, number) = (module.span, spanned_literal(Literal::u16_unsuffixed(value), module.span));
+            (quote_spanned!(span=> __p::Some(__p::module::<__C, #number>())), quote!(__p::Some(#number)), Some(number))
+        }
+        Some(ModuleKey::Id(id)) => {
+            let (span, text) = (id.span, spanned_literal(Literal::string(&id.value), id.span));
+            let group = quote_spanned!(span=> __p::Some(__p::group(__I, #text)));
+            (group.clone(), group, None)
+        }
+        None => (quote!(__p::None), quote!(__p::None), None),
+    };
+    let code_text = match (value, &number) {
+        (CodeValue::Number(number, _), Some(module)) => {
+            let number = signed(*number, span);
+            quote_spanned!(span=> __p::numbered_code(__I, #module, #number))
+        }
+        (CodeValue::Number(number, _), None) => {
+            let number = signed(*number, span);
+            quote_spanned!(span=> __p::flat_code(__I, #number, #group))
+        }
+        (CodeValue::Text(text, _), _) => {
+            let text = spanned_literal(Literal::string(text), span);
+            quote_spanned!(span=> __p::text_code(__I, #text, #group))
+        }
+    };
+    out.text("module:");
+    if let (CodeValue::Number(number, _), None) = (value, &number) {
+        // A flat code is listed under the range that holds it.
+        let number = signed(*number, span);
+        out.tokens(quote_spanned!(span=> __p::flat_group(__I, #number, #group),));
+    } else {
+        out.tokens(checked);
+        out.text(",");
+    }
+    out.text("code:");
+    out.tokens(code_text);
+    out.text(",");
+}
+
 /// A code number as tokens: a negative one is `-` and its magnitude, which
 /// every position (an expression, a const generic argument) reads.
 fn signed(number: i64, span: Span) -> TokenStream {
