@@ -195,12 +195,14 @@ pub const fn text_code(catalog: &CatalogInfo, code: &str, group: Option<u16>) ->
         Ok(text) => text,
         // A code of words that does not read is a word in the wrong case,
         // wherever the reading stopped (`Bad_User_Input`, `_BAD_USER_INPUT`).
-        Err(crate::model::format::ParseCodeError::Case | crate::model::format::ParseCodeError::Suffix | crate::model::format::ParseCodeError::Separator)
-            if word_case(catalog.format()).is_some() =>
-        {
-            wrong_case(word_case(catalog.format()))
+        Err(
+            crate::model::format::ParseCodeError::Case
+            | crate::model::format::ParseCodeError::Suffix
+            | crate::model::format::ParseCodeError::Separator,
+        ) if word_case(catalog.format()).is_some() => wrong_case(word_case(catalog.format())),
+        Err(crate::model::format::ParseCodeError::Case) => {
+            panic!("error code is not in the case the catalog's format states")
         }
-        Err(crate::model::format::ParseCodeError::Case) => panic!("error code is not in the case the catalog's format states"),
         Err(crate::model::format::ParseCodeError::Characters) => {
             panic!("error code part must be characters from 0-9 and A-Z, as many as the format says")
         }
