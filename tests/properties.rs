@@ -34,7 +34,7 @@ proptest! {
     }
 
     #[test]
-    fn written_codes_parse_back(module in 1u16..=99, number in 1u16..=999) {
+    fn written_codes_parse_back(module in 1u16..=99, number in 1i64..=999) {
         let code = Code::<Catalog>::new(module, number).unwrap();
         let text = code.to_string();
         prop_assert_eq!(text.parse::<Code<Catalog>>(), Ok(code));

@@ -23,8 +23,8 @@ use crate::model::entry::DetailValue;
 #[diagnostic::on_unimplemented(
     message = "error module {M} is not declared in catalog `{Self}`",
     label = "module {M} is not declared",
-    note = "declare it in the catalog enum: `#[module({M}, name = \"...\")]`; in a catalog of flat codes \
-            (`E{{code:04}}`) a code has no module: write `code = N` alone"
+    note = "declare it in the catalog enum: `#[module({M}, name = \"...\")]`, or remove `module = {M}` from a code \
+            that belongs to no module"
 )]
 pub trait HasModule<const M: u16> {}
 
@@ -51,7 +51,7 @@ macro_rules! key_types {
     };
 }
 
-key_types!("The codes of one module.", CODE: u16;
+key_types!("The codes of one module.", CODE: i64;
     module_00 module_01 module_02 module_03 module_04 module_05 module_06 module_07 module_08 module_09
     module_10 module_11 module_12 module_13 module_14 module_15 module_16 module_17 module_18 module_19
     module_20 module_21 module_22 module_23 module_24 module_25 module_26 module_27 module_28 module_29
@@ -63,7 +63,7 @@ key_types!("The codes of one module.", CODE: u16;
     module_80 module_81 module_82 module_83 module_84 module_85 module_86 module_87 module_88 module_89
     module_90 module_91 module_92 module_93 module_94 module_95 module_96 module_97 module_98 module_99);
 
-key_types!("The flat codes that end in the same two digits.", CODE: u16;
+key_types!("The flat codes that end in the same two digits.", CODE: i64;
     flat_00 flat_01 flat_02 flat_03 flat_04 flat_05 flat_06 flat_07 flat_08 flat_09
     flat_10 flat_11 flat_12 flat_13 flat_14 flat_15 flat_16 flat_17 flat_18 flat_19
     flat_20 flat_21 flat_22 flat_23 flat_24 flat_25 flat_26 flat_27 flat_28 flat_29
@@ -104,9 +104,38 @@ pub const fn module<C: HasModule<M> + ?Sized, const M: u16>() -> u16 {
 // a failure is a compile error at the attribute value, with the message
 // given here. A stand-in catalog (its declaration failed) accepts anything.
 
+/// The module declared with the text id `id`: its number, the key the
+/// entry keeps.
+#[must_use]
+pub const fn group(catalog: &CatalogInfo, id: &str) -> u16 {
+    if catalog.is_stand_in() {
+        return 0;
+    }
+    match catalog.module_by_id(id) {
+        Some(module) => module.number(),
+        None => panic!(
+            "this module id is not declared in the catalog: declare it on the catalog enum, like \
+             `#[module(\"0A\", name = \"...\")]`"
+        ),
+    }
+}
+
+/// The module a flat code is listed under: the one it states, else the one
+/// whose range holds it.
+#[must_use]
+pub const fn flat_group(catalog: &CatalogInfo, code: i64, stated: Option<u16>) -> Option<u16> {
+    if stated.is_some() {
+        return stated;
+    }
+    match catalog.module_of_number(code) {
+        Some(module) => Some(module.number()),
+        None => None,
+    }
+}
+
 /// The code `module`-`code` of a catalog of numbered codes.
 #[must_use]
-pub const fn numbered_code(catalog: &CatalogInfo, module: u16, code: u16) -> CodeText {
+pub const fn numbered_code(catalog: &CatalogInfo, module: u16, code: i64) -> CodeText {
     if catalog.is_stand_in() {
         return CodeText::EMPTY;
     }
@@ -118,9 +147,10 @@ pub const fn numbered_code(catalog: &CatalogInfo, module: u16, code: u16) -> Cod
     not_closed(catalog, written(catalog, module, code))
 }
 
-/// The code `code` of a catalog of flat numbered codes.
+/// The code `code` of a catalog of flat numbered codes, in the range of
+/// the module it states, if it states one.
 #[must_use]
-pub const fn flat_code(catalog: &CatalogInfo, code: u16) -> CodeText {
+pub const fn flat_code(catalog: &CatalogInfo, code: i64, group: Option<u16>) -> CodeText {
     if catalog.is_stand_in() {
         return CodeText::EMPTY;
     }
@@ -129,12 +159,31 @@ pub const fn flat_code(catalog: &CatalogInfo, code: u16) -> CodeText {
         Shape::Numbered => panic!("this catalog's codes have a module: write `module = N, code = N`"),
         Shape::Text => panic!("this catalog's codes are text: write the whole code, like `code = \"...\"`"),
     }
-    not_closed(catalog, written(catalog, 0, code))
+    let text = written(catalog, 0, code);
+    if let Some(group) = group
+        && let Some(module) = catalog.find_module(group)
+    {
+        match module.range() {
+            Some((low, high)) => assert!(
+                low <= code && code <= high,
+                "error code is outside the range of the module it states: move it into the module's `range(...)`, \
+                 or state the module whose range holds it"
+            ),
+            None => panic!("this module has no range of codes: a flat code states a module declared with `range(...)`"),
+        }
+    }
+    assert!(
+        !catalog.is_in_reserved_range(code),
+        "error code is in a range the catalog reserves: remove the range from `reserved(...)` to use it"
+    );
+    not_closed(catalog, text)
 }
 
-/// A text code, checked against the catalog's format.
+/// A text code, checked against the catalog's format and, when the format
+/// writes the module in the code (`{module:A2}{code:A3}`), against the id of
+/// the module it states.
 #[must_use]
-pub const fn text_code(catalog: &CatalogInfo, code: &str) -> CodeText {
+pub const fn text_code(catalog: &CatalogInfo, code: &str, group: Option<u16>) -> CodeText {
     if catalog.is_stand_in() {
         return CodeText::EMPTY;
     }
@@ -144,26 +193,88 @@ pub const fn text_code(catalog: &CatalogInfo, code: &str) -> CodeText {
     );
     let text = match CodeText::parse(catalog.format(), code) {
         Ok(text) => text,
-        Err(crate::ParseCodeError::Case) => panic!("error code is not in the case the catalog's format states"),
-        Err(crate::ParseCodeError::Characters) => {
+        // A code of words that does not read is a word in the wrong case,
+        // wherever the reading stopped (`Bad_User_Input`, `_BAD_USER_INPUT`).
+        Err(
+            crate::model::format::ParseCodeError::Case
+            | crate::model::format::ParseCodeError::Suffix
+            | crate::model::format::ParseCodeError::Separator,
+        ) if word_case(catalog.format()).is_some() => wrong_case(word_case(catalog.format())),
+        Err(crate::model::format::ParseCodeError::Case) => {
+            panic!("error code is not in the case the catalog's format states")
+        }
+        Err(crate::model::format::ParseCodeError::Characters) => {
             panic!("error code part must be characters from 0-9 and A-Z, as many as the format says")
         }
-        Err(crate::ParseCodeError::Digits) => {
+        Err(crate::model::format::ParseCodeError::Digits) => {
             panic!("error code number has the wrong digits for the catalog's format (no leading zero unless padded)")
         }
-        Err(crate::ParseCodeError::ZeroModule | crate::ParseCodeError::ZeroCode) => {
+        Err(crate::model::format::ParseCodeError::ZeroModule | crate::model::format::ParseCodeError::ZeroCode) => {
             panic!("error code numbers start at 1 unless the catalog says `start = 0`")
         }
-        Err(crate::ParseCodeError::TooLong) => panic!("error code is longer than 64 bytes"),
+        Err(crate::model::format::ParseCodeError::TooLong) => panic!("error code is longer than 64 bytes"),
+        Err(crate::model::format::ParseCodeError::Hex) => {
+            panic!("error code part must be hexadecimal digits, in the case and number the format says")
+        }
         Err(_) => panic!("error code does not match the catalog's format"),
     };
+    if let Some(group) = group
+        && let Some(module) = catalog.find_module(group)
+        && !module.id().is_empty()
+        && let Some(part) = crate::model::format::module_part(catalog.format(), code)
+    {
+        assert!(
+            crate::model::format::bytes_eq(part.as_bytes(), module.id().as_bytes()),
+            "error code is not in the class of the module it states: the `{{module}}` part of the code must be the \
+             module's id"
+        );
+    }
     not_closed(catalog, text)
 }
 
-const fn written(catalog: &CatalogInfo, module: u16, code: u16) -> CodeText {
+/// The case of the format's word part, if it has one.
+const fn word_case(format: &CodeFormat) -> Option<Case> {
+    let segments = format.segments();
+    let mut i = 0;
+    while i < segments.len() {
+        if let Segment::Word { case, .. } = segments[i] {
+            return Some(case);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The error of a word not in the format's case, naming the case.
+const fn wrong_case(case: Option<Case>) -> CodeText {
+    match case {
+        Some(Case::Snake) => {
+            panic!("error code is not in snake_case, the case the catalog's format states: like `card_declined`")
+        }
+        Some(Case::ScreamingSnake) => panic!(
+            "error code is not in SCREAMING_SNAKE_CASE, the case the catalog's format states: like `RESOURCE_EXHAUSTED`"
+        ),
+        Some(Case::Pascal) => {
+            panic!("error code is not in PascalCase, the case the catalog's format states: like `NoSuchKey`")
+        }
+        Some(Case::Camel) => {
+            panic!("error code is not in camelCase, the case the catalog's format states: like `noSuchKey`")
+        }
+        Some(Case::Kebab) => {
+            panic!("error code is not in kebab-case, the case the catalog's format states: like `no-such-key`")
+        }
+        None => panic!("error code is not in the case the catalog's format states"),
+    }
+}
+
+const fn written(catalog: &CatalogInfo, module: u16, code: i64) -> CodeText {
     match CodeText::numbers(catalog.format(), module, code) {
         Ok(text) => text,
         Err(WriteCodeError::BelowStart) => panic!("error code numbers start at 1 unless the catalog says `start = 0`"),
+        Err(WriteCodeError::Negative) => panic!(
+            "error code is negative, and this catalog's codes are not: a catalog of `{{code}}` codes takes \
+             negative ones with a negative `start`, like `start = -32768`"
+        ),
         Err(WriteCodeError::TooWide) => panic!("error code has more digits than the catalog's code format allows"),
         Err(WriteCodeError::TooLong) => panic!("the catalog's format writes codes longer than 64 bytes"),
         Err(WriteCodeError::Shape) => panic!("the catalog's codes are not numbers alone"),
@@ -185,7 +296,7 @@ const fn not_closed(catalog: &CatalogInfo, text: CodeText) -> CodeText {
 /// A code of a module's `retired(...)` or `reserved(...)` list, written
 /// at compile time.
 #[must_use]
-pub const fn numbered_text(format: &CodeFormat, module: u16, code: u16) -> CodeText {
+pub const fn numbered_text(format: &CodeFormat, module: u16, code: i64) -> CodeText {
     match CodeText::numbers(format, module, code) {
         Ok(text) => text,
         Err(_) => panic!("this code number does not fit the catalog's format"),
@@ -212,6 +323,15 @@ pub const fn status(catalog: &CatalogInfo, status: u16) -> Option<u16> {
     Some(status)
 }
 
+/// The status of an error that says `status = none`: none, even in a
+/// catalog of HTTP statuses (a delivery error reported by a callback, a
+/// redirect error that never is an answer).
+#[must_use]
+pub const fn no_status(catalog: &CatalogInfo) -> Option<u16> {
+    let _ = catalog;
+    None
+}
+
 /// The status of an error that states none.
 #[must_use]
 pub const fn default_status(catalog: &CatalogInfo) -> Option<u16> {
@@ -225,6 +345,9 @@ pub const fn default_template(catalog: &CatalogInfo, status: Option<u16>) -> Mes
     match status {
         Some(status) => crate::model::status::phrase_template(status),
         None if catalog.is_stand_in() => crate::model::status::phrase_template(500),
+        None if catalog.is_http() => {
+            panic!("this error has no HTTP status (`status = none`), so no default message: give it a `message`")
+        }
         None => panic!("this catalog has no HTTP statuses, so no default message: give the error a `message`"),
     }
 }

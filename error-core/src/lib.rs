@@ -59,9 +59,9 @@
 //!
 //! | key | where | meaning |
 //! |---|---|---|
-//! | `code = 4` or `code = "card_declined"` | struct, variant | the code: a number, or the whole code as text (see [the catalog](#the-catalog)); required |
-//! | `module = 1` | struct, enum, variant | the module of a numbered code; a group of a text code, for the documents; on an enum, the default of its variants |
-//! | `status = 409` | struct, enum, variant | HTTP status, 100 to 999; default: the catalog's `default_status` |
+//! | `code = 4`, `code = -32601`, `code = 0x8007_0005` or `code = "card_declined"` | struct, variant | the code: a number (any `i64` the format can write), or the whole code as text (see [the catalog](#the-catalog)); required |
+//! | `module = 1` or `module = "0A"` | struct, enum, variant | the module of a numbered code; a group of a text code (by number or id), whose id must be the code's `{module}` part when the format has one; in a flat catalog, a range group the code must fall in (a flat code is listed under the range that holds it without it); on an enum, the default of its variants |
+//! | `status = 409` or `status = none` | struct, enum, variant | HTTP status, 100 to 999; `none` for a code no HTTP answer carries (it then has no status, answers 500 if sent, and needs a `message`); default: the catalog's `default_status` |
 //! | `name = "..."` | struct, variant | the class name clients see; default: the type or variant name, without `r#` |
 //! | `alias = "..."` | struct, variant | another class name of the same code; repeatable |
 //! | `message = "..."` | struct, variant | the public message; `{field}` or `{0}` inserts a field, which must be a `detail`; `{{` and `}}` are braces |
@@ -98,19 +98,26 @@
 //! | `format = "..."` | how codes are written (below); required |
 //! | `default_status = 400` | the status of an error that gives none; default 400 |
 //! | `http = false` | a catalog outside HTTP: errors have no status and must have a `message` |
-//! | `start = 0` | numbers start at 0 (gRPC's `OK`, SQLSTATE's `00000`, SMTP's `X.0.0`); default 1 |
+//! | `start = 0` | numbers start at 0 (gRPC's `OK`, SQLSTATE's `00000`, SMTP's `X.0.0`); default 1; a flat catalog may start anywhere, below 0 when its format is an unpadded `{code}` (`start = -32768`, JSON-RPC) |
 //! | `api`, `title`, `description` | the text of the published page |
 //! | `domain = "..."` | the service that owns the codes, for gRPC's `ErrorInfo` |
 //! | `link_template = "https://.../{code}.html"` | each code's documentation page |
 //! | `crate = path` | where `error_catalog` is |
 //!
 //! A variant is a module: `#[module(1, name = "...", retired(3, 4),
-//! reserved(9))]`. On the enum, `#[retired(code = "E0001", successor =
+//! reserved(9))]`; in a catalog of text codes `#[module("0A", name = "...")]`
+//! (an id of letters and digits, SQLSTATE's classes); in a catalog of flat
+//! codes `#[module(range(-32099, -32000), name = "...",
+//! reserved(range(-32099, -32050)))]` (the codes of a range, some of them
+//! kept free: a code in a reserved range does not build). On the enum, `#[retired(code = "E0001", successor =
 //! "E0005", note = "merged into E0005")]` retires a code of any shape; a
 //! retired code stays on the page and is never used again.
 //!
 //! The format's placeholders: `{code:03}` a number padded to 3 digits (1
-//! to 4), `{code}` a number without padding, `{class:A2}` two characters of
+//! to 19), `{code}` a number without padding (any `i64` in a flat format,
+//! with a `-` when negative; at most 4 digits as a part of a longer code),
+//! `{code:X8}` eight upper-case hexadecimal digits (`x8`: lower case; 1 to
+//! 15), `{class:A2}` two characters of
 //! `0-9A-Z`, `{code:snake_case}` a word in a case (`SCREAMING_SNAKE_CASE`,
 //! `PascalCase`, `camelCase`, `kebab-case`). They decide the [`Shape`]:
 //!
@@ -118,6 +125,9 @@
 //! |---|---|---|---|
 //! | `"ERR-{module:02}-{code:03}"` | numbered | `module = 1, code = 4` | `ERR-01-004` |
 //! | `"E{code:04}"` | flat | `code = 308` | `E0308` |
+//! | `"{code}"`, `start = -32768` | flat | `code = -32601` | `-32601` |
+//! | `"0x{code:X8}"`, `start = 0` | flat | `code = 0x8007_0005` | `0x80070005` |
+//! | `"{module:A2}{code:A3}"` | text | `module = "0A", code = "0A000"` | `0A000` |
 //! | `"{class:A2}{subclass:A3}"` | text | `code = "22P02"` | `22P02` |
 //! | `"{class}.{subject}.{detail}"` | text | `code = "5.7.1"` | `5.7.1` |
 //! | `"{code:snake_case}"` | text | `code = "card_declined"` | `card_declined` |

@@ -190,6 +190,53 @@ impl Int {
     }
 }
 
+/// An integer that may be negative (`start = -32768`, `range(-32099, -32000)`).
+#[derive(Clone, Copy)]
+pub struct Signed {
+    pub value: i64,
+    pub span: Span,
+}
+
+impl Signed {
+    /// `key = <integer>` or `key = -<integer>`.
+    pub fn read(meta: &Meta, example: &str) -> Result<Self> {
+        let key = key_of(meta);
+        match meta {
+            Meta::NameValue(pair) => Self::from_expr(unwrap_group(&pair.value)).ok_or_else(|| {
+                Error::custom(format!("`{key}` takes an integer, like `{key} = {example}`")).with_span(&pair.value)
+            })?,
+            _ => Err(Error::custom(format!("`{key}` takes an integer, like `{key} = {example}`")).with_span(meta)),
+        }
+    }
+
+    /// An integer expression, `None` when `expr` is not one.
+    pub fn from_expr(expr: &Expr) -> Option<Result<Self>> {
+        let (int, negative, span) = match unwrap_group(expr) {
+            Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => (int, false, int.span()),
+            Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(minus), expr, .. }) => match unwrap_group(expr) {
+                Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => {
+                    (int, true, minus.span.join(int.span()).unwrap_or_else(|| int.span()))
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let magnitude = int.base10_parse::<u64>().ok();
+        let value = magnitude.and_then(|magnitude| {
+            if negative { 0_i64.checked_sub_unsigned(magnitude) } else { i64::try_from(magnitude).ok() }
+        });
+        Some(value.map(|value| Self { value, span }).ok_or_else(|| {
+            Error::custom(format!(
+                "`{}{int}` is out of range: numbers are from {} to {}",
+                if negative { "-" } else { "" },
+                i64::MIN,
+                i64::MAX
+            ))
+            .with_span(&span)
+        }))
+    }
+}
+
 /// A string literal and its value.
 #[derive(Clone)]
 pub struct Text {

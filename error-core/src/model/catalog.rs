@@ -255,7 +255,7 @@ impl CatalogInfo {
     /// Whether `code` of `module` is retired: published once, never to be
     /// used again.
     #[must_use]
-    pub const fn is_retired(&self, module: u16, code: u16) -> bool {
+    pub const fn is_retired(&self, module: u16, code: i64) -> bool {
         match self.find_module(module) {
             Some(m) => contains(m.retired, code),
             None => false,
@@ -264,11 +264,62 @@ impl CatalogInfo {
 
     /// Whether `code` of `module` is reserved: kept free for a later use.
     #[must_use]
-    pub const fn is_reserved(&self, module: u16, code: u16) -> bool {
+    pub const fn is_reserved(&self, module: u16, code: i64) -> bool {
         match self.find_module(module) {
             Some(m) => contains(m.reserved, code),
             None => false,
         }
+    }
+
+    /// Whether a flat code falls in a range some module reserves
+    /// (`reserved(range(-32099, -32050))`).
+    #[must_use]
+    pub const fn is_in_reserved_range(&self, code: i64) -> bool {
+        let modules = self.0.modules;
+        let mut i = 0;
+        while i < modules.len() {
+            let mut k = 0;
+            while k < modules[i].reserved_ranges.len() {
+                let (low, high) = modules[i].reserved_ranges[k];
+                if low <= code && code <= high {
+                    return true;
+                }
+                k += 1;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// The module declared with this text id (`#[module("0A", ...)]`).
+    #[must_use]
+    pub const fn module_by_id(&self, id: &str) -> Option<&'static ModuleInfo> {
+        let modules = self.0.modules;
+        let mut i = 0;
+        while i < modules.len() {
+            if !modules[i].id.is_empty() && bytes_eq(modules[i].id.as_bytes(), id.as_bytes()) {
+                return Some(&modules[i]);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The module whose range holds the flat code `code`, if any.
+    #[must_use]
+    pub const fn module_of_number(&self, code: i64) -> Option<&'static ModuleInfo> {
+        let modules = self.0.modules;
+        let mut i = 0;
+        while i < modules.len() {
+            if let Some((low, high)) = modules[i].range
+                && low <= code
+                && code <= high
+            {
+                return Some(&modules[i]);
+            }
+            i += 1;
+        }
+        None
     }
 
     #[doc(hidden)]
@@ -278,7 +329,7 @@ impl CatalogInfo {
     }
 
     /// Binary search: the derive sorts the modules by number.
-    const fn find_module(&self, number: u16) -> Option<&'static ModuleInfo> {
+    pub(crate) const fn find_module(&self, number: u16) -> Option<&'static ModuleInfo> {
         let modules = self.0.modules;
         let (mut low, mut high) = (0, modules.len());
         while low < high {
@@ -296,7 +347,7 @@ impl CatalogInfo {
     }
 }
 
-const fn contains(codes: &[u16], code: u16) -> bool {
+const fn contains(codes: &[i64], code: i64) -> bool {
     let mut i = 0;
     while i < codes.len() {
         if codes[i] == code {
@@ -309,13 +360,19 @@ const fn contains(codes: &[u16], code: u16) -> bool {
 
 /// A module of a catalog: a number and a name (`1`, `CVM API / Preflight`).
 /// In a catalog of numbered codes the module is part of the code; in a
-/// catalog of text codes it is a group, for the documents only.
+/// catalog of text codes it is a group, known by a number or by a text id
+/// (`0A` for SQLSTATE's class `0A`), which is part of each code when the
+/// format has a `{module}`; in a catalog of flat codes it is a range of
+/// numbers (`-32099` to `-32000`, JSON-RPC's server errors).
 #[derive(Debug)]
 pub struct ModuleInfo {
     number: u16,
     name: &'static str,
-    retired: &'static [u16],
-    reserved: &'static [u16],
+    retired: &'static [i64],
+    reserved: &'static [i64],
+    id: &'static str,
+    range: Option<(i64, i64)>,
+    reserved_ranges: &'static [(i64, i64)],
 }
 
 impl ModuleInfo {
@@ -324,7 +381,12 @@ impl ModuleInfo {
     /// `module = N`. [`registry::modules_of`](crate::registry::modules_of)
     /// puts them last, under this module; renderers give them no module
     /// heading.
-    pub const UNGROUPED: Self = Self { number: u16::MAX, name: "", retired: &[], reserved: &[] };
+    pub const UNGROUPED: Self = Self::__new(u16::MAX, "", &[], &[]);
+
+    /// The first number the derive gives a module known by a text id or a
+    /// range, in the order of their ids and ranges: numbered modules come
+    /// first.
+    pub const FIRST_UNNUMBERED: u16 = 10_000;
 
     /// Whether this is [`ModuleInfo::UNGROUPED`].
     #[must_use]
@@ -334,14 +396,66 @@ impl ModuleInfo {
 
     #[doc(hidden)]
     #[must_use]
-    pub const fn __new(number: u16, name: &'static str, retired: &'static [u16], reserved: &'static [u16]) -> Self {
-        Self { number, name, retired, reserved }
+    pub const fn __new(number: u16, name: &'static str, retired: &'static [i64], reserved: &'static [i64]) -> Self {
+        Self { number, name, retired, reserved, id: "", range: None, reserved_ranges: &[] }
     }
 
-    /// The module number (`1` in `ERR-01-004`).
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __with_id(self, id: &'static str) -> Self {
+        Self { id, ..self }
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __with_range(self, low: i64, high: i64, reserved_ranges: &'static [(i64, i64)]) -> Self {
+        Self { range: Some((low, high)), reserved_ranges, ..self }
+    }
+
+    /// The module number (`1` in `ERR-01-004`); for a module known by a
+    /// text id or a range, its place among those, from
+    /// [`ModuleInfo::FIRST_UNNUMBERED`].
     #[must_use]
     pub const fn number(&self) -> u16 {
         self.number
+    }
+
+    /// The module's text id (`0A`); empty for a module known by its number
+    /// or its range.
+    #[must_use]
+    pub const fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The first and last code of a module of flat codes (`(-32099, -32000)`).
+    #[must_use]
+    pub const fn range(&self) -> Option<(i64, i64)> {
+        self.range
+    }
+
+    /// The ranges of this module kept free for later use.
+    #[must_use]
+    pub const fn reserved_ranges(&self) -> &'static [(i64, i64)] {
+        self.reserved_ranges
+    }
+
+    /// Whether the module is known by its number: neither a text id nor a range.
+    #[must_use]
+    pub const fn is_numbered(&self) -> bool {
+        self.id.is_empty() && self.range.is_none()
+    }
+
+    /// How the documents name the module: its number padded to `width`
+    /// digits (`01`), its id (`0A`), or its range (`-32099 to -32000`).
+    ///
+    /// # Errors
+    /// Only those of the writer.
+    pub fn write_label(&self, width: usize, out: &mut dyn core::fmt::Write) -> core::fmt::Result {
+        match self.range {
+            _ if !self.id.is_empty() => out.write_str(self.id),
+            Some((low, high)) => write!(out, "{low} to {high}"),
+            None => write!(out, "{:0width$}", self.number),
+        }
     }
 
     /// The module's name.
@@ -352,13 +466,13 @@ impl ModuleInfo {
 
     /// Codes of this module that were published and are retired.
     #[must_use]
-    pub const fn retired(&self) -> &'static [u16] {
+    pub const fn retired(&self) -> &'static [i64] {
         self.retired
     }
 
     /// Codes of this module kept free for later use.
     #[must_use]
-    pub const fn reserved(&self) -> &'static [u16] {
+    pub const fn reserved(&self) -> &'static [i64] {
         self.reserved
     }
 }

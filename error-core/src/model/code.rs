@@ -34,7 +34,7 @@ use crate::model::format::{CodeText, ParseCodeError};
 pub struct Code<C: ?Sized> {
     text: CodeText,
     module: u16,
-    number: u16,
+    number: i64,
     catalog: PhantomData<fn() -> C>,
 }
 
@@ -44,7 +44,7 @@ impl<C: ErrorCatalog + ?Sized> Code<C> {
     /// `module`). Whether the module is declared is a separate question:
     /// see [`Code::module_name`].
     #[must_use]
-    pub const fn new(module: u16, number: u16) -> Option<Self> {
+    pub const fn new(module: u16, number: i64) -> Option<Self> {
         match CodeText::numbers(C::INFO.format(), module, number) {
             Ok(text) => Some(Self { text, module, number, catalog: PhantomData }),
             Err(_) => None,
@@ -68,16 +68,22 @@ impl<C: ErrorCatalog + ?Sized> Code<C> {
         self.module
     }
 
-    /// The code number (4 in `ERR-01-004`); 0 when the format has none.
+    /// The code number (4 in `ERR-01-004`, -32601 in a JSON-RPC code); 0
+    /// when the format has none.
     #[must_use]
-    pub const fn number(self) -> u16 {
+    pub const fn number(self) -> i64 {
         self.number
     }
 
-    /// The name the catalog gives this code's module, if it declares it.
+    /// The name the catalog gives this code's module, if it declares it:
+    /// the module of a numbered code, or the range that holds a flat code.
     #[must_use]
     pub fn module_name(self) -> Option<&'static str> {
-        C::INFO.module(self.module).map(crate::model::catalog::ModuleInfo::name)
+        let module = match C::INFO.format().shape() {
+            crate::Shape::Flat => C::INFO.module_of_number(self.number),
+            _ => C::INFO.module(self.module),
+        };
+        module.map(crate::model::catalog::ModuleInfo::name)
     }
 }
 

@@ -24,7 +24,7 @@ pub struct Entry(#[doc(hidden)] pub EntryParts);
 pub struct EntryParts {
     pub catalog: &'static CatalogInfo,
     pub module: Option<u16>,
-    pub number: u16,
+    pub number: i64,
     pub code: CodeText,
     pub name: &'static str,
     pub aliases: &'static [&'static str],
@@ -104,9 +104,12 @@ impl Entry {
         self.group().map_or("", ModuleInfo::name)
     }
 
-    /// The code number (4 in `ERR-01-004`, 308 in `E0308`); 0 for a text code.
+    /// The code's number, for every output that wants an integer (JSON-RPC's
+    /// `error.code`, Twilio's `code`): 4 in `ERR-01-004`, 308 in `E0308`,
+    /// -32601 in a catalog of JSON-RPC codes, `0x8007_0005` in `0x80070005`;
+    /// 0 for a text code.
     #[must_use]
-    pub const fn number(&self) -> u16 {
+    pub const fn number(&self) -> i64 {
         self.0.number
     }
 

@@ -13,6 +13,8 @@
 //! | `ERR-{module:02}-{code:03}` | [`Shape::Numbered`] | `ERR-01-004` | `module = 1, code = 4` |
 //! | `E{code:04}` | [`Shape::Flat`] | `E0308` | `code = 308` |
 //! | `{code}` with `start = 0` | [`Shape::Flat`] | `0` | `code = 0` |
+//! | `{code}` with `start = -32768` | [`Shape::Flat`] | `-32601` | `code = -32601` |
+//! | `0x{code:X8}` | [`Shape::Flat`] | `0x80070005` | `code = 0x8007_0005` |
 //! | `{class:A2}{subclass:A3}` | [`Shape::Text`] | `22P02` | `code = "22P02"` |
 //! | `{class}.{subject}.{detail}` | [`Shape::Text`] | `5.7.17` | `code = "5.7.17"` |
 //! | `{code:snake_case}` | [`Shape::Text`] | `card_declined` | `code = "card_declined"` |
@@ -22,8 +24,20 @@ use core::fmt;
 /// The longest code string a catalog may write, in bytes.
 pub const MAX_CODE_LEN: usize = 64;
 
-/// The largest number a segment can hold: four digits.
-const MAX_NUMBER: u16 = 9_999;
+/// The most decimal digits of a number: an `i64` has 19.
+const MAX_DIGITS: usize = 19;
+
+/// The most digits of an unpadded number that is one part of a longer code
+/// (`5.7.1`, `ERR-{module}-{code}`): a part stays small, the whole number of
+/// a flat code (`{code}`) may be any `i64`.
+const MAX_PART_DIGITS: u8 = 4;
+
+/// How many digits an unpadded number of `format` may have.
+const fn unpadded_digits(format: &CodeFormat) -> u8 {
+    // 19 digits: fits a u8.
+    #[allow(clippy::cast_possible_truncation)]
+    if matches!(format.shape, Shape::Flat) { MAX_DIGITS as u8 } else { MAX_PART_DIGITS }
+}
 
 /// What the codes of a catalog are made of, which decides how an error
 /// states its code.
@@ -33,7 +47,8 @@ pub enum Shape {
     /// A module number and a code number (`ERR-{module:02}-{code:03}`):
     /// errors say `module = 1, code = 4`.
     Numbered,
-    /// One number (`E{code:04}`, `{code}`): errors say `code = 308`.
+    /// One number (`E{code:04}`, `{code}`, `0x{code:X8}`): errors say
+    /// `code = 308`, `code = -32601` or `code = 0x8007_0005`.
     Flat,
     /// Anything else: words (`{code:snake_case}`), alphanumeric parts
     /// (`{class:A2}{subclass:A3}`), three or more parts (`{a}.{b}.{c}`).
@@ -48,12 +63,23 @@ pub enum Segment {
     /// Literal text, `{{` and `}}` already read as braces.
     Literal(&'static str),
     /// Decimal digits: `{name:03}` pads to `width` digits, `{name}` writes
-    /// as many as the number needs (then `width` is 0).
+    /// as many as the number needs (then `width` is 0), after a `-` when it
+    /// is negative (only a catalog with a negative `start` has such codes).
     Number {
         /// The placeholder's name (`module`, `code`, ...).
         name: &'static str,
         /// Digits when padded; 0 when not.
         width: u8,
+    },
+    /// Exactly `width` hexadecimal digits: `{name:X8}` in upper case,
+    /// `{name:x8}` in lower case.
+    Hex {
+        /// The placeholder's name.
+        name: &'static str,
+        /// How many digits.
+        width: u8,
+        /// Whether the letters are `a-f` rather than `A-F`.
+        lower: bool,
     },
     /// Exactly `width` characters from `0-9` and `A-Z`: `{class:A2}`.
     Alphanumeric {
@@ -144,17 +170,19 @@ pub struct CodeFormat {
     template: &'static str,
     shape: Shape,
     segments: &'static [Segment],
-    start: u16,
+    start: i64,
     module_width: u8,
     code_width: u8,
+    max_code: i64,
 }
 
 impl CodeFormat {
     #[doc(hidden)]
     #[must_use]
-    pub const fn __new(template: &'static str, shape: Shape, segments: &'static [Segment], start: u16) -> Self {
+    pub const fn __new(template: &'static str, shape: Shape, segments: &'static [Segment], start: i64) -> Self {
         let mut module_width = 0;
         let mut code_width = 0;
+        let mut max_code = i64::MAX;
         // The longest code the parts can write; a word has no bound here,
         // each code is checked when it is written.
         let mut longest = 0;
@@ -166,8 +194,21 @@ impl CodeFormat {
                         module_width = width;
                     } else if bytes_eq(name.as_bytes(), b"code") {
                         code_width = width;
+                        max_code = if width == 0 && !matches!(shape, Shape::Flat) {
+                            max_for_width(MAX_PART_DIGITS)
+                        } else {
+                            max_for_width(width)
+                        };
                     }
-                    longest += if width == 0 { 4 } else { width as usize };
+                    // Unpadded: a sign and every digit of an `i64`.
+                    longest += if width == 0 { MAX_DIGITS + 1 } else { width as usize };
+                }
+                Segment::Hex { name, width, .. } => {
+                    if bytes_eq(name.as_bytes(), b"code") {
+                        code_width = width;
+                        max_code = max_for_hex(width);
+                    }
+                    longest += width as usize;
                 }
                 Segment::Literal(text) => longest += text.len(),
                 Segment::Alphanumeric { width, .. } => longest += width as usize,
@@ -176,7 +217,7 @@ impl CodeFormat {
             i += 1;
         }
         assert!(longest <= MAX_CODE_LEN, "the catalog's format writes codes longer than 64 bytes");
-        Self { template, shape, segments, start, module_width, code_width }
+        Self { template, shape, segments, start, module_width, code_width, max_code }
     }
 
     /// The template this format was declared with, e.g. `ERR-{module:02}-{code:03}`.
@@ -197,10 +238,11 @@ impl CodeFormat {
         self.segments
     }
 
-    /// The smallest number a numeric part may hold: 1, or 0 for a catalog
-    /// declared with `start = 0`.
+    /// The smallest number a numeric part may hold: 1, or what the catalog
+    /// declares with `start` (0, or a negative number for a catalog of flat
+    /// codes such as JSON-RPC's `-32601`).
     #[must_use]
-    pub const fn start(&self) -> u16 {
+    pub const fn start(&self) -> i64 {
         self.start
     }
 
@@ -211,8 +253,8 @@ impl CodeFormat {
         self.module_width
     }
 
-    /// How many digits the code number takes (0 when it is not padded, or
-    /// when the format has no code number).
+    /// How many digits the code number takes, decimal or hexadecimal (0
+    /// when it is not padded, or when the format has no code number).
     #[must_use]
     pub const fn code_width(&self) -> u8 {
         self.code_width
@@ -221,13 +263,23 @@ impl CodeFormat {
     /// The largest module number the format can write (99 for two digits).
     #[must_use]
     pub const fn max_module(&self) -> u16 {
-        max_for_width(self.module_width)
+        match self.module_width {
+            1 => 9,
+            _ => 99,
+        }
     }
 
-    /// The largest code number the format can write (999 for three digits).
+    /// The largest code number the format can write (999 for three digits,
+    /// `0xFFFF_FFFF` for `{code:X8}`, `i64::MAX` unpadded).
     #[must_use]
-    pub const fn max_code(&self) -> u16 {
-        max_for_width(self.code_width)
+    pub const fn max_code(&self) -> i64 {
+        self.max_code
+    }
+
+    /// Whether the codes may be negative: the catalog's `start` is below 0.
+    #[must_use]
+    pub const fn is_signed(&self) -> bool {
+        self.start < 0
     }
 
     /// The literal text before the first placeholder (`ERR-` for
@@ -246,7 +298,7 @@ impl CodeFormat {
     /// # Errors
     /// Those of the writer, and [`fmt::Error`] when the numbers do not fit
     /// the format or the format does not write numbers ([`Shape::Text`]).
-    pub fn write(&self, module: u16, code: u16, out: &mut dyn fmt::Write) -> fmt::Result {
+    pub fn write(&self, module: u16, code: i64, out: &mut dyn fmt::Write) -> fmt::Result {
         match CodeText::numbers(self, module, code) {
             Ok(text) => out.write_str(text.as_str()),
             Err(_) => Err(fmt::Error),
@@ -259,7 +311,7 @@ impl CodeFormat {
     /// # Errors
     /// A [`ParseCodeError`] saying what did not match; never a panic,
     /// whatever the input.
-    pub const fn parse(&self, text: &str) -> Result<(u16, u16), ParseCodeError> {
+    pub const fn parse(&self, text: &str) -> Result<(u16, i64), ParseCodeError> {
         scan(self, text.as_bytes())
     }
 
@@ -272,7 +324,10 @@ impl CodeFormat {
         for segment in self.segments {
             match *segment {
                 Segment::Literal(text) => out.write_str(text)?,
-                Segment::Number { name, .. } | Segment::Alphanumeric { name, .. } | Segment::Word { name, .. } => {
+                Segment::Number { name, .. }
+                | Segment::Hex { name, .. }
+                | Segment::Alphanumeric { name, .. }
+                | Segment::Word { name, .. } => {
                     out.write_char('{')?;
                     for c in name.chars() {
                         out.write_char(c.to_ascii_uppercase())?;
@@ -285,12 +340,29 @@ impl CodeFormat {
     }
 }
 
-const fn max_for_width(width: u8) -> u16 {
-    match width {
-        1 => 9,
-        2 => 99,
-        3 => 999,
-        _ => MAX_NUMBER,
+/// The largest number of `width` decimal digits; any `i64` unpadded.
+const fn max_for_width(width: u8) -> i64 {
+    if width == 0 || width as usize >= MAX_DIGITS {
+        return i64::MAX;
+    }
+    10_i64.pow(width as u32) - 1
+}
+
+/// The largest number of `width` hexadecimal digits.
+const fn max_for_hex(width: u8) -> i64 {
+    if width >= 16 {
+        return i64::MAX;
+    }
+    (1_i64 << (4 * width as u32)) - 1
+}
+
+/// The value of a hexadecimal digit in the stated case.
+const fn hex_digit(byte: u8, lower: bool) -> Option<u8> {
+    match byte {
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'A'..=b'F' if !lower => Some(byte - b'A' + 10),
+        b'a'..=b'f' if lower => Some(byte - b'a' + 10),
+        _ => None,
     }
 }
 
@@ -311,15 +383,44 @@ pub(crate) const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
 
 /// Reads `bytes` segment by segment; returns the numbers of the `module`
 /// and `code` placeholders when they are numbers, 0 otherwise.
-const fn scan(format: &CodeFormat, bytes: &[u8]) -> Result<(u16, u16), ParseCodeError> {
+const fn scan(format: &CodeFormat, bytes: &[u8]) -> Result<(u16, i64), ParseCodeError> {
+    match scan_parts(format, bytes) {
+        Ok(parts) => Ok((parts.module, parts.code)),
+        Err(error) => Err(error),
+    }
+}
+
+/// What [`scan_parts`] read: the numbers, and where the `{module}` part is.
+struct Parts {
+    module: u16,
+    code: i64,
+    /// The bytes of the `{module}` part, `(start, end)`; `(0, 0)` without one.
+    module_at: (usize, usize),
+}
+
+/// The text of the `{module}` part of `code`, when the format has one and
+/// `code` is written in it: `0A` in SQLSTATE's `0A000`.
+pub(crate) const fn module_part<'t>(format: &CodeFormat, code: &'t str) -> Option<&'t str> {
+    match scan_parts(format, code.as_bytes()) {
+        Ok(Parts { module_at: (start, end), .. }) if end > start => {
+            let (head, _) = code.split_at(end);
+            Some(head.split_at(start).1)
+        }
+        _ => None,
+    }
+}
+
+const fn scan_parts(format: &CodeFormat, bytes: &[u8]) -> Result<Parts, ParseCodeError> {
     if bytes.len() > MAX_CODE_LEN {
         return Err(ParseCodeError::TooLong);
     }
     let segments = format.segments;
     let (mut at, mut module, mut code) = (0, 0, 0);
+    let mut module_at = (0, 0);
     let mut i = 0;
     while i < segments.len() {
-        match segments[i] {
+        let part_start = at;
+        let number = match segments[i] {
             Segment::Literal(text) => {
                 let text = text.as_bytes();
                 if bytes.len() - at < text.len() || !bytes_eq(bytes.split_at(at).1.split_at(text.len()).0, text) {
@@ -332,32 +433,22 @@ const fn scan(format: &CodeFormat, bytes: &[u8]) -> Result<(u16, u16), ParseCode
                     });
                 }
                 at += text.len();
+                None
             }
-            Segment::Number { name, width } => {
-                let mut end = at;
-                while end < bytes.len() && bytes[end].is_ascii_digit() && (width == 0 || end - at < width as usize) {
-                    end += 1;
+            Segment::Number { name, width } => match read_decimal(format, bytes, at, width) {
+                Ok((value, end)) => {
+                    at = end;
+                    Some((name, value))
                 }
-                let digits = end - at;
-                let leading_zero = width == 0 && digits > 1 && bytes[at] == b'0';
-                if digits == 0 || digits > 4 || (width != 0 && digits != width as usize) || leading_zero {
-                    return Err(ParseCodeError::Digits);
+                Err(error) => return Err(error),
+            },
+            Segment::Hex { name, width, lower } => match read_hex(bytes, at, width, lower) {
+                Ok((value, end)) => {
+                    at = end;
+                    Some((name, value))
                 }
-                let mut value: u16 = 0;
-                while at < end {
-                    value = value * 10 + (bytes[at] - b'0') as u16;
-                    at += 1;
-                }
-                let is_module = bytes_eq(name.as_bytes(), b"module");
-                if value < format.start {
-                    return Err(if is_module { ParseCodeError::ZeroModule } else { ParseCodeError::ZeroCode });
-                }
-                if is_module {
-                    module = value;
-                } else if bytes_eq(name.as_bytes(), b"code") {
-                    code = value;
-                }
-            }
+                Err(error) => return Err(error),
+            },
             Segment::Alphanumeric { width, .. } => {
                 let width = width as usize;
                 if bytes.len() - at < width {
@@ -372,6 +463,7 @@ const fn scan(format: &CodeFormat, bytes: &[u8]) -> Result<(u16, u16), ParseCode
                     k += 1;
                 }
                 at += width;
+                None
             }
             Segment::Word { case, .. } => {
                 // A word runs to the first byte its case does not allow, or
@@ -394,6 +486,27 @@ const fn scan(format: &CodeFormat, bytes: &[u8]) -> Result<(u16, u16), ParseCode
                     return Err(ParseCodeError::Case);
                 }
                 at = end;
+                None
+            }
+        };
+        if let Some(name) = part_name(segments[i])
+            && bytes_eq(name.as_bytes(), b"module")
+        {
+            module_at = (part_start, at);
+        }
+        if let Some((name, value)) = number {
+            let is_module = bytes_eq(name.as_bytes(), b"module");
+            if value < format.start {
+                return Err(if is_module { ParseCodeError::ZeroModule } else { ParseCodeError::ZeroCode });
+            }
+            if is_module {
+                // At most two digits: the derive refuses wider modules.
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                {
+                    module = value as u16;
+                }
+            } else if bytes_eq(name.as_bytes(), b"code") {
+                code = value;
             }
         }
         i += 1;
@@ -401,7 +514,92 @@ const fn scan(format: &CodeFormat, bytes: &[u8]) -> Result<(u16, u16), ParseCode
     if at != bytes.len() {
         return Err(ParseCodeError::Suffix);
     }
-    Ok((module, code))
+    Ok(Parts { module, code, module_at })
+}
+
+/// Whether `value` is between the catalog's first number and `max`.
+const fn in_range(format: &CodeFormat, value: i64, max: i64) -> Result<(), WriteCodeError> {
+    if value < 0 && format.start >= 0 {
+        return Err(WriteCodeError::Negative);
+    }
+    if value < format.start {
+        return Err(WriteCodeError::BelowStart);
+    }
+    if value > max {
+        return Err(WriteCodeError::TooWide);
+    }
+    Ok(())
+}
+
+/// The placeholder's name of a part; `None` for literal text.
+const fn part_name(segment: Segment) -> Option<&'static str> {
+    match segment {
+        Segment::Literal(_) => None,
+        Segment::Number { name, .. }
+        | Segment::Hex { name, .. }
+        | Segment::Alphanumeric { name, .. }
+        | Segment::Word { name, .. } => Some(name),
+    }
+}
+
+/// Reads the decimal number at `at`: the value and where it ends.
+const fn read_decimal(
+    format: &CodeFormat,
+    bytes: &[u8],
+    mut at: usize,
+    width: u8,
+) -> Result<(i64, usize), ParseCodeError> {
+    // A sign only where the format can write one: unpadded, in a catalog
+    // whose numbers may be negative.
+    let negative = width == 0 && format.start < 0 && at < bytes.len() && bytes[at] == b'-';
+    if negative {
+        at += 1;
+    }
+    let mut end = at;
+    while end < bytes.len() && bytes[end].is_ascii_digit() && (width == 0 || end - at < width as usize) {
+        end += 1;
+    }
+    let digits = end - at;
+    let leading_zero = width == 0 && digits > 1 && bytes[at] == b'0';
+    let negative_zero = negative && digits == 1 && bytes[at] == b'0';
+    if digits == 0
+        || digits > unpadded_digits(format) as usize
+        || (width != 0 && digits != width as usize)
+        || leading_zero
+        || negative_zero
+    {
+        return Err(ParseCodeError::Digits);
+    }
+    // Accumulated towards the sign, so that `i64::MIN` reads too.
+    let mut value: i64 = 0;
+    while at < end {
+        let digit = (bytes[at] - b'0') as i64;
+        let next = match value.checked_mul(10) {
+            Some(next) if negative => next.checked_sub(digit),
+            Some(next) => next.checked_add(digit),
+            None => None,
+        };
+        let Some(next) = next else { return Err(ParseCodeError::Digits) };
+        value = next;
+        at += 1;
+    }
+    Ok((value, end))
+}
+
+/// Reads `width` hexadecimal digits at `at`: the value and where they end.
+const fn read_hex(bytes: &[u8], at: usize, width: u8, lower: bool) -> Result<(i64, usize), ParseCodeError> {
+    let width = width as usize;
+    if bytes.len() - at < width {
+        return Err(ParseCodeError::Hex);
+    }
+    let mut value: i64 = 0;
+    let mut k = 0;
+    while k < width {
+        let Some(digit) = hex_digit(bytes[at + k], lower) else { return Err(ParseCodeError::Hex) };
+        value = value * 16 + digit as i64;
+        k += 1;
+    }
+    Ok((value, at + width))
 }
 
 /// Why a string is not a code of a catalog's format.
@@ -428,6 +626,9 @@ pub enum ParseCodeError {
     Characters,
     /// A word is not in the case the format states.
     Case,
+    /// A hexadecimal part has a character that is not a hex digit of the
+    /// format's case, or too few digits.
+    Hex,
     /// The text is longer than any code ([`MAX_CODE_LEN`] bytes).
     TooLong,
 }
@@ -443,6 +644,7 @@ impl fmt::Display for ParseCodeError {
             Self::ZeroCode => "error code number is below the catalog's first number",
             Self::Characters => "error code part has characters outside 0-9 and A-Z",
             Self::Case => "error code word is not in the case of the catalog's format",
+            Self::Hex => "error code part is not hexadecimal digits of the catalog's case and width",
             Self::TooLong => "error code is longer than 64 bytes",
         })
     }
@@ -458,6 +660,8 @@ pub enum WriteCodeError {
     Shape,
     /// A number is below the catalog's first number.
     BelowStart,
+    /// A number is negative, and the catalog's numbers start at 0 or 1.
+    Negative,
     /// A number has more digits than the format writes.
     TooWide,
     /// The code is longer than [`MAX_CODE_LEN`].
@@ -484,13 +688,14 @@ impl CodeText {
     /// When the numbers do not fit the format; in a `const` this is a
     /// compile error, which is how the derive uses it.
     #[must_use]
-    pub const fn new(format: &CodeFormat, module: u16, code: u16) -> Self {
+    pub const fn new(format: &CodeFormat, module: u16, code: i64) -> Self {
         match Self::numbers(format, module, code) {
             Ok(text) => text,
             Err(WriteCodeError::Shape) => panic!("the catalog's codes are not numbers alone"),
             Err(WriteCodeError::BelowStart) => {
                 panic!("error code numbers start at 1 unless the catalog says `start = 0`")
             }
+            Err(WriteCodeError::Negative) => panic!("error code is negative, and the catalog's codes are not"),
             Err(WriteCodeError::TooWide) => {
                 panic!("error code has more digits than the catalog's code format allows")
             }
@@ -500,7 +705,7 @@ impl CodeText {
 
     /// Writes the numbers of a [`Shape::Numbered`] or [`Shape::Flat`] code.
     #[doc(hidden)]
-    pub const fn numbers(format: &CodeFormat, module: u16, code: u16) -> Result<Self, WriteCodeError> {
+    pub const fn numbers(format: &CodeFormat, module: u16, code: i64) -> Result<Self, WriteCodeError> {
         if matches!(format.shape, Shape::Text) {
             return Err(WriteCodeError::Shape);
         }
@@ -510,14 +715,19 @@ impl CodeText {
             let pushed = match format.segments[i] {
                 Segment::Literal(text) => out.push(text.as_bytes()),
                 Segment::Number { name, width } => {
-                    let value = if bytes_eq(name.as_bytes(), b"module") { module } else { code };
-                    if value < format.start {
-                        return Err(WriteCodeError::BelowStart);
-                    }
-                    if value > max_for_width(width) {
-                        return Err(WriteCodeError::TooWide);
+                    let value = if bytes_eq(name.as_bytes(), b"module") { module as i64 } else { code };
+                    let max = if width == 0 { max_for_width(unpadded_digits(format)) } else { max_for_width(width) };
+                    if let Err(error) = in_range(format, value, max) {
+                        return Err(error);
                     }
                     out.push_number(value, width)
+                }
+                Segment::Hex { name, width, lower } => {
+                    let value = if bytes_eq(name.as_bytes(), b"module") { module as i64 } else { code };
+                    if let Err(error) = in_range(format, value, max_for_hex(width)) {
+                        return Err(error);
+                    }
+                    out.push_hex(value, width, lower)
                 }
                 Segment::Alphanumeric { .. } | Segment::Word { .. } => return Err(WriteCodeError::Shape),
             };
@@ -562,10 +772,13 @@ impl CodeText {
     }
 
     /// Appends `value` in decimal, zero-padded to `width` digits (as many as
-    /// it needs when `width` is 0).
-    const fn push_number(&mut self, value: u16, width: u8) -> bool {
-        let mut digits = [b'0'; 5];
-        let mut rest = value;
+    /// it needs when `width` is 0), after a `-` when it is negative.
+    const fn push_number(&mut self, value: i64, width: u8) -> bool {
+        if value < 0 && !self.push(b"-") {
+            return false;
+        }
+        let mut digits = [b'0'; MAX_DIGITS + 1];
+        let mut rest = value.unsigned_abs();
         let mut used = 0;
         while used < digits.len() && (rest > 0 || used == 0) {
             // One decimal digit: fits a u8.
@@ -579,6 +792,23 @@ impl CodeText {
         let count = if (width as usize) > used { width as usize } else { used };
         let count = if count > digits.len() { digits.len() } else { count };
         self.push(digits.split_at(digits.len() - count).1)
+    }
+
+    /// Appends `value`, not negative, in exactly `width` hexadecimal digits.
+    const fn push_hex(&mut self, value: i64, width: u8, lower: bool) -> bool {
+        let alphabet = if lower { b"0123456789abcdef" } else { b"0123456789ABCDEF" };
+        let mut digits = [b'0'; 16];
+        let width = if width as usize > digits.len() { digits.len() } else { width as usize };
+        let mut k = 0;
+        while k < width {
+            // One nibble of a number that is not negative: 0 to 15.
+            #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+            {
+                digits[width - 1 - k] = alphabet[((value >> (4 * k)) & 0xF) as usize];
+            }
+            k += 1;
+        }
+        self.push(digits.split_at(width).0)
     }
 
     /// The code as text, e.g. `ERR-01-004`.

@@ -118,6 +118,15 @@ impl Serialize for ModuleView<'_> {
         map.serialize_entry("name", self.0.name())?;
         map.serialize_entry("retired", self.0.retired())?;
         map.serialize_entry("reserved", self.0.reserved())?;
+        // Only the modules that have them: the documents of other catalogs
+        // stay as they were.
+        if !self.0.id().is_empty() {
+            map.serialize_entry("id", self.0.id())?;
+        }
+        if let Some(range) = self.0.range() {
+            map.serialize_entry("range", &range)?;
+            map.serialize_entry("reserved_ranges", self.0.reserved_ranges())?;
+        }
         if let Some(entries) = self.1 {
             let entries: Vec<EntryView<'_>> = entries.iter().map(|entry| EntryView(entry)).collect();
             map.serialize_entry("entries", &entries)?;
@@ -134,6 +143,9 @@ impl Serialize for EntryView<'_> {
         let mut map = serializer.serialize_map(Some(20))?;
         map.serialize_entry("code", entry.code())?;
         map.serialize_entry("module", &entry.group().map(ModuleInfo::number))?;
+        if let Some(id) = entry.group().map(ModuleInfo::id).filter(|id| !id.is_empty()) {
+            map.serialize_entry("module_id", id)?;
+        }
         map.serialize_entry("module_name", entry.module_name())?;
         map.serialize_entry("number", &entry.number())?;
         map.serialize_entry("class", entry.name())?;

@@ -6,7 +6,7 @@ use alloc::collections::BTreeSet;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::model::catalog::ModuleInfo;
+use crate::model::catalog::{CatalogInfo, ModuleInfo};
 use crate::model::entry::Entry;
 
 /// One fact of a code: its name in each language and how to read it.
@@ -18,6 +18,8 @@ pub(super) struct Fact {
     /// nor a method of `str`, which it would shadow.
     pub python: &'static str,
     pub read: Read,
+    /// Only for a catalog of flat codes, whose codes are numbers.
+    pub flat_only: bool,
 }
 
 /// How a fact is read from an entry; the variant gives its type.
@@ -26,16 +28,32 @@ pub(super) enum Read {
     Status(fn(&Entry) -> Option<u16>),
     Text(fn(&Entry) -> &'static str),
     Names(fn(&Entry) -> Vec<&'static str>),
+    /// The code's number, what a JSON-RPC `error.code` or a Twilio `code`
+    /// carries.
+    Number(fn(&Entry) -> i64),
 }
 
-pub(super) const FACTS: [Fact; 6] = [
-    Fact { key: "status", python: "status", read: Read::Status(Entry::http_status) },
-    Fact { key: "name", python: "class_name", read: Read::Text(Entry::name) },
-    Fact { key: "message", python: "message", read: Read::Text(|entry| entry.message().template()) },
-    Fact { key: "fields", python: "fields", read: Read::Names(|entry| entry.message().fields().collect()) },
-    Fact { key: "description", python: "description", read: Read::Text(Entry::description) },
-    Fact { key: "details", python: "details", read: Read::Names(|entry| entry.details().to_vec()) },
+pub(super) const FACTS: [Fact; 7] = [
+    Fact { key: "number", python: "number", read: Read::Number(Entry::number), flat_only: true },
+    Fact { key: "status", python: "status", read: Read::Status(Entry::http_status), flat_only: false },
+    Fact { key: "name", python: "class_name", read: Read::Text(Entry::name), flat_only: false },
+    Fact { key: "message", python: "message", read: Read::Text(|entry| entry.message().template()), flat_only: false },
+    Fact {
+        key: "fields",
+        python: "fields",
+        read: Read::Names(|entry| entry.message().fields().collect()),
+        flat_only: false,
+    },
+    Fact { key: "description", python: "description", read: Read::Text(Entry::description), flat_only: false },
+    Fact { key: "details", python: "details", read: Read::Names(|entry| entry.details().to_vec()), flat_only: false },
 ];
+
+/// The facts the clients of `info` carry: the number only where the codes
+/// are numbers.
+pub(super) fn of(info: &CatalogInfo) -> impl Iterator<Item = &'static Fact> {
+    let flat = matches!(info.format().shape(), crate::model::format::Shape::Flat);
+    FACTS.iter().filter(move |fact| flat || !fact.flat_only)
+}
 
 /// The entries of `modules` in order, each code once: a code given twice
 /// keeps its first entry, since both languages key their tables by code.

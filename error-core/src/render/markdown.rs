@@ -91,7 +91,9 @@ pub(crate) fn markdown_with(
     if !declared.is_empty() {
         out.push_str("## Modules\n\n");
         for (module, _) in &declared {
-            let _ = write!(out, "- **Module {:0module_width$}** - ", module.number());
+            out.push_str("- **Module ");
+            push_label(&mut out, module, module_width);
+            out.push_str("** - ");
             push_text(&mut out, module.name(), Place::Line);
             out.push('\n');
         }
@@ -102,7 +104,9 @@ pub(crate) fn markdown_with(
         if module.is_ungrouped() {
             out.push_str("## Codes");
         } else {
-            let _ = write!(out, "## Module {:0module_width$}: ", module.number());
+            out.push_str("## Module ");
+            push_label(&mut out, module, module_width);
+            out.push_str(": ");
             push_text(&mut out, module.name(), Place::Line);
         }
         out.push_str("\n\n\n| Error Code | Exception Class | Message |\n|------------|----------------|---------|\n");
@@ -149,13 +153,19 @@ pub(crate) fn markdown_with(
 /// `("module", "Two-digit module identifier (01, 02, 03, ...)")`.
 fn part(info: &CatalogInfo, segment: &Segment) -> Option<(&'static str, String)> {
     let format = info.format();
-    let digits = |width: u8| match width {
-        1 => "One",
-        2 => "Two",
-        3 => "Three",
-        _ => "Four",
+    let digits = |width: u8| -> String {
+        match width {
+            1 => "One".into(),
+            2 => "Two".into(),
+            3 => "Three".into(),
+            4 => "Four".into(),
+            _ => alloc::format!("{width}"),
+        }
     };
-    let from = if format.start() == 0 { ", from 0" } else { "" };
+    let from = match format.start() {
+        1 => String::new(),
+        start => alloc::format!(", from {start}"),
+    };
     let (name, meaning) = match *segment {
         Segment::Literal(_) => return None,
         Segment::Number { name, width } => {
@@ -179,6 +189,10 @@ fn part(info: &CatalogInfo, segment: &Segment) -> Option<(&'static str, String)>
                 (name, alloc::format!("{}-digit {role}{from}", digits(width)))
             }
         }
+        Segment::Hex { name, width, lower } => {
+            let letters = if lower { "a-f" } else { "A-F" };
+            (name, alloc::format!("{} hexadecimal digits, with {letters}", digits(width)))
+        }
         Segment::Alphanumeric { name, width } => (name, alloc::format!("{width} characters from 0-9 and A-Z")),
         Segment::Word { name, case } => {
             let example = match case {
@@ -192,6 +206,13 @@ fn part(info: &CatalogInfo, segment: &Segment) -> Option<(&'static str, String)>
         }
     };
     Some((name, meaning))
+}
+
+/// How the page names a module: `01`, `0A`, `-32099 to -32000`.
+fn push_label(out: &mut String, module: &ModuleInfo, width: usize) {
+    let mut label = String::new();
+    let _ = module.write_label(width, &mut label);
+    push_text(out, &label, Place::Line);
 }
 
 /// A code in a table: a link to its page when the catalog has a

@@ -82,7 +82,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write as _;
 
-use super::facts::{self, FACTS, Read};
+use super::facts::{self, Read};
 use crate::model::catalog::{CatalogInfo, ModuleInfo};
 use crate::model::entry::Entry;
 
@@ -127,15 +127,15 @@ pub fn module(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
          class ErrorCode(str, enum.Enum):\n    \"\"\"A code of the catalog; each member carries its facts.\"\"\"\n\n",
         facts::comment_text(info.name())
     );
-    for fact in &FACTS {
+    for fact in facts::of(info) {
         let _ = writeln!(out, "    {}: {}", fact.python, python_type(&fact.read));
     }
     out.push_str("\n    def __new__(\n        cls,\n        code: str,\n");
-    for fact in &FACTS {
+    for fact in facts::of(info) {
         let _ = writeln!(out, "        {}: {},", fact.python, python_type(&fact.read));
     }
     out.push_str("    ) -> \"ErrorCode\":\n        member = str.__new__(cls, code)\n        member._value_ = code\n");
-    for fact in &FACTS {
+    for fact in facts::of(info) {
         let _ = writeln!(out, "        member.{0} = {0}", fact.python);
     }
     out.push_str("        return member\n\n    def __str__(self) -> str:\n        return str.__str__(self)\n");
@@ -149,7 +149,7 @@ pub fn module(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
         out.push_str(" = (\n        ");
         push_string(&mut out, entry.code());
         out.push_str(",\n");
-        for fact in &FACTS {
+        for fact in facts::of(info) {
             out.push_str("        ");
             match fact.read {
                 Read::Status(read) => match read(entry) {
@@ -158,6 +158,9 @@ pub fn module(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
                     }
                     None => out.push_str("None"),
                 },
+                Read::Number(read) => {
+                    let _ = write!(out, "{}", read(entry));
+                }
                 Read::Text(read) => push_string(&mut out, read(entry)),
                 Read::Names(read) => push_tuple(&mut out, &read(entry)),
             }
@@ -366,6 +369,7 @@ def _link(item: typing.Any) -> typing.Optional[Link]:
 fn python_type(read: &Read) -> &'static str {
     match read {
         Read::Status(_) => "typing.Optional[int]",
+        Read::Number(_) => "int",
         Read::Text(_) => "str",
         Read::Names(_) => "typing.Tuple[str, ...]",
     }

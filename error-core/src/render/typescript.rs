@@ -62,7 +62,7 @@
 use alloc::string::String;
 use core::fmt::Write as _;
 
-use super::facts::{self, FACTS, Read};
+use super::facts::{self, Read};
 use crate::model::catalog::{CatalogInfo, ModuleInfo};
 use crate::model::entry::Entry;
 
@@ -109,9 +109,10 @@ pub fn module(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
         push_string(&mut out, entry.code());
     }
     out.push_str(";\n\n/** What the catalog says of a code. */\nexport interface ErrorCodeFacts {\n");
-    for fact in &FACTS {
+    for fact in facts::of(info) {
         let kind = match fact.read {
             Read::Status(_) => "number | null",
+            Read::Number(_) => "number",
             Read::Text(_) => "string",
             Read::Names(_) => "readonly string[]",
         };
@@ -124,7 +125,7 @@ pub fn module(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
         out.push_str("  ");
         push_string(&mut out, entry.code());
         out.push_str(": {\n");
-        for fact in &FACTS {
+        for fact in facts::of(info) {
             let _ = write!(out, "    {}: ", fact.key);
             match fact.read {
                 Read::Status(read) => match read(entry) {
@@ -133,6 +134,9 @@ pub fn module(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
                     }
                     None => out.push_str("null"),
                 },
+                Read::Number(read) => {
+                    let _ = write!(out, "{}", read(entry));
+                }
                 Read::Text(read) => push_string(&mut out, read(entry)),
                 Read::Names(read) => {
                     out.push('[');

@@ -20,13 +20,14 @@ fn format(input: &Input<'_>, checked: &Checked) -> TokenStream {
     let segments = checked.format.segments.iter().map(|segment| match segment {
         Segment::Literal(text) => quote!(__p::Segment::Literal(#text)),
         Segment::Number { name, width } => quote!(__p::Segment::Number { name: #name, width: #width }),
+        Segment::Hex { name, width, lower } => quote!(__p::Segment::Hex { name: #name, width: #width, lower: #lower }),
         Segment::Alphanumeric { name, width } => quote!(__p::Segment::Alphanumeric { name: #name, width: #width }),
         Segment::Word { name, case } => {
             let case = format_ident!("{}", case.variant());
             quote!(__p::Segment::Word { name: #name, case: __p::Case::#case })
         }
     });
-    let start = checked.start;
+    let start = signed(checked.start);
     let span = keys.format.as_ref().map_or_else(|| input.original.ident.span(), |t| t.span);
     respan(quote!(__p::CodeFormat::__new(#template, __p::Shape::#shape, &[#(#segments),*], #start)), span)
 }
@@ -39,24 +40,41 @@ struct Codes {
     reserved: Vec<TokenStream>,
 }
 
+/// The numbers a group with a text id or a range is known by at run time
+/// start here, after every number a module can be given.
+const FIRST_UNNUMBERED: u16 = 10_000;
+
 fn codes(input: &Input<'_>) -> Codes {
-    let mut modules: Vec<_> = input.modules.iter().filter(|module| module.number.is_some()).collect();
-    modules.sort_by_key(|module| module.number.as_ref().map(|int| int.value));
-    let numbers: Vec<u16> = modules
+    let mut unnumbered: Vec<_> = input
+        .modules
         .iter()
-        .map(|module| module.number.as_ref().map_or(0, |int| u16::try_from(int.value).unwrap_or(0)))
+        .filter(|module| module.number.is_none() && (module.id.is_some() || module.range.is_some()))
         .collect();
+    unnumbered.sort_by(|a, b| {
+        let key = |module: &&super::ast::Module<'_>| {
+            (module.range.map(|range| range.low.value), module.id.as_ref().map(|id| id.value.clone()))
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut modules: Vec<(u16, &super::ast::Module<'_>)> = input
+        .modules
+        .iter()
+        .filter_map(|module| Some((u16::try_from(module.number.as_ref()?.value).unwrap_or(0), module)))
+        .collect();
+    modules.sort_by_key(|(number, _)| *number);
+    let numbered = modules.len();
+    modules.extend((FIRST_UNNUMBERED..).zip(unnumbered));
+    let numbers: Vec<u16> = modules[..numbered].iter().map(|(number, _)| *number).collect();
     let mut retired = Vec::new();
     let mut reserved = Vec::new();
     let module_infos: Vec<TokenStream> = modules
         .iter()
-        .zip(&numbers)
-        .map(|(module, number)| {
+        .map(|(number, module)| {
             let name = module.name.as_ref().map(|t| t.value.clone()).unwrap_or_default();
-            let list = |list: &Option<(Vec<crate::attr::Int>, proc_macro2::Span)>| -> Vec<(u16, proc_macro2::Span)> {
+            let list = |list: &Option<(Vec<crate::attr::Int>, proc_macro2::Span)>| -> Vec<(i64, proc_macro2::Span)> {
                 list.iter()
                     .flat_map(|(ints, _)| ints.iter())
-                    .map(|int| (u16::try_from(int.value).unwrap_or(u16::MAX), int.span))
+                    .map(|int| (i64::try_from(int.value).unwrap_or(i64::MAX), int.span))
                     .collect()
             };
             let (module_retired, module_reserved) = (list(&module.retired), list(&module.reserved));
@@ -71,7 +89,21 @@ fn codes(input: &Input<'_>) -> Codes {
             }
             let (retired_numbers, reserved_numbers) =
                 (module_retired.iter().map(|(code, _)| code), module_reserved.iter().map(|(code, _)| code));
-            quote!(__p::ModuleInfo::__new(#number, #name, &[#(#retired_numbers),*], &[#(#reserved_numbers),*]))
+            let mut info =
+                quote!(__p::ModuleInfo::__new(#number, #name, &[#(#retired_numbers),*], &[#(#reserved_numbers),*]));
+            if let Some(id) = &module.id {
+                let id = &id.value;
+                info = quote!(#info.__with_id(#id));
+            }
+            if let Some(range) = &module.range {
+                let (low, high) = (signed(range.low.value), signed(range.high.value));
+                let kept = module.reserved_ranges.iter().map(|range| {
+                    let (low, high) = (signed(range.low.value), signed(range.high.value));
+                    quote!((#low, #high))
+                });
+                info = quote!(#info.__with_range(#low, #high, &[#(#kept),*]));
+            }
+            info
         })
         .collect();
     for entry in &input.retired {
@@ -157,4 +189,10 @@ pub fn expand(input: &Input<'_>, checked: &Checked) -> TokenStream {
             )*
         };
     }
+}
+
+/// An `i64` as tokens: a negative one as `-` and its magnitude.
+fn signed(number: i64) -> TokenStream {
+    let magnitude = proc_macro2::Literal::u64_unsuffixed(number.unsigned_abs());
+    if number < 0 { quote!(-#magnitude) } else { quote!(#magnitude) }
 }

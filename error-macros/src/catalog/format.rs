@@ -4,8 +4,9 @@
 //!
 //! | placeholder | part |
 //! |---|---|
-//! | `{code:03}` | a number, zero-padded to 3 digits (1 to 4) |
-//! | `{code}` | a number, as many digits as it needs (at most 4) |
+//! | `{code:03}` | a number, zero-padded to 3 digits (1 to 19) |
+//! | `{code}` | a number, as many digits as it needs, with a `-` when negative |
+//! | `{code:X8}` | a number in 8 upper-case hexadecimal digits (`x8`: lower case; 1 to 15) |
 //! | `{class:A2}` | 2 characters from `0-9` and `A-Z` |
 //! | `{code:snake_case}` | a word in one case: `snake_case`, `SCREAMING_SNAKE_CASE`, `PascalCase`, `camelCase`, `kebab-case` |
 
@@ -19,6 +20,12 @@ pub enum Segment {
     Number {
         name: String,
         width: u8,
+    },
+    /// Exactly `width` hexadecimal digits, upper case unless `lower`.
+    Hex {
+        name: String,
+        width: u8,
+        lower: bool,
     },
     Alphanumeric {
         name: String,
@@ -79,7 +86,7 @@ impl Case {
 pub enum Shape {
     /// `{module:0N}` and `{code:0N}`: `module = 1, code = 4`.
     Numbered,
-    /// `{code:0N}` or `{code}` alone: `code = 308`.
+    /// `{code:0N}`, `{code}` or `{code:X8}` alone: `code = 308`.
     Flat,
     /// Anything else: `code = "..."`.
     Text,
@@ -94,6 +101,12 @@ impl Shape {
         }
     }
 }
+
+/// The most digits a padded number takes: an `i64` has 19.
+const MAX_DIGITS: u8 = 19;
+
+/// The most hexadecimal digits: 15 hold any positive `i64` a code uses.
+const MAX_HEX_DIGITS: u8 = 15;
 
 /// A parsed format.
 #[derive(Debug)]
@@ -127,7 +140,7 @@ pub fn parse(template: &str) -> Result<Format, String> {
     let numbers: Vec<(&str, u8)> = segments
         .iter()
         .filter_map(|segment| match segment {
-            Segment::Number { name, width } => Some((name.as_str(), *width)),
+            Segment::Number { name, width } | Segment::Hex { name, width, .. } => Some((name.as_str(), *width)),
             _ => None,
         })
         .collect();
@@ -148,7 +161,10 @@ pub fn parse(template: &str) -> Result<Format, String> {
 fn name_of(segment: &Segment) -> Option<&str> {
     match segment {
         Segment::Literal(_) => None,
-        Segment::Number { name, .. } | Segment::Alphanumeric { name, .. } | Segment::Word { name, .. } => Some(name),
+        Segment::Number { name, .. }
+        | Segment::Hex { name, .. }
+        | Segment::Alphanumeric { name, .. }
+        | Segment::Word { name, .. } => Some(name),
     }
 }
 
@@ -176,12 +192,26 @@ fn placeholder(inner: &str) -> Result<Segment, String> {
     let name = name.to_owned();
     let Some(spec) = spec else { return Ok(Segment::Number { name, width: 0 }) };
     if let Some(digits) = spec.strip_prefix('0') {
-        let width = digits.parse::<u8>().ok().filter(|width| (1..=4).contains(width));
+        let width = digits.parse::<u8>().ok().filter(|width| (1..=MAX_DIGITS).contains(width));
         return width.map(|width| Segment::Number { name: name.clone(), width }).ok_or_else(|| {
             format!(
-                "`{{{inner}}}` is not a width the format can pad to: numbers take 1 to 4 digits, like `{{{name}:03}}`"
+                "`{{{inner}}}` is not a width the format can pad to: numbers take 1 to {MAX_DIGITS} digits, like \
+                 `{{{name}:03}}`"
             )
         });
+    }
+    for (letter, lower) in [('X', false), ('x', true)] {
+        if let Some(count) = spec.strip_prefix(letter)
+            && count.chars().next().is_some_and(|c| c.is_ascii_digit())
+        {
+            let width = count.parse::<u8>().ok().filter(|width| (1..=MAX_HEX_DIGITS).contains(width));
+            return width.map(|width| Segment::Hex { name: name.clone(), width, lower }).ok_or_else(|| {
+                format!(
+                    "`{{{inner}}}` needs a count of hexadecimal digits from 1 to {MAX_HEX_DIGITS}, like \
+                     `{{{name}:{letter}8}}`"
+                )
+            });
+        }
     }
     if let Some(count) = spec.strip_prefix('A') {
         let width = count.parse::<u8>().ok().filter(|width| (1..=16).contains(width));
@@ -201,7 +231,8 @@ fn placeholder(inner: &str) -> Result<Segment, String> {
         .map_or_else(String::new, |(_, case)| format!("; did you mean `{{{name}:{case}}}`?"));
     Err(format!(
         "unknown part `{{{inner}}}` in the format: write `{{{name}:03}}` for a padded number, `{{{name}}}` for a \
-         number, `{{{name}:A3}}` for 3 characters from 0-9 and A-Z, or a case: {}{close}",
+         number, `{{{name}:X8}}` for 8 hexadecimal digits, `{{{name}:A3}}` for 3 characters from 0-9 and A-Z, or a \
+         case: {}{close}",
         cases.join(", ")
     ))
 }
@@ -259,6 +290,14 @@ mod tests {
         let words = parse("{code:snake_case}").unwrap();
         assert_eq!(words.segments, vec![Segment::Word { name: "code".into(), case: Case::Snake }]);
         assert_eq!(parse("{{E}}{code:04}").unwrap().segments[0], Segment::Literal("{E}".into()));
+        let hresult = parse("0x{code:X8}").unwrap();
+        assert_eq!(hresult.shape, Shape::Flat);
+        assert_eq!(hresult.segments[1], Segment::Hex { name: "code".into(), width: 8, lower: false });
+        assert_eq!(
+            parse("{code:x4}").unwrap().segments[0],
+            Segment::Hex { name: "code".into(), width: 4, lower: true }
+        );
+        assert_eq!(parse("{code:05}").unwrap().shape, Shape::Flat);
     }
 
     #[test]
@@ -274,7 +313,9 @@ mod tests {
         assert!(parse("ERR-{module:02}").is_ok());
         assert!(parse("ERR-").unwrap_err().contains("no placeholder"));
         assert!(parse("ERR-{module:03}-{code:03}").unwrap_err().contains("at most 2 digits"));
-        assert!(parse("ERR-{module:02}-{code:05}").unwrap_err().contains("1 to 4 digits"));
+        assert!(parse("ERR-{module:02}-{code:05}").is_ok());
+        assert!(parse("ERR-{module:02}-{code:020}").unwrap_err().contains("1 to 19 digits"));
+        assert!(parse("0x{code:X16}").unwrap_err().contains("from 1 to 15"));
         assert!(parse("ERR-{code:snake_cse}").unwrap_err().contains("did you mean `{code:snake_case}`"));
         assert!(parse("ERR-{module:02}-{code:03").unwrap_err().contains("unclosed"));
         assert!(parse("ERR-{module:02}-{module:02}").unwrap_err().contains("twice"));

@@ -6,13 +6,13 @@
 use darling::Error;
 use darling::error::Accumulator;
 
-use super::ast::Input;
+use super::ast::{Input, Module, Range};
 use super::format::{self, Format, Shape};
 
 /// What the checks found out, for the expansion.
 pub struct Checked {
     pub format: Format,
-    pub start: u16,
+    pub start: i64,
     /// `None` for a catalog outside HTTP.
     pub default_status: Option<u16>,
 }
@@ -33,7 +33,7 @@ pub fn check(input: &Input<'_>, errors: &mut Accumulator) -> Option<Checked> {
                 .with_span(&status.span),
         );
     }
-    let start = keys.start.as_ref().map_or(1, |int| u16::try_from(int.value).unwrap_or(1));
+    let start = keys.start.as_ref().map_or(1, |int| int.value);
     let format = if let Some(text) = &keys.format {
         errors.handle(format::parse(&text.value).map_err(|message| Error::custom(message).with_span(&text.span)))
     } else {
@@ -44,6 +44,7 @@ pub fn check(input: &Input<'_>, errors: &mut Accumulator) -> Option<Checked> {
         None
     };
     if let Some(format) = &format {
+        check_start(input, format, errors);
         check_modules(input, format, start, errors);
     }
     let default_status =
@@ -51,7 +52,29 @@ pub fn check(input: &Input<'_>, errors: &mut Accumulator) -> Option<Checked> {
     format.map(|format| Checked { format, start, default_status })
 }
 
-fn check_modules(input: &Input<'_>, format: &Format, start: u16, errors: &mut Accumulator) {
+/// `start` is the smallest number a code may be: 0 or 1 where numbers are
+/// parts of a longer code, any number in a flat catalog; a negative one
+/// only where the format writes the sign, an unpadded decimal `{code}`.
+fn check_start(input: &Input<'_>, format: &Format, errors: &mut Accumulator) {
+    let Some(start) = &input.keys.start else { return };
+    let signed = format.segments.iter().any(|segment| matches!(segment, format::Segment::Number { width: 0, .. }));
+    let message = match format.shape {
+        Shape::Flat if start.value < 0 && !signed => format!(
+            "`start = {}` is negative, and this format cannot write a sign: only an unpadded `{{code}}` writes \
+             negative numbers",
+            start.value
+        ),
+        Shape::Flat => return,
+        _ if (0..=1).contains(&start.value) => return,
+        _ => format!(
+            "`start = {}` is out of range: numbers that are parts of a code start at 1, or at 0 with `start = 0`",
+            start.value
+        ),
+    };
+    errors.push(Error::custom(message).with_span(&start.span));
+}
+
+fn check_modules(input: &Input<'_>, format: &Format, start: i64, errors: &mut Accumulator) {
     if format.shape == Shape::Numbered && input.modules.is_empty() && matches!(input.original.data, syn::Data::Enum(_))
     {
         errors.push(
@@ -75,6 +98,8 @@ fn check_modules(input: &Input<'_>, format: &Format, start: u16, errors: &mut Ac
         _ => 9_999,
     };
     let mut seen: Vec<u64> = Vec::new();
+    let mut ids: Vec<&str> = Vec::new();
+    let mut ranges: Vec<&Range> = Vec::new();
     for module in &input.modules {
         let variant = module.original;
         if !variant.fields.is_empty() {
@@ -94,17 +119,11 @@ fn check_modules(input: &Input<'_>, format: &Format, start: u16, errors: &mut Ac
             );
             continue;
         };
-        if format.shape == Shape::Flat {
-            errors.push(
-                Error::custom(
-                    "a catalog of flat codes has no modules: its codes stand alone; remove the variant's `#[module(...)]`",
-                )
-                .with_span(&attr.meta),
-            );
+        if !identified(module, format, errors) {
             continue;
         }
         if let Some(number) = &module.number {
-            let lowest = if format.shape == Shape::Numbered { u64::from(start) } else { 0 };
+            let lowest = if format.shape == Shape::Numbered { u64::try_from(start).unwrap_or(0) } else { 0 };
             let why = if format.shape == Shape::Numbered {
                 format!("the format numbers modules from {lowest} to {max}")
             } else {
@@ -125,7 +144,9 @@ fn check_modules(input: &Input<'_>, format: &Format, start: u16, errors: &mut Ac
             }
             seen.push(number.value);
         }
-        if module.name.is_none() && module.number.is_some() && !module.mistaken {
+        check_group(module, format, start, (&mut ids, &mut ranges), errors);
+        let identified = module.number.is_some() || module.id.is_some() || module.range.is_some();
+        if module.name.is_none() && identified && !module.mistaken {
             errors.push(Error::custom("missing `name = \"...\"`: every module has a name").with_span(attr.path()));
         }
         if format.shape == Shape::Text {
@@ -141,5 +162,129 @@ fn check_modules(input: &Input<'_>, format: &Format, start: u16, errors: &mut Ac
                 }
             }
         }
+    }
+}
+
+/// Whether the module's identity suits the format: a number in a catalog of
+/// numbered codes, a number or a text id in a catalog of text codes, a range
+/// (with an optional text id) in a catalog of flat codes.
+fn identified(module: &Module<'_>, format: &Format, errors: &mut Accumulator) -> bool {
+    let Some(attr) = module.attr else { return false };
+    let message = match format.shape {
+        Shape::Flat if module.number.is_some() => {
+            "a catalog of flat codes has no numbered modules: its codes stand alone; group them by range, like \
+             `#[module(range(100, 199), name = \"...\")]`"
+        }
+        Shape::Flat if module.range.is_none() && !module.mistaken => {
+            "a module of a catalog of flat codes is a range of codes: add `range(first, last)`, like \
+             `#[module(range(100, 199), name = \"...\")]`"
+        }
+        Shape::Numbered if module.id.is_some() || module.range.is_some() => {
+            "the modules of a catalog of numbered codes are numbers, written in each code: \
+             `#[module(1, name = \"...\")]`"
+        }
+        Shape::Text if module.range.is_some() => {
+            "`range(...)` groups the numbers of a catalog of flat codes, and this catalog's codes are text: \
+             give the module a number or an id, like `#[module(\"0A\", name = \"...\")]`"
+        }
+        _ => return true,
+    };
+    let span = module.range.as_ref().map_or_else(|| syn::spanned::Spanned::span(&attr.meta), |range| range.span);
+    errors.push(Error::custom(message).with_span(&span));
+    false
+}
+
+/// Why a text id cannot be the `{module}` part of this format's codes, when
+/// the format has one.
+fn id_misfit(format: &Format, id: &str) -> Option<String> {
+    format.segments.iter().find_map(|segment| match segment {
+        format::Segment::Alphanumeric { name, width } if name == "module" => {
+            let fits =
+                id.len() == usize::from(*width) && id.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+            (!fits).then(|| {
+                format!(
+                    "cannot be the `{{module:A{width}}}` part of a code: it takes {width} characters from 0-9 and A-Z"
+                )
+            })
+        }
+        format::Segment::Number { name, .. } | format::Segment::Hex { name, .. } if name == "module" => {
+            Some("is text, and the format writes the module as a number: declare it as a number".to_owned())
+        }
+        _ => None,
+    })
+}
+
+/// A range is within what the format writes, apart from the other ranges,
+/// and holds its reserved ranges.
+fn check_range(
+    range: &Range,
+    reserved: &[Range],
+    earlier: &[&Range],
+    format: &Format,
+    start: i64,
+    errors: &mut Accumulator,
+) {
+    let highest = format.segments.iter().find_map(|segment| match segment {
+        format::Segment::Number { width: 0, .. } => Some(i64::MAX),
+        format::Segment::Number { width, .. } => Some(10_i64.saturating_pow(u32::from(*width)) - 1),
+        format::Segment::Hex { width, .. } => Some(16_i64.saturating_pow(u32::from(*width)) - 1),
+        _ => None,
+    });
+    if let Some(highest) = highest
+        && (range.low.value < start || range.high.value > highest)
+    {
+        errors.push(
+            Error::custom(format!(
+                "`range({}, {})` is out of range: the catalog's codes go from {start} to {highest}",
+                range.low.value, range.high.value
+            ))
+            .with_span(&range.span),
+        );
+    }
+    if let Some(other) = earlier.iter().find(|other| other.overlaps(range)) {
+        errors.push(
+            Error::custom(format!(
+                "`range({}, {})` overlaps `range({}, {})`: a code belongs to one module",
+                range.low.value, range.high.value, other.low.value, other.high.value
+            ))
+            .with_span(&range.span),
+        );
+    }
+    for inner in reserved {
+        if !(range.contains(inner.low.value) && range.contains(inner.high.value)) {
+            errors.push(
+                Error::custom(format!(
+                    "`reserved(range({}, {}))` is not within the module's `range({}, {})`",
+                    inner.low.value, inner.high.value, range.low.value, range.high.value
+                ))
+                .with_span(&inner.span),
+            );
+        }
+    }
+}
+
+/// A module's text id and range: unique, apart, within what the format writes.
+fn check_group<'m>(
+    module: &'m Module<'_>,
+    format: &Format,
+    start: i64,
+    (ids, ranges): (&mut Vec<&'m str>, &mut Vec<&'m Range>),
+    errors: &mut Accumulator,
+) {
+    if let Some(id) = &module.id {
+        if ids.contains(&id.value.as_str()) {
+            errors.push(
+                Error::custom(format!("module \"{}\" is declared twice: every module needs its own id", id.value))
+                    .with_span(&id.span),
+            );
+        }
+        ids.push(&id.value);
+        if let Some(why) = id_misfit(format, &id.value) {
+            errors.push(Error::custom(format!("module \"{}\" {why}", id.value)).with_span(&id.span));
+        }
+    }
+    if let Some(range) = &module.range {
+        check_range(range, &module.reserved_ranges, ranges, format, start, errors);
+        ranges.push(range);
     }
 }

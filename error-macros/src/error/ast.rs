@@ -71,8 +71,12 @@ pub struct Keys {
     pub detail: Option<Detail>,
     pub source: Option<Span>,
     pub module: Option<Int>,
+    /// `module = "0A"`: a module known by a text id.
+    pub module_id: Option<Text>,
     pub code: Option<CodeValue>,
     pub status: Option<Int>,
+    /// `status = none`: a code with no HTTP status in an HTTP catalog.
+    pub no_status: Option<Span>,
     pub name: Option<Text>,
     pub aliases: Vec<Text>,
     pub message: Option<Message>,
@@ -85,10 +89,29 @@ pub struct Keys {
     pub reason: Option<Text>,
 }
 
-/// `code = 4` or `code = "card_declined"`.
+/// The module a code states, on itself or on its enum.
+#[derive(Clone, Copy)]
+pub enum ModuleKey<'k> {
+    /// `module = 1`.
+    Number(&'k Int),
+    /// `module = "0A"`.
+    Id(&'k Text),
+}
+
+impl Keys {
+    /// The module these keys state, else the one `outer` (the enum's keys) states.
+    pub fn module_key<'k>(&'k self, outer: &'k Self) -> Option<ModuleKey<'k>> {
+        let own = |keys: &'k Self| {
+            keys.module.as_ref().map(ModuleKey::Number).or_else(|| keys.module_id.as_ref().map(ModuleKey::Id))
+        };
+        own(self).or_else(|| own(outer))
+    }
+}
+
+/// `code = 4`, `code = -32601`, `code = 0x8007_0005` or `code = "card_declined"`.
 #[derive(Clone)]
 pub enum CodeValue {
-    Number(u16, Span),
+    Number(i64, Span),
     Text(String, Span),
 }
 
@@ -251,12 +274,22 @@ impl Keys {
     fn read(&mut self, meta: &Meta) -> Result<()> {
         self.written.push(attr::key_of(meta));
         match attr::key_of(meta).as_str() {
+            "module" if self.module.is_some() => Err(attr::repeated(meta)),
+            "module" if is_string(meta) => once(&mut self.module_id, meta, || {
+                Text::read_nonblank(meta, "write the module's id, like `module = \"0A\"`")
+            }),
+            "module" if self.module_id.is_some() => Err(attr::repeated(meta)),
             "module" => once(&mut self.module, meta, || {
                 let int = Int::read(meta, "1")?;
                 int.within("module", 0..=9_999, "catalog modules are numbered from 0 to 9999")?;
                 Ok(int)
             }),
             "code" => once(&mut self.code, meta, || code_value(meta)),
+            "status" if self.status.is_some() || self.no_status.is_some() => Err(attr::repeated(meta)),
+            "status" if is_none(meta) => {
+                self.no_status = Some(meta.span());
+                Ok(())
+            }
             "status" => once(&mut self.status, meta, || {
                 let int = Int::read(meta, "404")?;
                 int.within("status", 100..=999, "an HTTP status has three digits, from 100 to 999")?;
@@ -405,16 +438,24 @@ fn code_value(meta: &Meta) -> Result<CodeValue> {
     }
     match value {
         syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(int), .. }) => {
-            let int = Int::from_lit(int);
-            let number = int.within("code", 0..=9_999, "code numbers have at most four digits")?;
-            Ok(CodeValue::Number(number, int.span))
+            Ok(CodeValue::Number(code_number(int, false)?, int.span()))
+        }
+        syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(minus), expr, .. })
+            if matches!(&**expr, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(_), .. })) =>
+        {
+            let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(int), .. }) = &**expr else { unreachable!() };
+            let span = minus.span.join(int.span()).unwrap_or(int.span());
+            Ok(CodeValue::Number(code_number(int, true)?, span))
         }
         syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. }) => {
             let value = text.value();
             if value.is_empty() {
-                return Err(
-                    Error::custom("`code = \"\"` is empty: write the code as the catalog writes it").with_span(text)
-                );
+                return Err(Error::custom(
+                    "`code = \"\"` is empty: clients tell errors apart by their code, and an empty one tells \
+                         nothing; an API's empty code (Kubernetes' `StatusReasonUnknown`) means \"no code\": give \
+                         the error a code of its own, like `code = \"Unknown\"`",
+                )
+                .with_span(text));
             }
             if value.len() > 64 {
                 return Err(
@@ -428,6 +469,55 @@ fn code_value(meta: &Meta) -> Result<CodeValue> {
         )
         .with_span(other)),
     }
+}
+
+/// Whether `key = none`.
+fn is_none(meta: &Meta) -> bool {
+    let Meta::NameValue(pair) = meta else { return false };
+    matches!(&pair.value, syn::Expr::Path(path) if path.path.is_ident("none"))
+}
+
+/// Whether `key = "..."`.
+fn is_string(meta: &Meta) -> bool {
+    let Meta::NameValue(pair) = meta else { return false };
+    let mut value = &pair.value;
+    while let syn::Expr::Group(group) = value {
+        value = &group.expr;
+    }
+    matches!(value, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(_), .. }))
+}
+
+/// The number of `code = 20003`, `code = -32601` or `code = 0x8007_0005`,
+/// within `i64`. Whether the catalog's format can write it (its width, its
+/// sign) is checked where the format is known, when the code is written.
+fn code_number(int: &syn::LitInt, negative: bool) -> Result<i64> {
+    let written = int.to_string();
+    if !int.suffix().is_empty() {
+        let is_hex = written.starts_with("0x") || written.starts_with("0X");
+        let message = match int.suffix().chars().next() {
+            Some(digit) if is_hex && digit.is_ascii_alphabetic() => {
+                format!("`{written}` is not a hexadecimal number: `{digit}` is not a hex digit (0-9, A-F)")
+            }
+            _ => format!(
+                "`code = {written}` has a type suffix: write the number alone, like `code = {}`",
+                int.base10_digits()
+            ),
+        };
+        return Err(Error::custom(message).with_span(int));
+    }
+    let magnitude = int.base10_parse::<u64>().ok();
+    let value = magnitude.and_then(|magnitude| {
+        if negative { 0_i64.checked_sub_unsigned(magnitude) } else { i64::try_from(magnitude).ok() }
+    });
+    value.ok_or_else(|| {
+        let sign = if negative { "-" } else { "" };
+        Error::custom(format!(
+            "`code = {sign}{written}` is out of range: a code number is from {} to {}",
+            i64::MIN,
+            i64::MAX
+        ))
+        .with_span(int)
+    })
 }
 
 /// `link(url = "...", label = "...")`.

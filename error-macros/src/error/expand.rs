@@ -19,8 +19,7 @@ use proc_macro2::{Delimiter, Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::ast::{Code, CodeValue, Field, Input};
-use crate::attr::Int;
+use super::ast::{Code, CodeValue, Field, Input, ModuleKey};
 use crate::bounds::{Bounds, Params};
 use crate::message::Piece;
 use crate::out::{Out, literal};
@@ -249,7 +248,7 @@ fn matched(cx: &Context<'_>, out: &mut Out, mut arm: impl FnMut(&mut Out, &Code<
 /// The uniqueness impl and the entry `static` of one code.
 fn code_items(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, index: usize) {
     let Some(value) = &code.keys.code else { return };
-    let module = code.keys.module.as_ref().or(cx.input.keys.module.as_ref());
+    let module = code.keys.module_key(&cx.input.keys);
     unique_impl(cx, out, code, value, module);
     let _ = write!(out, "static __E{index}: __p::Entry = __p::Entry");
     let mut entry = Out::new();
@@ -284,23 +283,27 @@ fn code_items(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, index: usize) {
 /// attributes whole. A catalog of another crate cannot take the impl (E0117,
 /// the orphan rule): its codes are checked across crates by the registry's
 /// test.
-fn unique_impl(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeValue, module: Option<&Int>) {
+fn unique_impl(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeValue, module: Option<ModuleKey<'_>>) {
     if cx.input.keys.extern_catalog.is_some() || cfg!(error_catalog_unchecked_codes) {
         return;
     }
     let (bucket, key) = match (value, module) {
-        (CodeValue::Number(number, _), Some(module)) => {
-            (format!("module_{:02}", module.value), Literal::u16_unsuffixed(*number))
+        (CodeValue::Number(number, _), Some(ModuleKey::Number(module))) => {
+            (format!("module_{:02}", module.value), signed(*number, span_of(code)))
         }
-        (CodeValue::Number(number, _), None) => (format!("flat_{:02}", number % 100), Literal::u16_unsuffixed(*number)),
+        (CodeValue::Number(number, _), _) => {
+            (format!("flat_{:02}", number.rem_euclid(100)), signed(*number, span_of(code)))
+        }
         (CodeValue::Text(text, _), _) => {
             let hash = fnv1a_128(text.as_bytes());
-            (format!("text_{:02x}", hash >> 120), Literal::u128_unsuffixed(hash))
+            (
+                format!("text_{:02x}", hash >> 120),
+                spanned_literal(Literal::u128_unsuffixed(hash), span_of(code)).into_token_stream(),
+            )
         }
     };
     let span = code.attr_span();
     let bucket = Ident::new(&bucket, span.close);
-    let key = spanned_literal(key, span.close);
     out.text("#[automatically_derived]");
     out.tokens(quote_spanned!(span.pound=> impl));
     out.tokens(quote_spanned!(span.close=> __p::UniqueCode<__C> for __p::#bucket::Code<#key> {}));
@@ -310,50 +313,32 @@ fn unique_impl(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
 /// others. The module's check is a trait bound, reported at the module's
 /// value; the code's are panics of constant evaluation, reported at the
 /// code's.
-fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeValue, module: Option<&Int>) {
+fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeValue, module: Option<ModuleKey<'_>>) {
     let defaults = &cx.input.keys;
     out.text("catalog: __I,");
-    let module_number = module.map(|module| u16::try_from(module.value).unwrap_or(u16::MAX));
-    if let (Some(module), Some(number)) = (module, module_number) {
-        let span = module.span;
-        let number = spanned_literal(Literal::u16_unsuffixed(number), span);
-        out.text("module:");
-        out.tokens(quote_spanned!(span=> __p::Some(__p::module::<__C, #number>()),));
-    }
-    let span = value.span();
-    let code_text = match (value, module_number) {
-        (CodeValue::Number(number, _), Some(module)) => {
-            let (module, number) = (Literal::u16_unsuffixed(module), Literal::u16_unsuffixed(*number));
-            let (module, number) = (spanned_literal(module, span), spanned_literal(number, span));
-            quote_spanned!(span=> __p::numbered_code(__I, #module, #number))
-        }
-        (CodeValue::Number(number, _), None) => {
-            let number = spanned_literal(Literal::u16_unsuffixed(*number), span);
-            quote_spanned!(span=> __p::flat_code(__I, #number))
-        }
-        (CodeValue::Text(text, _), _) => {
-            let text = spanned_literal(Literal::string(text), span);
-            quote_spanned!(span=> __p::text_code(__I, #text))
-        }
-    };
+    code_and_module(out, value, module);
     if let CodeValue::Number(number, _) = value {
         let _ = write!(out, "number: {number},");
     }
-    out.text("code:");
-    out.tokens(code_text);
-    out.text(",");
 
     let name = code.class_name();
     let reason = code.keys.reason.as_ref().map_or_else(|| upper_snake(&name), |text| text.value.clone());
     let _ = write!(out, "name: {}, reason: {},", literal(&name), literal(&reason));
-    let status = code.keys.status.as_ref().or(defaults.status.as_ref()).map_or_else(
-        || quote!(__p::default_status(__I)),
-        |status| {
-            let span = status.span;
-            let value = spanned_literal(Literal::u16_unsuffixed(u16::try_from(status.value).unwrap_or(0)), span);
-            quote_spanned!(span=> __p::status(__I, #value))
-        },
-    );
+    let own = (code.keys.status.as_ref(), code.keys.no_status);
+    let (status, no_status) =
+        if own.0.is_some() || own.1.is_some() { own } else { (defaults.status.as_ref(), defaults.no_status) };
+    let status = if let Some(span) = no_status {
+        quote_spanned!(span=> __p::no_status(__I))
+    } else {
+        status.map_or_else(
+            || quote!(__p::default_status(__I)),
+            |status| {
+                let span = status.span;
+                let value = spanned_literal(Literal::u16_unsuffixed(u16::try_from(status.value).unwrap_or(0)), span);
+                quote_spanned!(span=> __p::status(__I, #value))
+            },
+        )
+    };
     out.text("status:");
     out.tokens(&status);
     out.text(", message:");
@@ -556,6 +541,65 @@ fn std_impls(cx: &Context<'_>, out: &mut Out) {
 }
 
 /// A literal at `span`: an error about it points there.
+/// The entry's `module` and the tokens of its `code`, with the checks of the
+/// code against the catalog (and the module it states) at the code's value.
+fn code_and_module(out: &mut Out, value: &CodeValue, module: Option<ModuleKey<'_>>) {
+    let span = value.span();
+    // The module, checked to be declared, for the entry; the same module,
+    // unchecked (one error is enough), for the checks of the code.
+    let (checked, group, number) = match module {
+        Some(ModuleKey::Number(module)) => {
+            let value = u16::try_from(module.value).unwrap_or(u16::MAX);
+            let (span, number) = (module.span, spanned_literal(Literal::u16_unsuffixed(value), module.span));
+            (quote_spanned!(span=> __p::Some(__p::module::<__C, #number>())), quote!(__p::Some(#number)), Some(number))
+        }
+        Some(ModuleKey::Id(id)) => {
+            let (span, text) = (id.span, spanned_literal(Literal::string(&id.value), id.span));
+            let group = quote_spanned!(span=> __p::Some(__p::group(__I, #text)));
+            (group.clone(), group, None)
+        }
+        None => (quote!(__p::None), quote!(__p::None), None),
+    };
+    let code_text = match (value, &number) {
+        (CodeValue::Number(number, _), Some(module)) => {
+            let number = signed(*number, span);
+            quote_spanned!(span=> __p::numbered_code(__I, #module, #number))
+        }
+        (CodeValue::Number(number, _), None) => {
+            let number = signed(*number, span);
+            quote_spanned!(span=> __p::flat_code(__I, #number, #group))
+        }
+        (CodeValue::Text(text, _), _) => {
+            let text = spanned_literal(Literal::string(text), span);
+            quote_spanned!(span=> __p::text_code(__I, #text, #group))
+        }
+    };
+    out.text("module:");
+    if let (CodeValue::Number(number, _), None) = (value, &number) {
+        // A flat code is listed under the range that holds it.
+        let number = signed(*number, span);
+        out.tokens(quote_spanned!(span=> __p::flat_group(__I, #number, #group),));
+    } else {
+        out.tokens(checked);
+        out.text(",");
+    }
+    out.text("code:");
+    out.tokens(code_text);
+    out.text(",");
+}
+
+/// A code number as tokens: a negative one is `-` and its magnitude, which
+/// every position (an expression, a const generic argument) reads.
+fn signed(number: i64, span: Span) -> TokenStream {
+    let magnitude = spanned_literal(Literal::u64_unsuffixed(number.unsigned_abs()), span);
+    if number < 0 { quote_spanned!(span=> -#magnitude) } else { magnitude.into_token_stream() }
+}
+
+/// Where the tokens of a code's uniqueness impl point: the attribute's `]`.
+fn span_of(code: &Code<'_>) -> Span {
+    code.attr_span().close
+}
+
 fn spanned_literal(mut literal: Literal, span: Span) -> Literal {
     literal.set_span(span);
     literal
