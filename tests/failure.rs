@@ -104,8 +104,11 @@ fn run(route: &str) -> Result<String, Failure> {
     Ok("ok".to_owned())
 }
 
+/// A detail a body must carry: its field and value.
+type Detail = Option<(&'static str, &'static str)>;
+
 /// Route, status, code, and a detail the body must carry.
-const CASES: &[(&str, u16, &str, Option<(&str, &str)>)] = &[
+const CASES: &[(&str, u16, &str, Detail)] = &[
     ("anyhow", 404, "ERR-01-001", Some(("node", "n-7"))),
     ("eyre", 404, "ERR-01-001", Some(("node", "n-7"))),
     ("source", 404, "ERR-01-001", Some(("node", "n-7"))),
