@@ -79,8 +79,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
+use error_catalog::Failure;
 use error_catalog::axum::{ErrorLayer, Json, Path, Query};
 use error_catalog::fluent::Translations;
 use error_catalog::http::ErrorResponses;
@@ -308,17 +308,17 @@ impl ErrorExamples for HashRegistrationRequiredError {
 async fn provision(
     State(state): State<Arc<AppState>>,
     Json(request): Json<ProvisionRequest>,
-) -> Result<(StatusCode, Json<Cvm>), Response> {
+) -> Result<(StatusCode, Json<Cvm>), Failure> {
     let name = request.name.trim();
     if name.is_empty() {
-        return Err(InvalidRequestError { field: "name".into() }.into_response());
+        Err(InvalidRequestError { field: "name".into() })?;
     }
     let mut cvms = state.cvms();
     if cvms.values().any(|cvm| cvm.name == name) {
-        return Err(DuplicateCvmNameError { name: name.to_owned() }.into_response());
+        Err(DuplicateCvmNameError { name: name.to_owned() })?;
     }
     if let Some(region) = request.region.filter(|region| region != REGION) {
-        return Err(ResourceNotAvailableError::new(Some(region), 0).into_response());
+        Err(ResourceNotAvailableError::new(Some(region), 0))?;
     }
     let cvm = Cvm::new(name, cvms.len());
     cvms.insert(cvm.id.clone(), cvm.clone());
@@ -344,15 +344,14 @@ async fn get_cvm(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> 
     params(("id" = String, Path, description = "The CVM's id, app id or name")),
     responses(Errors<(CvmNotFoundError, HashRegistrationRequiredError)>),
 ))]
-async fn update_envs(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Result<StatusCode, Response> {
-    let cvm = state.find(&id).ok_or_else(|| CvmNotFoundError { identifier: id }.into_response())?;
+async fn update_envs(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Result<StatusCode, Failure> {
+    let cvm = state.find(&id).ok_or(CvmNotFoundError { identifier: id })?;
     Err(HashRegistrationRequiredError {
         compose_hash: cvm.compose_hash,
         app_id: cvm.app_id,
         device_id: cvm.device_id,
         kms_info: KmsInfo::base_prod(),
-    }
-    .into_response())
+    })?
 }
 
 /// `len` hex digits of FNV-1a hashes of `parts`: stable across runs and

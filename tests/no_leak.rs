@@ -9,7 +9,9 @@
 //! actix-web responses), for the gRPC status (its message, its details
 //! decoded and as bytes, and the trailers it is sent as) and for the
 //! client's reading of each, no character of a secret may appear, and the
-//! public values must. The parts that need a feature are gated by it:
+//! public values must; and the same for the body of a `Failure` whose chain
+//! wraps the errors in application errors and anyhow context that quote
+//! secrets, or holds no catalog error at all. The parts that need a feature are gated by it:
 //! `--all-features` runs them all.
 //!
 //! Every secret holds characters of the Unicode private use area
@@ -582,4 +584,84 @@ fn server_errors_are_logged_with_their_cause() {
     assert!(log.contains(r#"error_code="ERR-09-001""#), "{log}");
     assert!(log.contains("token hunter2-token"), "the internal Display: {log}");
     assert!(log.contains("app:hunter2-dsn@"), "the source: {log}");
+}
+
+/// The server error of an application whose failures hold no catalog error.
+#[cfg(feature = "axum")]
+#[derive(Debug, CatalogError)]
+#[catalog(module = 9, code = 9, status = 500, message = "Internal error")]
+struct InternalError;
+
+/// An application error that wraps another and quotes a secret.
+#[cfg(feature = "axum")]
+#[derive(Debug, thiserror::Error)]
+#[error("while using {secret}")]
+struct Leaky {
+    secret: String,
+    #[source]
+    source: Box<dyn std::error::Error + Send + Sync>,
+}
+
+/// A `Failure` answers its chain's catalog error: no character of a secret
+/// from the errors around it (their `Display`, `Debug`, anyhow's context)
+/// reaches the body, whose message and details are the catalog error's;
+/// a chain with no catalog error answers the server error, as cleanly.
+#[cfg(feature = "axum")]
+#[test]
+fn no_character_of_a_secret_in_a_chain_reaches_a_failures_body() {
+    use std::sync::Arc;
+
+    use error_catalog::Failure;
+    use error_catalog::http::ErrorResponses;
+
+    type Boxed = Box<dyn std::error::Error + Send + Sync>;
+    let responses = Arc::new(ErrorResponses::new().server_error(|| InternalError));
+    let mut runner = TestRunner::new(Config { cases: 64, failure_persistence: None, ..Config::default() });
+    runner
+        .run(&(secrets(), public()), |(secrets, public)| {
+            let expected = errors(&secrets, &public);
+            let Errors { unavailable, backend, denied, audit } = errors(&secrets, &public);
+            let owned: [Boxed; 4] = [Box::new(unavailable), Box::new(backend), Box::new(denied), Box::new(audit)];
+            let wrap = |source: Boxed| Leaky {
+                secret: secrets.token.clone(),
+                source: Box::new(Leaky { secret: secrets.dsn.clone(), source }),
+            };
+            let mut chains: Vec<(&'static str, Failure, Option<usize>)> = Vec::new();
+            for (index, error) in owned.into_iter().enumerate() {
+                #[cfg(feature = "anyhow")]
+                let error: Failure = anyhow::Error::from(wrap(error))
+                    .context(format!("context {}", secrets.password))
+                    .context(format!("context {}", secrets.session))
+                    .into();
+                #[cfg(not(feature = "anyhow"))]
+                let error = Failure::from(wrap(error));
+                chains.push(("failure", error, Some(index)));
+            }
+            chains.push(("failure, no catalog error", Failure::from(wrap(secrets.credentials.clone().into())), None));
+            let each = expected.each();
+            for (name, failure, index) in &chains {
+                let context = || responses.context(Some(public.request_id.as_bytes()), &public.request_path);
+                let response = ready(error_catalog::http::scope(context(), async {
+                    error_catalog::http::respond_failure(failure)
+                }));
+                let server_error = (&InternalError, "Internal error".to_owned(), Value::Null);
+                let (error, message, details) = match index {
+                    Some(index) => {
+                        (each[*index].0 as &dyn CatalogError<Catalog = Catalog>, &each[*index].1, &each[*index].2)
+                    }
+                    None => (server_error.0 as &dyn CatalogError<Catalog = Catalog>, &server_error.1, &server_error.2),
+                };
+                assert_clean(name, error, message, details, &response.body)?;
+            }
+            // What the axum response of a failure says is the same body.
+            for (_, failure, _) in chains {
+                let body = ready(error_catalog::http::scope(responses.context(None, "/"), async {
+                    axum::response::IntoResponse::into_response(failure)
+                }));
+                let bytes = ready(axum::body::to_bytes(body.into_body(), usize::MAX)).expect("a body");
+                prop_assert!(!String::from_utf8_lossy(&bytes).chars().any(is_secret_char));
+            }
+            Ok(())
+        })
+        .unwrap();
 }

@@ -471,6 +471,8 @@ pub use serde;
 pub use crate::model::registry::ENTRIES;
 
 #[cfg(feature = "registry")]
+pub use crate::model::chain::{CATCHERS, CatchLocal, CatchProbe, CatchShared, Catcher, ChainLink, Found};
+#[cfg(feature = "registry")]
 pub use linkme;
 
 #[cfg(feature = "actix-web")]

@@ -258,9 +258,13 @@ pub use wire::body;
 pub use wire::client;
 
 pub use model::catalog::{CatalogInfo, ErrorCatalog, ModuleInfo, PageInfo, RetiredCode};
+#[cfg(feature = "registry")]
+pub use model::chain::{Found, MAX_LINKS, find_in_chain};
 pub use model::code::Code;
 pub use model::entry::{Detail, DetailValue, Entry, Link, MessageTemplate, Piece, Severity};
 pub use model::error::{CatalogError, PublicMessage};
+#[cfg(feature = "registry")]
+pub use model::failure::Failure;
 pub use model::format::{Case, CodeFormat, CodeText, MAX_CODE_LEN, ParseCodeError, Segment, Shape};
 pub use model::grpc_code::GrpcCode;
 

@@ -63,6 +63,20 @@ impl<C: crate::ErrorCatalog> actix_web::ResponseError for Box<dyn CatalogError<C
     }
 }
 
+/// A failure answers the first catalog error of its chain (see
+/// [`respond_failure`](crate::http::respond_failure)).
+#[cfg(feature = "registry")]
+impl actix_web::ResponseError for crate::Failure {
+    fn status_code(&self) -> StatusCode {
+        let status = self.find().map_or(500, |found| found.status());
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    fn error_response(&self) -> HttpResponse<BoxBody> {
+        response_of(crate::http::respond_failure(self))
+    }
+}
+
 /// The status of a catalog error; what the derived `status_code` returns.
 pub fn status_code<E: CatalogError + ?Sized>(error: &E) -> StatusCode {
     StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)

@@ -73,6 +73,15 @@ impl<C: crate::ErrorCatalog> IntoResponse for Box<dyn CatalogError<Catalog = C> 
     }
 }
 
+/// A failure answers the first catalog error of its chain (see
+/// [`respond_failure`](crate::http::respond_failure)).
+#[cfg(feature = "registry")]
+impl IntoResponse for crate::Failure {
+    fn into_response(self) -> Response {
+        response_of(crate::http::respond_failure(&self))
+    }
+}
+
 /// The response of a catalog error; what the derived `IntoResponse` calls.
 pub fn into_response<E: CatalogError + ?Sized>(error: &E) -> Response {
     response_of(crate::serve::http::respond(error))

@@ -75,6 +75,8 @@ pub struct ErrorResponses {
     request_id_header: http::HeaderName,
     detail_limits: DetailLimits,
     rejections: Rejections,
+    #[cfg(feature = "registry")]
+    server_error: Option<crate::serve::failure::ServerError>,
     #[cfg(feature = "fluent")]
     translations: Option<Localized>,
 }
@@ -145,6 +147,8 @@ impl ErrorResponses {
             request_id_header: http::HeaderName::from_static("x-request-id"),
             detail_limits: DetailLimits::DEFAULT,
             rejections: Rejections::new(),
+            #[cfg(feature = "registry")]
+            server_error: None,
             #[cfg(feature = "fluent")]
             translations: None,
         }
@@ -178,6 +182,37 @@ impl ErrorResponses {
     #[must_use]
     pub fn rejections(mut self, rejections: Rejections) -> Self {
         self.rejections = rejections;
+        self
+    }
+
+    /// The catalog error that answers a [`Failure`](crate::Failure) whose
+    /// chain holds none (feature `registry`): the application's server
+    /// error. Without one, such a failure answers a plain 500.
+    ///
+    /// ```
+    /// # use error_catalog::{CatalogError, ErrorCatalog};
+    /// # #[derive(ErrorCatalog)]
+    /// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+    /// # pub enum Catalog { #[module(9, name = "Server")] Server }
+    /// use error_catalog::http::ErrorResponses;
+    ///
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(module = 9, code = 1, status = 500, message = "Internal error")]
+    /// pub struct InternalError;
+    ///
+    /// # fn main() {
+    /// let responses = ErrorResponses::new().server_error(|| InternalError);
+    /// # let _ = responses;
+    /// # }
+    /// ```
+    #[cfg(feature = "registry")]
+    #[must_use]
+    pub fn server_error<E, F>(mut self, error: F) -> Self
+    where
+        E: CatalogError + 'static,
+        F: Fn() -> E + Send + Sync + 'static,
+    {
+        self.server_error = Some(crate::serve::failure::ServerError::new(error));
         self
     }
 
@@ -465,6 +500,34 @@ pub fn respond_rejection(rejection: Rejection) -> Option<ErrorResponse> {
     with_current(|context| {
         let context = context?;
         context.responses.rejections.answer(rejection, Some(context))
+    })
+}
+
+/// The response to a [`Failure`](crate::Failure) (feature `registry`):
+/// the first catalog error of its chain, else the application's
+/// [`server_error`](ErrorResponses::server_error), else a plain 500
+/// (`text/plain`, which [`Rejections::other`] may answer again). The log
+/// event of a server error holds the failure's whole chain.
+#[cfg(feature = "registry")]
+#[must_use]
+pub fn respond_failure(failure: &crate::Failure) -> ErrorResponse {
+    use crate::serve::failure::{Answered, answer, log_plain};
+
+    with_current(|context| {
+        let server_error = context.and_then(|context| context.responses.server_error.as_ref());
+        let mut made = None;
+        match answer(failure, server_error, &mut made) {
+            Answered::Catalog(answer) => respond_in(&answer, context),
+            Answered::Plain => {
+                log_plain(failure, context.and_then(RequestContext::request_id), None);
+                ErrorResponse {
+                    status: 500,
+                    content_type: "text/plain; charset=utf-8",
+                    content_language: None,
+                    body: b"Internal Server Error".to_vec(),
+                }
+            }
+        }
     })
 }
 

@@ -1,7 +1,7 @@
 //! Serving: a catalog error as the answer of a server.
 //!
 //! What every server shares ([`server`]: the request id rule and the log
-//! event of a server error), the HTTP answer ([`http`]), and one module per
+//! event of a server error), the HTTP answer ([`http`]), the answer of a `Failure` (`failure`), and one module per
 //! integration, named as its feature: [`axum`], [`actix_web`], [`tonic`],
 //! [`utoipa`]. Serving uses the wire and the model, never the renderers.
 
@@ -9,6 +9,8 @@
 pub mod actix_web;
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(all(feature = "registry", any(feature = "http", feature = "tonic")))]
+pub(crate) mod failure;
 #[cfg(feature = "http")]
 pub mod http;
 #[cfg(any(feature = "http", feature = "tonic"))]

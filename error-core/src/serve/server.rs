@@ -30,6 +30,21 @@ const MAX_SOURCES: usize = 32;
 /// (the fmt subscriber writes `"a\nb"`), so text from an error cannot start
 /// a log line of its own.
 pub(crate) fn log_server_error<E: CatalogError + ?Sized>(error: &E, request_id: Option<&str>, grpc: Option<GrpcCode>) {
+    let (internal, cause) = texts(error);
+    tracing::error!(
+        error_code = error.code_str(),
+        status = error.status(),
+        grpc_code = grpc.map(GrpcCode::as_str),
+        class = error.name(),
+        request_id = request_id.and_then(|id| accepted_request_id(id.as_bytes())),
+        error = internal.as_str(),
+        cause = cause.as_str(),
+        "server error answered with its catalog message"
+    );
+}
+
+/// The `Display` of `error` and of its sources, joined by `: `.
+fn texts<E: core::error::Error + ?Sized>(error: &E) -> (String, String) {
     // `write!` into a String: a `Display` that fails leaves what it wrote,
     // where `to_string` would panic.
     let mut internal = String::new();
@@ -44,14 +59,27 @@ pub(crate) fn log_server_error<E: CatalogError + ?Sized>(error: &E, request_id: 
         let _ = write!(cause, "{next}");
         source = next.source();
     }
+    (internal, cause)
+}
+
+/// The event of a server error that no catalog error answers: a plain
+/// 500 (or gRPC `INTERNAL`), and the chain that caused it.
+#[cfg(feature = "registry")]
+pub(crate) fn log_chain(
+    error: &(dyn core::error::Error + 'static),
+    backtrace: Option<&std::backtrace::Backtrace>,
+    request_id: Option<&str>,
+    grpc: Option<GrpcCode>,
+) {
+    let (internal, cause) = texts(error);
+    let backtrace = backtrace.map(std::string::ToString::to_string);
     tracing::error!(
-        error_code = error.code_str(),
-        status = error.status(),
+        status = 500,
         grpc_code = grpc.map(GrpcCode::as_str),
-        class = error.name(),
         request_id = request_id.and_then(|id| accepted_request_id(id.as_bytes())),
         error = internal.as_str(),
         cause = cause.as_str(),
-        "server error answered with its catalog message"
+        backtrace = backtrace.as_deref(),
+        "server error without a catalog error in its chain"
     );
 }

@@ -125,6 +125,29 @@ pub fn status_with_request_id<E: CatalogError + ?Sized>(error: &E, request_id: O
     ::tonic::Status::with_error_details(::tonic::Code::from_i32(code.number()), message(error), details)
 }
 
+/// A failure is the status of the first catalog error of its chain; with
+/// none, of the [`ErrorLayer`]'s
+/// [`server_error`](ErrorLayer::server_error), else `INTERNAL` with the
+/// message `Internal error`. The log event of a server error holds the
+/// failure's whole chain.
+#[cfg(feature = "registry")]
+impl From<crate::Failure> for ::tonic::Status {
+    fn from(failure: crate::Failure) -> Self {
+        use crate::serve::failure::{Answered, answer, log_plain};
+
+        let (request_id, server_error) =
+            CALL.try_with(|call| (call.request_id.clone(), call.server_error.clone())).unwrap_or_default();
+        let mut made = None;
+        match answer(&failure, server_error.as_ref(), &mut made) {
+            Answered::Catalog(answer) => status_with_request_id(&answer, request_id.as_deref()),
+            Answered::Plain => {
+                log_plain(&failure, request_id.as_deref(), Some(GrpcCode::Internal));
+                ::tonic::Status::internal("Internal error")
+            }
+        }
+    }
+}
+
 /// The public message, cut to [`MAX_MESSAGE_LEN`] bytes.
 fn message<E: CatalogError + ?Sized>(error: &E) -> String {
     let message = error.message();
@@ -173,6 +196,8 @@ fn metadata<E: CatalogError + ?Sized>(error: &E) -> HashMap<String, String> {
 #[derive(Debug, Clone)]
 pub struct CallContext {
     request_id: Option<String>,
+    #[cfg(feature = "registry")]
+    server_error: Option<crate::serve::failure::ServerError>,
 }
 
 tokio::task_local! {
@@ -192,6 +217,8 @@ tokio::task_local! {
 #[derive(Debug, Clone)]
 pub struct ErrorLayer {
     key: http::HeaderName,
+    #[cfg(feature = "registry")]
+    server_error: Option<crate::serve::failure::ServerError>,
 }
 
 impl Default for ErrorLayer {
@@ -204,7 +231,24 @@ impl ErrorLayer {
     /// Request ids from `x-request-id`.
     #[must_use]
     pub fn new() -> Self {
-        Self { key: http::HeaderName::from_static("x-request-id") }
+        Self {
+            key: http::HeaderName::from_static("x-request-id"),
+            #[cfg(feature = "registry")]
+            server_error: None,
+        }
+    }
+
+    /// The catalog error that answers a [`Failure`](crate::Failure) whose
+    /// chain holds none (feature `registry`); without one, `INTERNAL`.
+    #[cfg(feature = "registry")]
+    #[must_use]
+    pub fn server_error<E, F>(mut self, error: F) -> Self
+    where
+        E: CatalogError + 'static,
+        F: Fn() -> E + Send + Sync + 'static,
+    {
+        self.server_error = Some(crate::serve::failure::ServerError::new(error));
+        self
     }
 
     /// Reads the request id from the metadata `key` instead.
@@ -219,7 +263,12 @@ impl<S> tower_layer::Layer<S> for ErrorLayer {
     type Service = ErrorService<S>;
 
     fn layer(&self, inner: S) -> Self::Service {
-        ErrorService { inner, key: self.key.clone() }
+        ErrorService {
+            inner,
+            key: self.key.clone(),
+            #[cfg(feature = "registry")]
+            server_error: self.server_error.clone(),
+        }
     }
 }
 
@@ -228,6 +277,8 @@ impl<S> tower_layer::Layer<S> for ErrorLayer {
 pub struct ErrorService<S> {
     inner: S,
     key: http::HeaderName,
+    #[cfg(feature = "registry")]
+    server_error: Option<crate::serve::failure::ServerError>,
 }
 
 impl<S, B> tower_service::Service<http::Request<B>> for ErrorService<S>
@@ -248,6 +299,11 @@ where
             .get(&self.key)
             .and_then(|value| crate::serve::server::accepted_request_id(value.as_bytes()))
             .map(String::from);
-        CALL.scope(CallContext { request_id }, self.inner.call(request))
+        let call = CallContext {
+            request_id,
+            #[cfg(feature = "registry")]
+            server_error: self.server_error.clone(),
+        };
+        CALL.scope(call, self.inner.call(request))
     }
 }

@@ -191,7 +191,28 @@ pub fn expand(input: &Input<'_>) -> TokenStream {
         std_impls(&cx, &mut body);
     }
     cx.framework_impls(&mut body);
+    catcher(&cx, &mut body);
     wrap(&cx, body)
+}
+
+/// With the registry: the function that finds a value of the type in a
+/// chain of errors, registered for `find_in_chain`. Autoref picks, at the
+/// concrete type, whether it may also look into anyhow's and eyre's context
+/// (which hold `Send + Sync` values only). A generic type has no one type to
+/// downcast to, so it registers nothing.
+fn catcher(cx: &Context<'_>, out: &mut Out) {
+    if !cfg!(feature = "registry") || cx.generic {
+        return;
+    }
+    let ident = &cx.input.original.ident;
+    let _ = write!(
+        out,
+        "fn __catch<'__a>(link: __p::ChainLink<'__a>) -> __p::Option<__p::Found<'__a>> {{ \
+         #[allow(unused_imports)] use __p::{{CatchShared as _, CatchLocal as _}}; \
+         (&&__p::CatchProbe::<{ident}>::NEW).catch(link) }} \
+         #[__p::linkme::distributed_slice(__p::CATCHERS)] #[linkme(crate = __p::linkme)] \
+         static __K: __p::Catcher = __catch;"
+    );
 }
 
 /// `Self`, or `Self::Variant`.

@@ -20,8 +20,8 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use error_catalog::client::RemoteError;
-use error_catalog::{CatalogError, GrpcCode};
-use fleet_catalog::{Catalog, InsufficientCapacityError, NodeNotFoundError};
+use error_catalog::{CatalogError, Failure, GrpcCode};
+use fleet_catalog::{InsufficientCapacityError, NodeNotFoundError};
 use serde_json::Value;
 use tonic::codegen::http;
 
@@ -90,9 +90,6 @@ pub struct InventoryUnavailableError {
     pub cause: Box<dyn std::error::Error + Send + Sync>,
 }
 
-/// Any error of the fleet's catalog.
-pub type AnyError = Box<dyn CatalogError<Catalog = Catalog> + Send + Sync>;
-
 /// How the inventory failed a call.
 #[derive(Debug)]
 pub enum UpstreamFailure {
@@ -113,7 +110,7 @@ pub enum Handling {
 
 /// What the deploy service answers for a failed reservation on `node_id`.
 #[must_use]
-pub fn answer(node_id: u32, failure: UpstreamFailure) -> (AnyError, Handling) {
+pub fn answer(node_id: u32, failure: UpstreamFailure) -> (Failure, Handling) {
     match failure {
         UpstreamFailure::Remote(remote) if remote.is::<NodeNotFoundError>() => {
             // The same error, rebuilt from its detail: the same code, status
@@ -123,18 +120,18 @@ pub fn answer(node_id: u32, failure: UpstreamFailure) -> (AnyError, Handling) {
                 .and_then(Value::as_u64)
                 .and_then(|id| u32::try_from(id).ok())
                 .unwrap_or(node_id);
-            (Box::new(NodeNotFoundError { node_id }), Handling::PassedThrough)
+            (NodeNotFoundError { node_id }.into(), Handling::PassedThrough)
         }
         UpstreamFailure::Remote(remote) if remote.is::<InsufficientCapacityError>() => {
             let cause_code = remote.code().to_owned();
-            (Box::new(PlacementFailedError { node_id, cause_code, cause: remote }), Handling::Wrapped)
+            (PlacementFailedError { node_id, cause_code, cause: remote }.into(), Handling::Wrapped)
         }
         UpstreamFailure::Remote(remote) => {
             let cause_code = Some(remote.code().to_owned());
-            (Box::new(InventoryUnavailableError { cause_code, cause: Box::new(remote) }), Handling::Wrapped)
+            (InventoryUnavailableError { cause_code, cause: Box::new(remote) }.into(), Handling::Wrapped)
         }
         UpstreamFailure::Transport(cause) => {
-            (Box::new(InventoryUnavailableError { cause_code: None, cause }), Handling::Wrapped)
+            (InventoryUnavailableError { cause_code: None, cause }.into(), Handling::Wrapped)
         }
     }
 }
@@ -296,7 +293,7 @@ async fn deploy(
     State(service): State<Deploy>,
     headers: HeaderMap,
     Json(body): Json<DeployBody>,
-) -> Result<(StatusCode, Json<Value>), AnyError> {
+) -> Result<(StatusCode, Json<Value>), Failure> {
     let request_id = headers.get("x-request-id").and_then(|id| id.to_str().ok());
     match service.upstream.reserve(body.node_id, body.vcpu, request_id).await {
         Ok(reservation_id) => Ok((
