@@ -534,6 +534,15 @@ impl serde::Serializer for FluentArg {
         Ok(FluentValue::from(value.to_string()))
     }
 
+    // serde's default calls `to_string()`, which panics on a `Display`
+    // that fails: here such a value is no text.
+    fn collect_str<T: core::fmt::Display + ?Sized>(self, value: &T) -> Result<Self::Ok, NotText> {
+        use core::fmt::Write as _;
+        let mut text = String::new();
+        write!(text, "{value}").map_err(|_| NotText)?;
+        Ok(FluentValue::from(text))
+    }
+
     fn serialize_char(self, value: char) -> Result<Self::Ok, NotText> {
         Ok(FluentValue::from(value.to_string()))
     }
