@@ -396,6 +396,34 @@ fn display_escapes_the_servers_control_characters() {
 }
 
 #[test]
+fn display_escapes_every_format_control_and_separator() {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory as _};
+    // Every character of Unicode's categories Cf (format: the bidi marks
+    // and isolates, zero widths), Zl and Zp (line and paragraph
+    // separators), and Cc (C0 and C1 controls), as the crate
+    // unicode-properties classifies them.
+    let hidden = |c: char| {
+        matches!(
+            c.general_category(),
+            GeneralCategory::Format
+                | GeneralCategory::LineSeparator
+                | GeneralCategory::ParagraphSeparator
+                | GeneralCategory::Control
+        )
+    };
+    let all: Vec<char> = (0..=0x10_ffff_u32).filter_map(char::from_u32).filter(|&c| hidden(c)).collect();
+    for named in ['\u{2028}', '\u{2029}', '\u{200e}', '\u{200f}', '\u{061c}', '\u{85}', '\u{feff}'] {
+        assert!(all.contains(&named), "{named:?}");
+    }
+    for c in all {
+        let message = format!("a{c}b");
+        let error = parse(409, &json!({ "error_code": "E", "message": message })).expect("a body");
+        let shown = error.to_string();
+        assert_eq!(shown, format!("E (409): a{}b", c.escape_default()), "{c:?}");
+    }
+}
+
+#[test]
 fn bodies_over_the_limit_are_too_large_and_not_read() {
     use error_catalog::client::DEFAULT_MAX_BODY_LEN;
 

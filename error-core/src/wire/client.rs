@@ -392,9 +392,12 @@ impl RemoteError {
 }
 
 /// `CODE (STATUS): message`, with the control characters of the server's
-/// text escaped (`\n`, `\u{1b}`), and the characters that reorder text
-/// (U+202A to U+202E, U+2066 to U+2069): what a server sends cannot start a
-/// line of a log or colour a terminal.
+/// text escaped (`\n`, `\u{1b}`, the C1 controls), the line and paragraph
+/// separators (U+2028, U+2029), and every format character (Unicode
+/// category Cf: the marks and isolates that reorder text, U+200E, U+200F,
+/// U+061C, U+202A to U+202E, U+2066 to U+2069, the zero widths): what a
+/// server sends cannot start a line of a log, reorder it or colour a
+/// terminal.
 impl fmt::Display for RemoteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ({}): {}", Escaped(&self.code), self.status, Escaped(&self.message))
@@ -417,8 +420,36 @@ impl fmt::Display for Escaped<'_> {
     }
 }
 
+/// The C0 and C1 controls (Cc), and every character of Unicode's
+/// categories Cf (format: the bidi marks, embeddings and isolates, zero
+/// widths, the byte order mark, tags) and Zl, Zp (the line and paragraph
+/// separators): each can start a line, reorder or hide text.
 fn needs_escape(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{600}'..='\u{605}'
+                | '\u{61c}'
+                | '\u{6dd}'
+                | '\u{70f}'
+                | '\u{890}'..='\u{891}'
+                | '\u{8e2}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{110bd}'
+                | '\u{110cd}'
+                | '\u{13430}'..='\u{1343f}'
+                | '\u{1bca0}'..='\u{1bca3}'
+                | '\u{1d173}'..='\u{1d17a}'
+                | '\u{e0001}'
+                | '\u{e0020}'..='\u{e007f}'
+        )
 }
 
 impl std::error::Error for RemoteError {}
