@@ -38,20 +38,17 @@ impl Budget {
     }
 
     fn charge<E: serde::de::Error>(&self, bytes: usize) -> Result<(), E> {
-        match self.left.get().checked_sub(bytes) {
-            Some(left) => {
-                self.left.set(left);
-                Ok(())
-            }
-            None => {
-                self.spent.set(true);
-                Err(E::custom("the JSON costs more memory than its budget"))
-            }
+        if let Some(left) = self.left.get().checked_sub(bytes) {
+            self.left.set(left);
+            Ok(())
+        } else {
+            self.spent.set(true);
+            Err(E::custom("the JSON costs more memory than its budget"))
         }
     }
 }
 
-/// `text` read as one JSON value within `budget` (serde_json's limit of 127
+/// `text` read as one JSON value within `budget` (`serde_json`'s limit of 127
 /// levels of nesting still applies).
 pub(crate) fn from_slice(text: &[u8], budget: &Budget) -> Result<Value, serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_slice(text);

@@ -43,30 +43,6 @@ pub(crate) fn metadata_key(field: &str) -> String {
     key
 }
 
-#[cfg(test)]
-mod tests {
-    use super::metadata_key;
-
-    #[test]
-    fn metadata_keys_are_lower_camel_case() {
-        for (field, key) in [
-            ("node_id", "nodeId"),
-            ("balance_cents", "balanceCents"),
-            ("compose_hash", "composeHash"),
-            ("name", "name"),
-            ("NodeId", "nodeId"),
-            ("item_2", "item2"),
-            ("kms info", "kmsInfo"),
-            ("é_x", "x"),
-            ("", "detail"),
-            ("__", "detail"),
-        ] {
-            assert_eq!(metadata_key(field), key, "{field}");
-        }
-        assert_eq!(metadata_key(&"a".repeat(100)).len(), 64);
-    }
-}
-
 /// Checks, on the wire and before anything is decoded, that an encoded
 /// `google.rpc.Status` has at most `MAX_STATUS_DETAILS` details and each
 /// detail at most `MAX_ITEMS` fields (the repeated ones counted item by
@@ -158,5 +134,29 @@ impl<'a> Fields<'a> {
             5 => self.take(4).map(|_| (number, None)),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::metadata_key;
+
+    #[test]
+    fn metadata_keys_are_lower_camel_case() {
+        for (field, key) in [
+            ("node_id", "nodeId"),
+            ("balance_cents", "balanceCents"),
+            ("compose_hash", "composeHash"),
+            ("name", "name"),
+            ("NodeId", "nodeId"),
+            ("item_2", "item2"),
+            ("kms info", "kmsInfo"),
+            ("é_x", "x"),
+            ("", "detail"),
+            ("__", "detail"),
+        ] {
+            assert_eq!(metadata_key(field), key, "{field}");
+        }
+        assert_eq!(metadata_key(&"a".repeat(100)).len(), 64);
     }
 }

@@ -436,14 +436,14 @@ async fn deploy(
     Json(body): Json<DeployBody>,
 ) -> Result<(StatusCode, Json<Value>), AnyError> {
     let request_id = headers.get("x-request-id").and_then(|id| id.to_str().ok());
-    let reserved =
-        tokio::time::timeout(service.upstream_timeout, service.upstream.reserve(body.node_id, body.vcpu, request_id))
-            .await
-            .unwrap_or_else(|_| {
-                let timeout = UpstreamTimeout(service.upstream_timeout);
-                let wire = timeout.to_string();
-                Err((UpstreamFailure::Transport(Box::new(timeout)), wire))
-            });
+    let reserve = service.upstream.reserve(body.node_id, body.vcpu, request_id);
+    let reserved = if let Ok(reserved) = tokio::time::timeout(service.upstream_timeout, reserve).await {
+        reserved
+    } else {
+        let timeout = UpstreamTimeout(service.upstream_timeout);
+        let wire = timeout.to_string();
+        Err((UpstreamFailure::Transport(Box::new(timeout)), wire))
+    };
     match reserved {
         Ok(reservation_id) => Ok((
             StatusCode::CREATED,
