@@ -57,10 +57,10 @@ fn peak_of<T>(read: impl FnOnce() -> T) -> (usize, T) {
 const MIB: usize = 1024 * 1024;
 
 /// The stated bound: a read takes at most this many times its input's
-/// length, and 64 KiB, of heap (the documented budget is four times and
-/// 16 KiB; the rest is what is copied out of the tree).
+/// length, and 512 KiB, of heap (the documented budget is four times and
+/// 256 KiB; the rest is what is copied out of the tree).
 fn bound(len: usize) -> usize {
-    8 * len + 64 * 1024
+    8 * len + 512 * 1024
 }
 
 /// A JSON body of about `len` bytes: `{"error_code": ..., "message": ...,

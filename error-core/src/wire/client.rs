@@ -112,16 +112,16 @@ pub const MAX_ITEMS: usize = 256;
 pub const MAX_STATUS_DETAILS: usize = 16;
 
 /// The memory a reader may take to decode `len` bytes: four times their
-/// length, and 16 KiB for the small bodies whose fixed costs dominate.
+/// length, and 256 KiB for the small bodies whose fixed costs dominate.
 /// Charged while it decodes: a body that would cost more is
 /// [`ParseBodyError::OverBudget`] before it costs it.
 ///
 /// ```
-/// assert_eq!(error_catalog::client::decode_budget(1024), 4 * 1024 + 16 * 1024);
+/// assert_eq!(error_catalog::client::decode_budget(1024), 4 * 1024 + 256 * 1024);
 /// ```
 #[must_use]
 pub const fn decode_budget(len: usize) -> usize {
-    len.saturating_mul(4).saturating_add(16 * 1024)
+    len.saturating_mul(4).saturating_add(256 * 1024)
 }
 
 /// The longest body [`RemoteError::parse`] reads: 1 MiB. Reading JSON
