@@ -44,7 +44,7 @@
 //! query does not parse answers 400 `ERR-02-008` (`InvalidRequestError`,
 //! `field` the part at fault: `body`, `path` or `query`); a path no route
 //! has, a method a route does not have and a body over 16 KiB answer the
-//! codes of the HTTP layer (`HTTP-404`, `HTTP-405`, `HTTP-413`, see
+//! codes of the HTTP layer (`HTTP-404`, `HTTP-405`, `HTTP-408`, `HTTP-413`, see
 //! `phala_server/transport.rs`):
 //!
 //! ```text
@@ -66,6 +66,13 @@
 //! curl -i -H 'Accept-Language: de-CH, en;q=0.5' http://127.0.0.1:8080/api/v1/cvms/app_missing
 //! ```
 //!
+//! A slow client cannot hold a connection: the request's head must arrive
+//! within [`HEADER_TIMEOUT`] (hyper's `header_read_timeout`, through
+//! hyper-util's server builder, since `axum::serve` sets none), else the
+//! connection is closed; the whole request, its body included, within
+//! [`REQUEST_TIMEOUT`] (tower's `TimeoutLayer`), else it answers 408
+//! `HTTP-408` and closes the connection.
+//!
 //! With the `utoipa` feature (`--features axum,utoipa`), `GET /openapi.json`
 //! answers the OpenAPI document of the three routes: each error they can
 //! answer, grouped by status, with the body of [`ErrorExamples`] as the
@@ -76,6 +83,7 @@
 use std::collections::HashMap;
 use std::net::Ipv4Addr;
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
@@ -127,6 +135,14 @@ use phala::preflight::{DuplicateCvmNameError, HashRegistrationRequiredError, Kms
 
 /// The RFC 9457 `type` of each code is this followed by the code.
 pub const PROBLEM_TYPE_BASE: &str = "https://docs.phala.network/errors/";
+
+/// How long a client may take to send a request's head (its line and
+/// headers) before the connection is closed.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a request may take, its body read and its answer made, before
+/// it answers 408 `HTTP-408`.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The one region this server provisions in.
 pub const REGION: &str = "us-west-1";
@@ -207,6 +223,11 @@ pub struct ListQuery {
 /// of `responses` (the framework's rejections, in the messages' languages,
 /// included), each request with an id.
 pub fn app(responses: ErrorResponses) -> axum::Router {
+    app_with_timeout(responses, REQUEST_TIMEOUT)
+}
+
+/// As [`app`], each request answered within `request_timeout`.
+pub fn app_with_timeout(responses: ErrorResponses, request_timeout: Duration) -> axum::Router {
     let responses = responses.rejections(transport::rejections()).translations(translations());
     let router = axum::Router::new()
         .route("/api/v1/cvms", get(list_cvms))
@@ -222,6 +243,15 @@ pub fn app(responses: ErrorResponses) -> axum::Router {
     router
         .with_state(Arc::new(AppState::default()))
         .layer(DefaultBodyLimit::max(transport::MAX_BODY))
+        // A request not answered in time (a body that trickles in) is a
+        // catalog error too.
+        .layer(
+            tower::ServiceBuilder::new()
+                .layer(axum::error_handling::HandleErrorLayer::new(|_: tower::BoxError| async {
+                    axum::response::IntoResponse::into_response(transport::RequestTimeoutError)
+                }))
+                .layer(tower::timeout::TimeoutLayer::new(request_timeout)),
+        )
         // Outermost first: an id for each request (the client's, or a new
         // UUID), read by the error layer, repeated in the response.
         .layer(
@@ -412,9 +442,46 @@ async fn main() -> std::io::Result<()> {
     });
     let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await?;
     println!("listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app(responses))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    tokio::select! {
+        served = serve(listener, app(responses), HEADER_TIMEOUT) => served,
+        _ = tokio::signal::ctrl_c() => Ok(()),
+    }
+}
+
+/// Serves `app` on `listener`, HTTP/1.1 and HTTP/2, closing a connection
+/// whose request head has not arrived within `header_timeout`.
+///
+/// # Errors
+/// When the listener fails.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: axum::Router,
+    header_timeout: Duration,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
+
+    let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
+    builder.http1().timer(TokioTimer::new()).header_read_timeout(header_timeout);
+    let builder = Arc::new(builder);
+    loop {
+        let (stream, _) = match listener.accept().await {
+            Ok(accepted) => accepted,
+            // A connection that failed before it was accepted (reset, or
+            // too many open files for a moment): the next one may succeed.
+            Err(error) if is_connection_error(&error) => continue,
+            Err(error) => return Err(error),
+        };
+        let (builder, service) = (builder.clone(), TowerToHyperService::new(app.clone()));
+        tokio::spawn(async move {
+            // A connection closed by its client or its timeout ends here.
+            let _ = builder.serve_connection_with_upgrades(TokioIo::new(stream), service).await;
+        });
+    }
+}
+
+fn is_connection_error(error: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(error.kind(), ErrorKind::ConnectionRefused | ErrorKind::ConnectionAborted | ErrorKind::ConnectionReset)
+        || error.raw_os_error() == Some(24)
 }

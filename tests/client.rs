@@ -273,7 +273,12 @@ fn deeply_nested_json() {
         let body = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         assert_eq!(parse(body.as_bytes()), Err(ParseBodyError::NotJson), "{depth}");
         let body = format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
-        assert_eq!(parse(body.as_bytes()), Err(ParseBodyError::NotJson), "{depth}");
+        // Past the nesting limit or the memory budget, whichever comes first.
+        let result = parse(body.as_bytes());
+        assert!(
+            matches!(result, Err(ParseBodyError::NotJson | ParseBodyError::OverBudget { .. })),
+            "{depth}: {result:?}"
+        );
         // Unclosed.
         assert_eq!(parse("[".repeat(depth).as_bytes()), Err(ParseBodyError::NotJson));
     }
@@ -318,9 +323,13 @@ fn huge_numbers_and_long_strings() {
     let long = "x".repeat((1 << 20) - 64);
     let error = parse(400, &json!({ "error_code": "E", "message": long })).expect("a long message");
     assert_eq!(error.message().len(), (1 << 20) - 64);
-    let many: Vec<_> = (0..10_000).map(|index| json!({ "field": format!("f{index}"), "value": index })).collect();
+    let many: Vec<_> = (0..256).map(|index| json!({ "field": format!("f{index}"), "value": index })).collect();
     let error = parse(400, &json!({ "error_code": "E", "message": "m", "details": many })).expect("many details");
-    assert_eq!(error.details().len(), 10_000);
+    assert_eq!(error.details().len(), 256);
+    // Past `MAX_ITEMS`, or past the memory budget, a typed error.
+    let many: Vec<_> = (0..10_000).map(|index| json!({ "field": format!("f{index}"), "value": index })).collect();
+    let error = parse(400, &json!({ "error_code": "E", "message": "m", "details": many })).unwrap_err();
+    assert!(matches!(error, ParseBodyError::OverBudget { .. } | ParseBodyError::TooMany { .. }), "{error:?}");
 }
 
 #[test]
@@ -396,6 +405,34 @@ fn display_escapes_the_servers_control_characters() {
 }
 
 #[test]
+fn display_escapes_every_format_control_and_separator() {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory as _};
+    // Every character of Unicode's categories Cf (format: the bidi marks
+    // and isolates, zero widths), Zl and Zp (line and paragraph
+    // separators), and Cc (C0 and C1 controls), as the crate
+    // unicode-properties classifies them.
+    let hidden = |c: char| {
+        matches!(
+            c.general_category(),
+            GeneralCategory::Format
+                | GeneralCategory::LineSeparator
+                | GeneralCategory::ParagraphSeparator
+                | GeneralCategory::Control
+        )
+    };
+    let all: Vec<char> = (0..=0x10_ffff_u32).filter_map(char::from_u32).filter(|&c| hidden(c)).collect();
+    for named in ['\u{2028}', '\u{2029}', '\u{200e}', '\u{200f}', '\u{061c}', '\u{85}', '\u{feff}'] {
+        assert!(all.contains(&named), "{named:?}");
+    }
+    for c in all {
+        let message = format!("a{c}b");
+        let error = parse(409, &json!({ "error_code": "E", "message": message })).expect("a body");
+        let shown = error.to_string();
+        assert_eq!(shown, format!("E (409): a{}b", c.escape_default()), "{c:?}");
+    }
+}
+
+#[test]
 fn bodies_over_the_limit_are_too_large_and_not_read() {
     use error_catalog::client::DEFAULT_MAX_BODY_LEN;
 
@@ -410,8 +447,10 @@ fn bodies_over_the_limit_are_too_large_and_not_read() {
 
     // The limit is the caller's: the same body under a higher one, and a
     // small body under a lower one.
-    let error = RemoteError::parse_with_limit(500, body.as_bytes(), body.len()).expect("within the limit");
-    assert_eq!(error.details().len(), count + 1);
+    // Under a higher limit it is still refused: its details cost more
+    // memory than the budget, and are more than a list may have.
+    let error = RemoteError::parse_with_limit(500, body.as_bytes(), body.len()).unwrap_err();
+    assert!(matches!(error, ParseBodyError::OverBudget { .. } | ParseBodyError::TooMany { .. }), "{error:?}");
     let small = br#"{"error_code":"E","message":"m"}"#;
     assert!(RemoteError::parse_with_limit(500, small, small.len()).is_ok());
     assert_eq!(

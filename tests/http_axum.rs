@@ -612,3 +612,58 @@ async fn the_request_id_extension_comes_before_the_header() {
     let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
     assert_eq!(serde_json::from_slice::<Value>(&bytes).unwrap()["request_id"], "header-1");
 }
+
+/// Reads from `stream` until the server closes it, and returns what it
+/// sent. Fails when the server keeps the connection open for a minute: a
+/// guard against a hang, not a measure of speed.
+async fn read_until_closed(stream: &mut tokio::net::TcpStream) -> String {
+    use tokio::io::AsyncReadExt as _;
+    let mut received = Vec::new();
+    match tokio::time::timeout(std::time::Duration::from_secs(60), stream.read_to_end(&mut received)).await {
+        Ok(Ok(_)) => {}
+        // A reset closes the connection too.
+        Ok(Err(error)) => assert_eq!(error.kind(), std::io::ErrorKind::ConnectionReset, "{error}"),
+        Err(_) => panic!("the server kept a slow connection open; it had sent {received:?}"),
+    }
+    String::from_utf8_lossy(&received).into_owned()
+}
+
+/// A client that sends part of a request's head and then nothing (a
+/// slowloris) is disconnected once the header timeout passes.
+#[tokio::test]
+async fn a_slow_partial_request_head_is_closed() {
+    use tokio::io::AsyncWriteExt as _;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let app = server::app(ErrorResponses::new());
+    tokio::spawn(server::serve(listener, app, std::time::Duration::from_millis(200)));
+
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    stream.write_all(b"POST /api/v1/cvms/provision HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Ty").await.unwrap();
+    let received = read_until_closed(&mut stream).await;
+    assert!(!received.starts_with("HTTP/1.1 2"), "{received}");
+}
+
+/// A client that sends the head and then trickles its body is answered 408
+/// with a catalog body, and the connection is closed.
+#[tokio::test]
+async fn a_slow_partial_request_body_is_answered_408_and_closed() {
+    use tokio::io::AsyncWriteExt as _;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let app = server::app_with_timeout(ErrorResponses::new(), std::time::Duration::from_millis(300));
+    tokio::spawn(server::serve(listener, app, std::time::Duration::from_secs(10)));
+
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let head = "POST /api/v1/cvms/provision HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Request-ID: rid-slow\r\n\
+                Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"name\":";
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let received = read_until_closed(&mut stream).await;
+    assert!(received.starts_with("HTTP/1.1 408 Request Timeout\r\n"), "{received}");
+    let body = received.split_once("\r\n\r\n").map(|(_, body)| body).unwrap_or_default();
+    let body: Value = serde_json::from_str(body).unwrap_or_else(|error| panic!("{error}: {received}"));
+    assert_eq!(
+        body,
+        json!({ "error_code": "HTTP-408", "message": "The request took too long", "request_id": "rid-slow" })
+    );
+}

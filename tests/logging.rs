@@ -90,3 +90,51 @@ fn without_a_request_id_the_event_has_none() {
     assert!(!log.contains("request_id"), "{log}");
     assert!(body.get("request_id").is_none());
 }
+
+/// A source whose text is 1 MB, as an upstream's message may be.
+#[derive(Debug)]
+struct HugeError;
+
+impl std::fmt::Display for HugeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for _ in 0..1000 {
+            f.write_str(&"m".repeat(1000))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for HugeError {}
+
+/// Raised when an upstream fails with a message of its own
+#[derive(Debug, thiserror::Error, CatalogError)]
+#[error("upstream failed")]
+#[catalog(module = 1, code = 2, status = 502, display = false, message = "The upstream failed")]
+struct UpstreamError {
+    #[source]
+    source: HugeError,
+}
+
+/// The cap of each text field of the event, in bytes, as the crate
+/// documents it.
+const MAX_LOG_FIELD_LEN: usize = 4096;
+
+#[test]
+fn each_field_of_the_event_is_capped_with_a_marker() {
+    let marker = format!("... (cut at {MAX_LOG_FIELD_LEN} bytes)");
+    let error = DatabaseError { query: "q".repeat(1_000_000), source: DriverError };
+    let (_, log) = respond_logged(&error, Some(b"rid-7"));
+    assert_eq!(log.lines().count(), 1);
+    assert!(log.len() < 2 * MAX_LOG_FIELD_LEN + 1024, "a line of {} bytes", log.len());
+    assert!(log.contains(&format!("error=\"query {}{marker}\"", "q".repeat(MAX_LOG_FIELD_LEN - 6))), "{log}");
+
+    let responses = Arc::new(ErrorResponses::new());
+    let context = responses.context(None, "/v1/query");
+    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    let log = log::fmt_lines(|| {
+        let error = UpstreamError { source: HugeError };
+        runtime.block_on(error_catalog::http::scope(context, async { error_catalog::http::respond(&error) }));
+    });
+    assert!(log.len() < 2 * MAX_LOG_FIELD_LEN + 1024, "a line of {} bytes", log.len());
+    assert!(log.contains(&format!("cause=\"{}{marker}\"", "m".repeat(MAX_LOG_FIELD_LEN))), "{log}");
+}

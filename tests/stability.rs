@@ -264,3 +264,57 @@ fn only_a_missing_lock_is_written_by_blessing() {
     // Current now: it passes without blessing.
     assert!(assert_stable_in_child(&lock.0, false).status.success());
 }
+
+/// A catalog of its own, so that the tests above see only theirs.
+#[derive(ErrorCatalog)]
+#[catalog(format = "ERR-{module:02}-{code:03}")]
+pub enum ControlsCatalog {
+    #[module(1, name = "Controls")]
+    Controls,
+}
+
+/// Raised when a message ends in a carriage return
+#[derive(Debug, CatalogError)]
+#[catalog(catalog = ControlsCatalog, module = 1, code = 2, status = 409, message = "Saved\r")]
+pub struct CarriageReturnError;
+
+#[test]
+fn a_message_with_a_carriage_return_or_any_control_reads_back_the_same() {
+    let lock = Lock::of(ControlsCatalog::INFO, CarriageReturnError::entries());
+    let written = lock.render("Catalog");
+    assert!(written.contains("\tSaved\\r\n"), "{written:?}");
+    assert_eq!(Lock::parse(&written).unwrap(), lock);
+
+    let message = "a\rb\u{0}c\u{7f}d\u{85}e\u{2028}f\\u{41}g\\\\h\t\n";
+    let active = Locked::Active { status: 409, class: "Class\u{1b}".into(), message: message.into() };
+    let lock = Lock::from_codes([("ERR-01-002".to_owned(), active)]);
+    let written = lock.render("Catalog");
+    assert_eq!(written.lines().count(), 3, "{written:?}");
+    assert_eq!(Lock::parse(&written).unwrap(), lock);
+}
+
+proptest::proptest! {
+    /// Any lock that was written reads back equal: classes and messages of
+    /// any text, statuses of any number the lock keeps.
+    #[test]
+    fn any_written_lock_reads_back(
+        codes in proptest::collection::btree_map(
+            "[A-Z]{1,4}-[0-9]{1,4}",
+            proptest::option::of(("[A-Za-z][\\PC\\pC]{0,20}", "[\\PC\\pC]{0,60}", proptest::option::of(100_u16..=999))),
+            0..8,
+        )
+    ) {
+        let count = codes.len();
+        let lock = Lock::from_codes(codes.into_iter().map(|(code, locked)| {
+            let locked = match locked {
+                None => Locked::Retired,
+                Some((class, message, status)) => Locked::Active { status: status.unwrap_or(0), class, message },
+            };
+            (code, locked)
+        }));
+        let written = lock.render("Catalog");
+        // One line per code, and the two of the header.
+        proptest::prop_assert_eq!(written.lines().count(), count + 2);
+        proptest::prop_assert_eq!(Lock::parse(&written), Ok(lock));
+    }
+}

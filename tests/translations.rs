@@ -256,3 +256,31 @@ fn codes_that_are_no_fluent_ids_are_mapped() {
     error_catalog::testing::assert_translated::<Sqlstate>(&translations);
     error_catalog::testing::assert_translated::<Smtp>(&translations);
 }
+
+/// RFC 9110 §12.5.4 and RFC 4647: `*` stands for the languages no other
+/// range names, so `*;q=0` excludes only those; a named range with `q=0`
+/// excludes what it matches.
+#[test]
+fn a_wildcard_of_weight_zero_excludes_only_the_languages_not_named() {
+    let translations = server::translations();
+    let de = Some(language("de"));
+    let table: [(&str, Option<LanguageIdentifier>); 14] = [
+        ("de, *;q=0", de.clone()),
+        ("*;q=0, de", de.clone()),
+        ("de;q=0.5, *;q=0", de.clone()),
+        ("de-CH, *;q=0", de.clone()),
+        ("fr, *;q=0", None),
+        ("*;q=0", None),
+        ("de;q=0, *", None),
+        ("de;q=0, de-CH", None),
+        ("de-AT;q=0, de", de.clone()),
+        ("en, de", None),
+        ("de, en", de.clone()),
+        ("*", None),
+        ("fr, *;q=0.5, de;q=0.1", None),
+        ("de", de.clone()),
+    ];
+    for (header, expected) in table {
+        assert_eq!(translations.negotiate(header.as_bytes()).cloned(), expected, "{header}");
+    }
+}

@@ -215,6 +215,50 @@
 //! assert_eq!(error.message(), "The requested CVM was not found"); // for clients
 //! # }
 //! ```
+//!
+//! # A field whose `Display` fails
+//!
+//! The derived `Display` keeps std's contract: it passes on the
+//! `fmt::Error` of a field, so `to_string()` panics, as std's does for any
+//! `Display` that fails. Everything of this crate that writes a message
+//! writes into its own buffer instead, and never panics: `message()` is the
+//! text written until the field failed, and the bodies, the translations
+//! and the log event say that text.
+//!
+//! ```
+//! # use error_catalog::{ErrorCatalog, CatalogError};
+//! # #[derive(ErrorCatalog)]
+//! # #[catalog(format = "ERR-{module:02}-{code:03}")]
+//! # enum Catalog { #[module(1, name = "Hosts")] Hosts }
+//! #[derive(Debug)]
+//! struct Host;
+//!
+//! impl serde::Serialize for Host {
+//!     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+//!         serializer.collect_str(self)
+//!     }
+//! }
+//!
+//! impl std::fmt::Display for Host {
+//!     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+//!         f.write_str("web")?;
+//!         Err(std::fmt::Error)
+//!     }
+//! }
+//!
+//! #[derive(Debug, CatalogError)]
+//! #[catalog(module = 1, code = 1, status = 503, message = "Host {host} is down")]
+//! struct HostDownError {
+//!     #[catalog(detail)]
+//!     host: Host,
+//! }
+//!
+//! # fn main() {
+//! let error = HostDownError { host: Host };
+//! assert_eq!(error.message(), "Host web"); // what was written, no panic
+//! assert!(std::panic::catch_unwind(|| error.to_string()).is_err()); // std's contract
+//! # }
+//! ```
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

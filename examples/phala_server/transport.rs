@@ -27,6 +27,11 @@ pub struct RouteNotFoundError;
 #[catalog(catalog = Catalog, code = 405, status = 405, message = "This route does not accept this method")]
 pub struct MethodNotAllowedError;
 
+/// Raised when a request is not received and answered in time
+#[derive(Debug, CatalogError)]
+#[catalog(catalog = Catalog, code = 408, status = 408, message = "The request took too long")]
+pub struct RequestTimeoutError;
+
 /// Raised when a request body is longer than the server reads
 #[derive(Debug, CatalogError)]
 #[catalog(catalog = Catalog, code = 413, status = 413, message = "The request body is larger than {limit} bytes")]

@@ -152,6 +152,22 @@ impl Lock {
         Ok(Self { codes })
     }
 
+    /// A lock of these codes, as [`of`](Self::of) makes it from a
+    /// catalog; any text of a class or message is written so that it reads
+    /// back the same.
+    ///
+    /// ```
+    /// use error_catalog::stability::{Lock, Locked};
+    ///
+    /// let active = Locked::Active { status: 409, class: "Taken".into(), message: "taken\r".into() };
+    /// let lock = Lock::from_codes([("ERR-01-004".to_owned(), active)]);
+    /// assert_eq!(Lock::parse(&lock.render("Catalog")).ok(), Some(lock));
+    /// ```
+    #[must_use]
+    pub fn from_codes(codes: impl IntoIterator<Item = (String, Locked)>) -> Self {
+        Self { codes: codes.into_iter().collect() }
+    }
+
     /// The lock of a catalog as its code is now: every entry, and every code
     /// the catalog declares retired.
     #[must_use]
@@ -311,8 +327,24 @@ impl fmt::Display for Violation {
     }
 }
 
+/// The text of a field as the lock writes it: `\\`, `\t`, `\n`, `\r`, and
+/// every other control character as `\u{..}`, so that a field is one line
+/// with no tab, whatever a reader takes for a line's end.
 fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn unescape(text: &str) -> String {
@@ -323,6 +355,21 @@ fn unescape(text: &str) -> String {
             match chars.next() {
                 Some('t') => out.push('\t'),
                 Some('n') => out.push('\n'),
+                Some('r') => out.push('\r'),
+                Some('u') if chars.as_str().starts_with('{') => {
+                    let rest = chars.as_str();
+                    let decoded = rest.find('}').and_then(|end| {
+                        let c = u32::from_str_radix(&rest[1..end], 16).ok().and_then(char::from_u32)?;
+                        Some((c, end))
+                    });
+                    match decoded {
+                        Some((c, end)) => {
+                            out.push(c);
+                            chars = rest[end + 1..].chars();
+                        }
+                        None => out.push('u'),
+                    }
+                }
                 Some(other) => out.push(other),
                 None => out.push('\\'),
             }

@@ -297,8 +297,21 @@ impl Translations {
     /// `accept_language` asks for.
     pub(crate) fn negotiated(&self, accept_language: &[u8]) -> Option<usize> {
         let ranges = language_ranges(accept_language);
-        let excluded: Vec<&str> = ranges.iter().filter(|range| range.q == 0).map(|range| range.tag).collect();
-        let acceptable = |locale: &&Locale| !excluded.iter().any(|range| matches_range(range, &locale.tag));
+        // `*` stands for the languages no other range names (RFC 9110
+        // §12.5.4): `*;q=0` excludes only those, a named range of weight 0
+        // what it matches.
+        let names = |range: &LanguageRange<'_>, tag: &str| {
+            range.tag != "*" && (matches_range(range.tag, tag) || is_prefix_of(tag, range.tag))
+        };
+        let acceptable = |locale: &&Locale| {
+            ranges.iter().filter(|range| range.q == 0).all(|excluded| {
+                if excluded.tag == "*" {
+                    ranges.iter().any(|range| range.q > 0 && names(range, &locale.tag))
+                } else {
+                    !matches_range(excluded.tag, &locale.tag)
+                }
+            })
+        };
         for range in ranges.iter().filter(|range| range.q > 0) {
             if range.tag == "*" {
                 return None;
@@ -466,6 +479,12 @@ fn matches_range(range: &str, tag: &str) -> bool {
             && tag[..range.len()].eq_ignore_ascii_case(range))
 }
 
+/// Whether `tag` is `range` with subtags cut off its end (`de` of `de-CH`):
+/// the fallback of RFC 4647's lookup.
+fn is_prefix_of(tag: &str, range: &str) -> bool {
+    range.len() > tag.len() && range.as_bytes()[tag.len()] == b'-' && range[..tag.len()].eq_ignore_ascii_case(tag)
+}
+
 /// Serializes a string or a number into a Fluent value; anything else fails.
 struct FluentArg;
 
@@ -511,6 +530,15 @@ impl serde::Serializer for FluentArg {
 
     fn serialize_str(self, value: &str) -> Result<Self::Ok, NotText> {
         Ok(FluentValue::from(value.to_string()))
+    }
+
+    // serde's default calls `to_string()`, which panics on a `Display`
+    // that fails: here such a value is no text.
+    fn collect_str<T: core::fmt::Display + ?Sized>(self, value: &T) -> Result<Self::Ok, NotText> {
+        use core::fmt::Write as _;
+        let mut text = String::new();
+        write!(text, "{value}").map_err(|_| NotText)?;
+        Ok(FluentValue::from(text))
     }
 
     fn serialize_char(self, value: char) -> Result<Self::Ok, NotText> {

@@ -23,10 +23,52 @@ pub(crate) fn accepted_request_id(value: &[u8]) -> Option<&str> {
 /// The most sources of a server error that its log event lists.
 const MAX_SOURCES: usize = 32;
 
+/// The longest text field (`error`, `cause`) of the log event, in bytes;
+/// a longer text is cut at a character boundary and ends with
+/// `... (cut at 4096 bytes)`.
+pub(crate) const MAX_LOG_FIELD_LEN: usize = 4096;
+
+/// A `String` that takes at most `MAX_LOG_FIELD_LEN` bytes, then refuses
+/// more: a `Display` of any length stops writing there.
+struct Capped {
+    text: String,
+    cut: bool,
+}
+
+impl Capped {
+    fn new() -> Self {
+        Self { text: String::new(), cut: false }
+    }
+
+    fn finish(mut self) -> String {
+        if self.cut {
+            let _ = write!(self.text, "... (cut at {MAX_LOG_FIELD_LEN} bytes)");
+        }
+        self.text
+    }
+}
+
+impl core::fmt::Write for Capped {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        let room = MAX_LOG_FIELD_LEN - self.text.len();
+        if s.len() <= room {
+            self.text.push_str(s);
+            return Ok(());
+        }
+        let mut end = room;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.text.push_str(&s[..end]);
+        self.cut = true;
+        Err(core::fmt::Error)
+    }
+}
+
 /// One event per server error, its fields structured: the code, status and
 /// class, the gRPC code when the answer is a gRPC status, the request id
 /// that the answer reports too, and the internal text (`Display`, then the
-/// sources) as values. Subscribers write string values quoted and escaped
+/// sources) as values, each at most [`MAX_LOG_FIELD_LEN`] bytes. Subscribers write string values quoted and escaped
 /// (the fmt subscriber writes `"a\nb"`), so text from an error cannot start
 /// a log line of its own.
 pub(crate) fn log_server_error<E: CatalogError + ?Sized>(error: &E, request_id: Option<&str>, grpc: Option<GrpcCode>) {
@@ -47,18 +89,23 @@ pub(crate) fn log_server_error<E: CatalogError + ?Sized>(error: &E, request_id: 
 fn texts<E: core::error::Error + ?Sized>(error: &E) -> (String, String) {
     // `write!` into a String: a `Display` that fails leaves what it wrote,
     // where `to_string` would panic.
-    let mut internal = String::new();
+    // Each capped at `MAX_LOG_FIELD_LEN` bytes, with a marker.
+    let mut internal = Capped::new();
     let _ = write!(internal, "{error}");
-    let mut cause = String::new();
+    let internal = internal.finish();
+    let mut cause = Capped::new();
     let mut source = error.source();
     for _ in 0..MAX_SOURCES {
         let Some(next) = source else { break };
-        if !cause.is_empty() {
-            cause.push_str(": ");
+        if !cause.text.is_empty() && cause.write_str(": ").is_err() {
+            break;
         }
-        let _ = write!(cause, "{next}");
+        if write!(cause, "{next}").is_err() && cause.cut {
+            break;
+        }
         source = next.source();
     }
+    let cause = cause.finish();
     (internal, cause)
 }
 

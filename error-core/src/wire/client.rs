@@ -27,6 +27,7 @@ use serde_json::{Map, Value};
 
 use crate::model::error::CatalogError;
 use crate::model::grpc_code::GrpcCode;
+use crate::wire::budget::{self, Budget};
 
 /// An error a server answered with, as its body (or its gRPC status) says.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +86,42 @@ pub enum ParseBodyError {
     },
     /// The details of a gRPC status are not a `google.rpc.Status` message.
     NotStatusDetails,
+    /// Reading the body would take more memory than its budget,
+    /// [`decode_budget`] of its length; it was not read further.
+    OverBudget {
+        /// The budget, in bytes.
+        budget: usize,
+    },
+    /// A list of the body (`details`, `suggestions`, `links`; a gRPC
+    /// status's details, or the items of one) has more items than
+    /// [`MAX_ITEMS`] ([`MAX_STATUS_DETAILS`] for a status's details).
+    TooMany {
+        /// The list.
+        key: &'static str,
+        /// The most items it may have.
+        limit: usize,
+    },
+}
+
+/// The most items of each list a reader keeps: `details`, `suggestions` and
+/// `links` of a body; the items of each detail of a gRPC status (the
+/// metadata of an `ErrorInfo`, the links of a `Help`, ...).
+pub const MAX_ITEMS: usize = 256;
+
+/// The most details (`Any` messages) of a gRPC status a reader decodes.
+pub const MAX_STATUS_DETAILS: usize = 16;
+
+/// The memory a reader may take to decode `len` bytes: four times their
+/// length, and 256 KiB for the small bodies whose fixed costs dominate.
+/// Charged while it decodes: a body that would cost more is
+/// [`ParseBodyError::OverBudget`] before it costs it.
+///
+/// ```
+/// assert_eq!(error_catalog::client::decode_budget(1024), 4 * 1024 + 256 * 1024);
+/// ```
+#[must_use]
+pub const fn decode_budget(len: usize) -> usize {
+    len.saturating_mul(4).saturating_add(256 * 1024)
 }
 
 /// The longest body [`RemoteError::parse`] reads: 1 MiB. Reading JSON
@@ -103,6 +140,10 @@ impl fmt::Display for ParseBodyError {
                 write!(f, "the error body has {len} bytes, more than the limit of {limit}")
             }
             Self::NotStatusDetails => f.write_str("the status details are not a google.rpc.Status"),
+            Self::OverBudget { budget } => {
+                write!(f, "the error body would take more than {budget} bytes of memory to read")
+            }
+            Self::TooMany { key, limit } => write!(f, "the error body's `{key}` has more than {limit} items"),
         }
     }
 }
@@ -147,19 +188,17 @@ impl RemoteError {
         if body.len() > max_len {
             return Err(ParseBodyError::TooLarge { len: body.len(), limit: max_len });
         }
-        let value: Value = serde_json::from_slice(body).map_err(|_| ParseBodyError::NotJson)?;
+        let budget = Budget::new(decode_budget(body.len()));
+        let value = budget::from_slice(body, &budget)
+            .map_err(|_| over_budget_or(&budget, body.len(), ParseBodyError::NotJson))?;
         let Value::Object(mut object) = value else {
             return Err(ParseBodyError::NotAnObject);
         };
         // FastAPI-style services wrap the body in `detail`:
         // `{"detail": {"error_code": ..., "message": ...}}`.
-        let nested = match object.get("detail") {
-            Some(Value::Object(inner)) if !object.contains_key("error_code") && inner.contains_key("error_code") => {
-                Some(inner.clone())
-            }
-            _ => None,
-        };
-        if let Some(inner) = nested {
+        let nested = matches!(object.get("detail"),
+            Some(Value::Object(inner)) if !object.contains_key("error_code") && inner.contains_key("error_code"));
+        if nested && let Some(Value::Object(inner)) = object.remove("detail") {
             object = inner;
         }
         let code = required_string(&object, "error_code")?;
@@ -269,6 +308,10 @@ impl RemoteError {
         if len > max_len {
             return Err(ParseBodyError::TooLarge { len, limit: max_len });
         }
+        // What decoding would hold, counted on the wire before it happens:
+        // a status of a million empty details is refused, not decoded.
+        crate::wire::grpc::check_status_items(status.details())?;
+        let budget = Budget::new(decode_budget(len));
         let details = status.check_error_details_vec().map_err(|_| ParseBodyError::NotStatusDetails)?;
         // AIP-193 allows one `ErrorInfo`; a status with several is read by
         // its first.
@@ -287,14 +330,18 @@ impl RemoteError {
                 info.metadata.iter().filter(|(key, _)| *key != crate::wire::grpc::ERROR_CODE_KEY).collect();
             // A map has no order: the details come sorted by key.
             fields.sort_unstable();
-            error.details = fields
-                .into_iter()
-                .map(|(key, text)| RemoteDetail {
-                    field: key.clone(),
-                    value: serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.clone())),
-                    message: None,
-                })
-                .collect();
+            let mut read = Vec::with_capacity(fields.len());
+            for (key, text) in fields {
+                let value = match budget::from_slice(text.as_bytes(), &budget) {
+                    Ok(value) => value,
+                    Err(_) if budget.is_spent() => {
+                        return Err(ParseBodyError::OverBudget { budget: decode_budget(len) });
+                    }
+                    Err(_) => Value::String(text.clone()),
+                };
+                read.push(RemoteDetail { field: key.clone(), value, message: None });
+            }
+            error.details = read;
         }
         for detail in &details {
             match detail {
@@ -392,9 +439,12 @@ impl RemoteError {
 }
 
 /// `CODE (STATUS): message`, with the control characters of the server's
-/// text escaped (`\n`, `\u{1b}`), and the characters that reorder text
-/// (U+202A to U+202E, U+2066 to U+2069): what a server sends cannot start a
-/// line of a log or colour a terminal.
+/// text escaped (`\n`, `\u{1b}`, the C1 controls), the line and paragraph
+/// separators (U+2028, U+2029), and every format character (Unicode
+/// category Cf: the marks and isolates that reorder text, U+200E, U+200F,
+/// U+061C, U+202A to U+202E, U+2066 to U+2069, the zero widths): what a
+/// server sends cannot start a line of a log, reorder it or colour a
+/// terminal.
 impl fmt::Display for RemoteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ({}): {}", Escaped(&self.code), self.status, Escaped(&self.message))
@@ -417,11 +467,44 @@ impl fmt::Display for Escaped<'_> {
     }
 }
 
+/// The C0 and C1 controls (Cc), and every character of Unicode's
+/// categories Cf (format: the bidi marks, embeddings and isolates, zero
+/// widths, the byte order mark, tags) and Zl, Zp (the line and paragraph
+/// separators): each can start a line, reorder or hide text.
 fn needs_escape(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{600}'..='\u{605}'
+                | '\u{61c}'
+                | '\u{6dd}'
+                | '\u{70f}'
+                | '\u{890}'..='\u{891}'
+                | '\u{8e2}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{110bd}'
+                | '\u{110cd}'
+                | '\u{13430}'..='\u{1343f}'
+                | '\u{1bca0}'..='\u{1bca3}'
+                | '\u{1d173}'..='\u{1d17a}'
+                | '\u{e0001}'
+                | '\u{e0020}'..='\u{e007f}'
+        )
 }
 
 impl std::error::Error for RemoteError {}
+
+/// [`ParseBodyError::OverBudget`] when `budget` ran out, else `otherwise`.
+fn over_budget_or(budget: &Budget, len: usize, otherwise: ParseBodyError) -> ParseBodyError {
+    if budget.is_spent() { ParseBodyError::OverBudget { budget: decode_budget(len) } } else { otherwise }
+}
 
 fn required_string(object: &Map<String, Value>, key: &'static str) -> Result<String, ParseBodyError> {
     optional_string(object, key)?.ok_or(ParseBodyError::Missing(key))
@@ -442,6 +525,7 @@ fn array<T>(
 ) -> Result<Vec<T>, ParseBodyError> {
     match object.get(key) {
         None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(items)) if items.len() > MAX_ITEMS => Err(ParseBodyError::TooMany { key, limit: MAX_ITEMS }),
         Some(Value::Array(items)) => items.iter().map(item).collect(),
         Some(_) => Err(ParseBodyError::WrongType(key)),
     }

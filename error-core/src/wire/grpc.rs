@@ -43,6 +43,100 @@ pub(crate) fn metadata_key(field: &str) -> String {
     key
 }
 
+/// Checks, on the wire and before anything is decoded, that an encoded
+/// `google.rpc.Status` has at most `MAX_STATUS_DETAILS` details and each
+/// detail at most `MAX_ITEMS` fields (the repeated ones counted item by
+/// item): what decoding it allocates is then bounded by its length.
+#[cfg(feature = "tonic")]
+pub(crate) fn check_status_items(status: &[u8]) -> Result<(), crate::client::ParseBodyError> {
+    use crate::client::{MAX_ITEMS, MAX_STATUS_DETAILS, ParseBodyError};
+
+    let mut details = 0;
+    for field in Fields(status) {
+        let (number, value) = field.ok_or(ParseBodyError::NotStatusDetails)?;
+        if number != 3 {
+            continue;
+        }
+        details += 1;
+        if details > MAX_STATUS_DETAILS {
+            return Err(ParseBodyError::TooMany { key: "details", limit: MAX_STATUS_DETAILS });
+        }
+        // `google.protobuf.Any`: its `value` (2) is the detail's message.
+        for any_field in Fields(value.unwrap_or_default()) {
+            let (number, value) = any_field.ok_or(ParseBodyError::NotStatusDetails)?;
+            if number == 2 {
+                let mut items = 0;
+                for item in Fields(value.unwrap_or_default()) {
+                    item.ok_or(ParseBodyError::NotStatusDetails)?;
+                    items += 1;
+                    if items > MAX_ITEMS {
+                        return Err(ParseBodyError::TooMany { key: "details", limit: MAX_ITEMS });
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The fields of a protobuf message: each its number and, when it is
+/// length-delimited, its bytes; `None` where the bytes are not protobuf.
+#[cfg(feature = "tonic")]
+struct Fields<'a>(&'a [u8]);
+
+#[cfg(feature = "tonic")]
+impl<'a> Iterator for Fields<'a> {
+    type Item = Option<(u64, Option<&'a [u8]>)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let field = self.field();
+        if field.is_none() {
+            self.0 = &[];
+        }
+        Some(field)
+    }
+}
+
+#[cfg(feature = "tonic")]
+impl<'a> Fields<'a> {
+    fn varint(&mut self) -> Option<u64> {
+        let mut value = 0_u64;
+        for shift in (0..64).step_by(7) {
+            let (&byte, rest) = self.0.split_first()?;
+            self.0 = rest;
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    fn take(&mut self, len: usize) -> Option<&'a [u8]> {
+        let bytes = self.0.get(..len)?;
+        self.0 = &self.0[len..];
+        Some(bytes)
+    }
+
+    fn field(&mut self) -> Option<(u64, Option<&'a [u8]>)> {
+        let key = self.varint()?;
+        let number = key >> 3;
+        match key & 7 {
+            0 => self.varint().map(|_| (number, None)),
+            1 => self.take(8).map(|_| (number, None)),
+            2 => {
+                let len = usize::try_from(self.varint()?).ok()?;
+                self.take(len).map(|bytes| (number, Some(bytes)))
+            }
+            5 => self.take(4).map(|_| (number, None)),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::metadata_key;

@@ -8,6 +8,8 @@
 pub mod body;
 mod bounded;
 #[cfg(feature = "client")]
+mod budget;
+#[cfg(feature = "client")]
 pub mod client;
 #[cfg(feature = "client")]
 pub(crate) mod grpc;

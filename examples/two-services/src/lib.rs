@@ -44,7 +44,7 @@ pub async fn start() -> std::io::Result<Fleet> {
     for upstream in upstreams {
         let listener = loopback().await?;
         deploys.push((upstream.transport(), listener.local_addr()?));
-        tokio::spawn(deploy_service::serve(listener, Deploy { upstream, journal: journal.clone() }));
+        tokio::spawn(deploy_service::serve(listener, Deploy::new(upstream, journal.clone())));
     }
     let [over_http, over_grpc] = <[_; 2]>::try_from(deploys).map_err(|_| std::io::Error::other("two deploys"))?;
     Ok(Fleet { deploys: [over_http, over_grpc], journal })
@@ -84,7 +84,7 @@ pub async fn exchange(fleet: &Fleet) -> Result<Vec<Exchange>, Box<dyn std::error
     for (transport, address) in fleet.deploys {
         for (index, (node_id, vcpu)) in REQUESTS.into_iter().enumerate() {
             let request = serde_json::json!({ "node_id": node_id, "vcpu": vcpu });
-            let failures_before = fleet.journal.lock().map_err(|_| "journal")?.len();
+            let failures_before = fleet.journal.recorded();
             let response = client
                 .post(format!("http://{address}/v1/deployments"))
                 .header("x-request-id", format!("client-{}-{index}", transport.to_lowercase()))
@@ -94,7 +94,7 @@ pub async fn exchange(fleet: &Fleet) -> Result<Vec<Exchange>, Box<dyn std::error
             let status = response.status().as_u16();
             let text = response.text().await?;
             let body: Value = serde_json::from_str(&text)?;
-            let upstream = fleet.journal.lock().map_err(|_| "journal")?.get(failures_before).cloned();
+            let upstream = fleet.journal.call(failures_before);
             exchanges.push(Exchange { transport, request, upstream, status, body, text });
         }
     }

@@ -72,4 +72,5 @@ ERR-04-003 = Die angeforderten Ressourcen überschreiten die Grenzen Ihres Konto
 ## Die HTTP-Schicht
 HTTP-404 = Keine Route hat diesen Pfad
 HTTP-405 = Diese Route nimmt diese Methode nicht an
+HTTP-408 = Die Anfrage hat zu lange gedauert
 HTTP-413 = Der Rumpf der Anfrage ist größer als { $limit } Bytes

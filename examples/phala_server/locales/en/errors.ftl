@@ -42,4 +42,5 @@ ERR-04-003 = The requested resources exceed your account limits
 ## The HTTP layer
 HTTP-404 = No route has this path
 HTTP-405 = This route does not accept this method
+HTTP-408 = The request took too long
 HTTP-413 = The request body is larger than { $limit } bytes

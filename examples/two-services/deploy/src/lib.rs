@@ -12,16 +12,26 @@
 //!   does not know (or cannot reach) is `ERR-02-002`
 //!   (`InventoryUnavailableError`); each names the inventory's code in the
 //!   detail `cause_code`, and keeps the inventory's whole error as its
-//!   `source`, for the log, never for the body.
+//!   `source`, for the log, never for the body. Only a code the catalog
+//!   knows is named: any other string the inventory sent stays in the
+//!   source.
+//!
+//! The inventory is trusted no more than a client: its answer must come
+//! within [`UPSTREAM_TIMEOUT`], its body is read up to
+//! [`MAX_UPSTREAM_BODY`] and no further, and the journal of failed calls
+//! keeps the last [`Journal::CAPACITY`], each at most [`MAX_WIRE_TEXT`]
+//! bytes of what came over the wire.
 
-use std::sync::{Arc, Mutex};
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use error_catalog::client::RemoteError;
-use error_catalog::{CatalogError, Failure, GrpcCode};
-use fleet_catalog::{InsufficientCapacityError, NodeNotFoundError};
+use error_catalog::{CatalogError, Code, Failure, GrpcCode};
+use fleet_catalog::{Catalog, InsufficientCapacityError, NodeNotFoundError};
 use serde_json::Value;
 use tonic::codegen::http;
 
@@ -108,6 +118,25 @@ pub enum Handling {
     Wrapped,
 }
 
+/// The longest body of the inventory the deploy service reads, in bytes:
+/// what `RemoteError::parse` reads.
+pub const MAX_UPSTREAM_BODY: usize = error_catalog::client::DEFAULT_MAX_BODY_LEN;
+
+/// How long the deploy service waits for the inventory's whole answer.
+pub const UPSTREAM_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The most of an answer's wire text the journal keeps, in bytes.
+pub const MAX_WIRE_TEXT: usize = 4096;
+
+/// The code of the fleet's catalog that `remote` carries, written as the
+/// catalog writes it; `None` for any string the catalog does not know,
+/// which is then never passed on.
+#[must_use]
+pub fn known_code(remote: &RemoteError) -> Option<&'static str> {
+    let code: Code<Catalog> = remote.typed_code()?;
+    error_catalog::registry::lookup_code(code).map(error_catalog::Entry::code)
+}
+
 /// What the deploy service answers for a failed reservation on `node_id`.
 #[must_use]
 pub fn answer(node_id: u32, failure: UpstreamFailure) -> (Failure, Handling) {
@@ -123,11 +152,11 @@ pub fn answer(node_id: u32, failure: UpstreamFailure) -> (Failure, Handling) {
             (NodeNotFoundError { node_id }.into(), Handling::PassedThrough)
         }
         UpstreamFailure::Remote(remote) if remote.is::<InsufficientCapacityError>() => {
-            let cause_code = remote.code().to_owned();
+            let cause_code = InsufficientCapacityError::entries()[0].code().to_owned();
             (PlacementFailedError { node_id, cause_code, cause: remote }.into(), Handling::Wrapped)
         }
         UpstreamFailure::Remote(remote) => {
-            let cause_code = Some(remote.code().to_owned());
+            let cause_code = known_code(&remote).map(str::to_owned);
             (InventoryUnavailableError { cause_code, cause: Box::new(remote) }.into(), Handling::Wrapped)
         }
         UpstreamFailure::Transport(cause) => {
@@ -167,8 +196,94 @@ pub struct UpstreamCall {
     pub handling: Handling,
 }
 
-/// Every call to the inventory that failed, in order.
-pub type Journal = Arc<Mutex<Vec<UpstreamCall>>>;
+/// The last [`CAPACITY`](Self::CAPACITY) calls to the inventory that
+/// failed, in order; a clone shares them.
+#[derive(Debug, Clone, Default)]
+pub struct Journal {
+    calls: Arc<Mutex<JournalCalls>>,
+}
+
+#[derive(Debug, Default)]
+struct JournalCalls {
+    recorded: usize,
+    kept: VecDeque<UpstreamCall>,
+}
+
+impl Journal {
+    /// How many calls the journal keeps: the oldest goes when one more comes.
+    pub const CAPACITY: usize = 64;
+
+    /// Records a failed call, its wire text cut to [`MAX_WIRE_TEXT`] bytes.
+    pub fn record(&self, mut call: UpstreamCall) {
+        call.wire = cut(call.wire, MAX_WIRE_TEXT);
+        let mut calls = self.calls.lock().unwrap_or_else(PoisonError::into_inner);
+        if calls.kept.len() == Self::CAPACITY {
+            calls.kept.pop_front();
+        }
+        calls.kept.push_back(call);
+        calls.recorded += 1;
+    }
+
+    /// How many failed calls were recorded since the start, kept or not.
+    #[must_use]
+    pub fn recorded(&self) -> usize {
+        self.calls.lock().unwrap_or_else(PoisonError::into_inner).recorded
+    }
+
+    /// The `index`th failed call since the start (from 0), while it is kept.
+    #[must_use]
+    pub fn call(&self, index: usize) -> Option<UpstreamCall> {
+        let calls = self.calls.lock().unwrap_or_else(PoisonError::into_inner);
+        let first = calls.recorded - calls.kept.len();
+        index.checked_sub(first).and_then(|at| calls.kept.get(at)).cloned()
+    }
+
+    /// The calls kept, oldest first.
+    #[must_use]
+    pub fn kept(&self) -> Vec<UpstreamCall> {
+        self.calls.lock().unwrap_or_else(PoisonError::into_inner).kept.iter().cloned().collect()
+    }
+}
+
+/// `text` cut to at most `max` bytes at a character boundary, with a marker
+/// that says how long it was.
+fn cut(mut text: String, max: usize) -> String {
+    if text.len() > max {
+        let len = text.len();
+        let mut end = max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+        text.push_str(&format!("... ({len} bytes in all)"));
+    }
+    text
+}
+
+/// Reads the body of `response`, refusing it past `limit` bytes: a
+/// declared length over it is not read at all, and a body without one is
+/// read chunk by chunk until it passes the limit.
+///
+/// # Errors
+/// When the body is longer than `limit`, or reading it fails.
+pub async fn read_bounded(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<Vec<u8>, Box<dyn std::error::Error + Send + Sync>> {
+    let too_large =
+        |len: u64| format!("the inventory's answer has {len} bytes or more, more than the limit of {limit}");
+    if let Some(len) = response.content_length().filter(|&len| len > limit as u64) {
+        return Err(too_large(len).into());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        if body.len() + chunk.len() > limit {
+            return Err(too_large((body.len() + chunk.len()) as u64).into());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
 
 impl Upstream {
     /// `HTTP` or `gRPC`.
@@ -203,7 +318,7 @@ impl Upstream {
                 }
                 let response = request.send().await.map_err(|error| transport(error.into()))?;
                 let status = response.status().as_u16();
-                let body = response.bytes().await.map_err(|error| transport(error.into()))?;
+                let body = read_bounded(response, MAX_UPSTREAM_BODY).await.map_err(transport)?;
                 if status == 201 {
                     let reply: Value = serde_json::from_slice(&body).map_err(|error| transport(error.into()))?;
                     return Ok(reply["reservation_id"].as_str().unwrap_or_default().to_owned());
@@ -280,7 +395,30 @@ pub struct Deploy {
     pub upstream: Upstream,
     /// The failed calls to the inventory.
     pub journal: Journal,
+    /// How long it waits for the inventory's answer.
+    pub upstream_timeout: Duration,
 }
+
+impl Deploy {
+    /// A deploy service that reaches the inventory by `upstream`, waits
+    /// [`UPSTREAM_TIMEOUT`] for it, and records its failures in `journal`.
+    #[must_use]
+    pub fn new(upstream: Upstream, journal: Journal) -> Self {
+        Self { upstream, journal, upstream_timeout: UPSTREAM_TIMEOUT }
+    }
+}
+
+/// The inventory did not answer within the deploy service's timeout.
+#[derive(Debug)]
+pub struct UpstreamTimeout(pub Duration);
+
+impl std::fmt::Display for UpstreamTimeout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the inventory did not answer within {:?}", self.0)
+    }
+}
+
+impl std::error::Error for UpstreamTimeout {}
 
 /// The JSON body of `POST /v1/deployments`.
 #[derive(Debug, serde::Deserialize)]
@@ -295,7 +433,15 @@ async fn deploy(
     Json(body): Json<DeployBody>,
 ) -> Result<(StatusCode, Json<Value>), Failure> {
     let request_id = headers.get("x-request-id").and_then(|id| id.to_str().ok());
-    match service.upstream.reserve(body.node_id, body.vcpu, request_id).await {
+    let reserve = service.upstream.reserve(body.node_id, body.vcpu, request_id);
+    let reserved = if let Ok(reserved) = tokio::time::timeout(service.upstream_timeout, reserve).await {
+        reserved
+    } else {
+        let timeout = UpstreamTimeout(service.upstream_timeout);
+        let wire = timeout.to_string();
+        Err((UpstreamFailure::Transport(Box::new(timeout)), wire))
+    };
+    match reserved {
         Ok(reservation_id) => Ok((
             StatusCode::CREATED,
             Json(
@@ -304,12 +450,12 @@ async fn deploy(
         )),
         Err((failure, wire)) => {
             let (code, recognised) = match &failure {
-                UpstreamFailure::Remote(remote) => (remote.code().to_owned(), recognised(remote)),
+                UpstreamFailure::Remote(remote) => (cut(remote.code().to_owned(), MAX_WIRE_TEXT), recognised(remote)),
                 UpstreamFailure::Transport(_) => (String::new(), None),
             };
             let (error, handling) = answer(body.node_id, failure);
             let call = UpstreamCall { transport: service.upstream.transport(), wire, code, recognised, handling };
-            service.journal.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(call);
+            service.journal.record(call);
             Err(error)
         }
     }
