@@ -7,6 +7,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use error_catalog::client::RemoteError;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
 
 struct Counting;
 
@@ -91,11 +93,12 @@ fn every_reader_stays_within_its_memory_bound() {
     // and in a detail's value.
     for key in ["ignored", "details"] {
         let body = if key == "details" {
-            let mut body = body_with_empty_arrays("details", MIB - 64);
-            let at = body.windows(11).position(|window| window == br#""details":["#).unwrap() + 11;
-            body.splice(at..at, br#"{"field":"f","value":"#.iter().copied());
-            body.truncate(body.len() - 1);
-            body.extend_from_slice(b"}]}");
+            // `"details":[{"field":"f","value":[[],[],...]}]`
+            let mut body = br#"{"error_code":"E","message":"m","details":[{"field":"f","value":["#.to_vec();
+            while body.len() < MIB - 64 {
+                body.extend_from_slice(b"[],");
+            }
+            body.extend_from_slice(b"[]]}]}");
             body
         } else {
             body_with_empty_arrays(key, MIB - 64)
@@ -136,7 +139,44 @@ fn every_reader_stays_within_its_memory_bound() {
         check("from_status, empty ErrorInfo metadata entries", details.len(), peak, format!("{result:?}"));
         assert!(result.is_err() && peak < bound(details.len()), "{report:?}");
     }
+    // Any body, within the same bound: random JSON of every shape, as a
+    // member the reader ignores, as a detail's value and as the body
+    // itself, and random bytes.
+    let mut runner = TestRunner::new(Config { cases: 256, failure_persistence: None, ..Config::default() });
+    let outcome = runner.run(&(json(), any::<Vec<u8>>()), |(value, bytes)| {
+        let value = value.to_string();
+        for body in [
+            format!(r#"{{"error_code":"E","message":"m","ignored":{value}}}"#).into_bytes(),
+            format!(r#"{{"error_code":"E","message":"m","details":[{{"field":"f","value":{value}}}]}}"#).into_bytes(),
+            value.clone().into_bytes(),
+            bytes.clone(),
+        ] {
+            let (peak, _) = peak_of(|| RemoteError::parse(400, &body).map(drop));
+            prop_assert!(peak < bound(body.len()), "peak {peak} for {} bytes", body.len());
+        }
+        Ok(())
+    });
+    assert!(outcome.is_ok(), "{outcome:?}");
     println!("{}", report.join("\n"));
+}
+
+/// Any JSON value, nested up to 6 levels, with wide arrays and objects:
+/// the shapes that cost a tree reader most per byte.
+fn json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        ".{0,40}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(6, 4096, 64, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..64).prop_map(Value::Array),
+            proptest::collection::btree_map("[a-z]{0,8}", inner, 0..64)
+                .prop_map(|map| Value::Object(map.into_iter().collect())),
+        ]
+    })
 }
 
 #[cfg(feature = "tonic")]
