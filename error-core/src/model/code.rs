@@ -98,6 +98,48 @@ impl<C: ErrorCatalog + ?Sized> FromStr for Code<C> {
     }
 }
 
+/// A code serializes as its text (`"ERR-01-004"`) and deserializes
+/// through the catalog's format, as [`FromStr`] reads it: a string the
+/// format does not read is an error of the deserializer.
+///
+/// ```
+/// use error_catalog::{Code, ErrorCatalog};
+/// # #[derive(ErrorCatalog)]
+/// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+/// # enum Api { #[module(1, name = "CVM API / Preflight")] Preflight }
+///
+/// let code: Code<Api> = serde_json::from_str(r#""ERR-01-004""#)?;
+/// assert_eq!(serde_json::to_string(&code)?, r#""ERR-01-004""#);
+/// assert!(serde_json::from_str::<Code<Api>>(r#""ERR-1-4""#).is_err());
+/// assert!(serde_json::from_str::<Code<Api>>("4").is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+impl<C: ?Sized> serde::Serialize for Code<C> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.text.as_str())
+    }
+}
+
+impl<'de, C: ErrorCatalog + ?Sized> serde::Deserialize<'de> for Code<C> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor<C: ?Sized>(PhantomData<fn() -> C>);
+
+        impl<C: ErrorCatalog + ?Sized> serde::de::Visitor<'_> for Visitor<C> {
+            type Value = Code<C>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "an error code of the catalog `{}`", C::INFO.name())
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Code<C>, E> {
+                text.parse().map_err(|error: ParseCodeError| E::custom(format_args!("`{text}`: {error}")))
+            }
+        }
+
+        deserializer.deserialize_str(Visitor(PhantomData))
+    }
+}
+
 impl<C: ?Sized> fmt::Display for Code<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.text.as_str())

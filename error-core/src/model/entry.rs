@@ -238,6 +238,45 @@ impl Severity {
     }
 }
 
+/// A severity serializes as its name (`"warning"`) and deserializes from it.
+///
+/// ```
+/// use error_catalog::Severity;
+///
+/// assert_eq!(serde_json::to_string(&Severity::Warning)?, r#""warning""#);
+/// assert_eq!(serde_json::from_str::<Severity>(r#""info""#)?, Severity::Info);
+/// assert!(serde_json::from_str::<Severity>(r#""fatal""#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+impl serde::Serialize for Severity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Severity {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Severity;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("one of `error`, `warning`, `info`, `success`")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Severity, E> {
+                [Severity::Error, Severity::Warning, Severity::Info, Severity::Success]
+                    .into_iter()
+                    .find(|severity| severity.as_str() == text)
+                    .ok_or_else(|| E::unknown_variant(text, &["error", "warning", "info", "success"]))
+            }
+        }
+
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
