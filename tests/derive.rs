@@ -361,3 +361,14 @@ fn raw_identifiers_lose_their_prefix() {
     assert_eq!(body["details"][1]["field"], "loop");
     assert_eq!(error.entry().reason(), "MATCH");
 }
+
+/// Every key reads its value through parentheses, `code` as `status` does.
+#[derive(Debug, CatalogError)]
+#[catalog(module = (2), code = (40), status = (409), message = "In parentheses")]
+pub struct Parenthesized;
+
+#[test]
+fn values_in_parentheses_read_as_without() {
+    assert_eq!(Parenthesized.code_str(), "ERR-02-040");
+    assert_eq!(Parenthesized.status(), 409);
+}

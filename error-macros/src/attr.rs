@@ -106,15 +106,33 @@ pub fn key_of(meta: &Meta) -> String {
         .map_or_else(|| quote::ToTokens::to_token_stream(meta.path()).to_string(), ToString::to_string)
 }
 
+/// The candidate closest to `name`, when one is close enough to be what
+/// the user meant (Jaro-Winkler similarity of at least 0.8): the one rule
+/// of every "did you mean" the derives write.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(name, candidate), candidate))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+/// Reads a key that may be given once: "`x` is given more than once" at
+/// the second.
+pub fn once<T>(slot: &mut Option<T>, meta: &Meta, read: impl FnOnce() -> Result<T>) -> Result<()> {
+    if slot.is_some() {
+        return Err(repeated(meta));
+    }
+    *slot = Some(read()?);
+    Ok(())
+}
+
 /// "unknown key `x`", with the closest known key when one is close.
 pub fn unknown_key(meta: &Meta, known: &[&str]) -> Error {
     let key = key_of(meta);
-    let close = known
-        .iter()
-        .map(|candidate| (strsim::jaro_winkler(&key, candidate), *candidate))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    let hint = close.map_or_else(String::new, |(_, candidate)| format!("; did you mean `{candidate}`?"));
+    let hint = closest(&key, known.iter().copied())
+        .map_or_else(String::new, |candidate| format!("; did you mean `{candidate}`?"));
     Error::custom(format!("unknown key `{key}`{hint}")).with_span(meta.path())
 }
 
@@ -124,7 +142,7 @@ pub fn repeated(meta: &Meta) -> Error {
 }
 
 /// Strips the invisible groups `macro_rules!` puts around expressions.
-fn unwrap_group(expr: &Expr) -> &Expr {
+pub fn unwrap_group(expr: &Expr) -> &Expr {
     match expr {
         Expr::Group(group) => unwrap_group(&group.expr),
         Expr::Paren(paren) => unwrap_group(&paren.expr),
@@ -296,6 +314,20 @@ pub fn flag(meta: &Meta) -> Result<Span> {
 pub struct PathValue {
     pub path: Path,
     pub span: Span,
+}
+
+/// Where the runtime is when the user does not say `crate = path`.
+pub const RUNTIME: &str = "::error_catalog";
+
+/// The path of the runtime: `crate = path` as written, or [`RUNTIME`].
+pub fn runtime_path(krate: Option<&PathValue>) -> proc_macro2::TokenStream {
+    krate.map_or_else(
+        || quote::quote!(::error_catalog),
+        |path| {
+            let path = &path.path;
+            quote::quote!(#path)
+        },
+    )
 }
 
 impl PathValue {

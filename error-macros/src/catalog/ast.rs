@@ -9,7 +9,7 @@ use darling::{Error, Result};
 use syn::spanned::Spanned;
 use syn::{Attribute, Data, DeriveInput, Lit, Meta, Variant};
 
-use crate::attr::{self, Bool, Int, PathValue, Signed, Text};
+use crate::attr::{self, Bool, Int, PathValue, Signed, Text, once};
 
 /// The input of the derive.
 pub struct Input<'a> {
@@ -133,15 +133,6 @@ impl<'a> Input<'a> {
     }
 }
 
-/// Reads a key that may be given once.
-fn once<T>(slot: &mut Option<T>, meta: &Meta, read: impl FnOnce() -> Result<T>) -> Result<()> {
-    if slot.is_some() {
-        return Err(attr::repeated(meta));
-    }
-    *slot = Some(read()?);
-    Ok(())
-}
-
 fn shape_error() -> Error {
     Error::custom(
         "`ErrorCatalog` is derived on an enum whose variants are the modules: \
@@ -177,7 +168,7 @@ impl Keys {
                 }
                 Ok(text)
             }),
-            "crate" => once(&mut self.krate, meta, || PathValue::read(meta, "::error_catalog")),
+            "crate" => once(&mut self.krate, meta, || PathValue::read(meta, attr::RUNTIME)),
             _ => Err(attr::unknown_key(meta, KEYS)),
         }
     }

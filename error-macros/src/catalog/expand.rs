@@ -129,13 +129,7 @@ fn codes(input: &Input<'_>) -> Codes {
 pub fn expand(input: &Input<'_>, checked: &Checked) -> TokenStream {
     let ident = &input.original.ident;
     let keys = &input.keys;
-    let krate = keys.krate.as_ref().map_or_else(
-        || quote!(::error_catalog),
-        |path| {
-            let path = &path.path;
-            quote!(#path)
-        },
-    );
+    let krate = crate::attr::runtime_path(keys.krate.as_ref());
     let text = |text: &Option<crate::attr::Text>, default: &str| {
         text.as_ref().map_or_else(|| default.to_owned(), |t| t.value.clone())
     };

@@ -11,13 +11,7 @@ use super::ast::Input;
 pub fn expand(input: &Input<'_>, errors: &TokenStream) -> TokenStream {
     let ident = &input.original.ident;
     let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
-    let krate = input.keys.krate.as_ref().map_or_else(
-        || quote!(::error_catalog),
-        |path| {
-            let path = &path.path;
-            quote!(#path)
-        },
-    );
+    let krate = crate::attr::runtime_path(input.keys.krate.as_ref());
     let name = ident.to_string();
     quote! {
         #errors

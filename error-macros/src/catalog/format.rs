@@ -223,12 +223,8 @@ fn placeholder(inner: &str) -> Result<Segment, String> {
         return Ok(Segment::Word { name, case: *case });
     }
     let cases: Vec<String> = CASES.iter().map(|(case, _)| format!("`{case}`")).collect();
-    let close = CASES
-        .iter()
-        .map(|(case, _)| (strsim::jaro_winkler(spec, case), *case))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map_or_else(String::new, |(_, case)| format!("; did you mean `{{{name}:{case}}}`?"));
+    let close = crate::attr::closest(spec, CASES.iter().map(|(case, _)| *case))
+        .map_or_else(String::new, |case| format!("; did you mean `{{{name}:{case}}}`?"));
     Err(format!(
         "unknown part `{{{inner}}}` in the format: write `{{{name}:03}}` for a padded number, `{{{name}}}` for a \
          number, `{{{name}:X8}}` for 8 hexadecimal digits, `{{{name}:A3}}` for 3 characters from 0-9 and A-Z, or a \

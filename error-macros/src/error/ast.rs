@@ -16,7 +16,7 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Attribute, Data, DeriveInput, Fields, Ident, Member, Meta};
 
-use crate::attr::{self, AttrSpan, Bool, Int, PathValue, Text};
+use crate::attr::{self, AttrSpan, Bool, Int, PathValue, Text, once};
 use crate::message::{self, Piece};
 
 /// The input of the derive.
@@ -329,15 +329,10 @@ impl Keys {
             "grpc" => once(&mut self.grpc, meta, || {
                 let text = Text::read(meta)?;
                 if !GRPC_CODES.contains(&text.value.as_str()) {
-                    let hint = GRPC_CODES
-                        .iter()
-                        .map(|name| (strsim::jaro_winkler(&text.value.to_ascii_uppercase(), name), *name))
-                        .max_by(|a, b| a.0.total_cmp(&b.0))
-                        .filter(|(score, _)| *score >= 0.8)
-                        .map_or_else(
-                            || "write its canonical name, like \"FAILED_PRECONDITION\"".to_owned(),
-                            |(_, name)| format!("did you mean \"{name}\"?"),
-                        );
+                    let hint = attr::closest(&text.value.to_ascii_uppercase(), GRPC_CODES.iter().copied()).map_or_else(
+                        || "write its canonical name, like \"FAILED_PRECONDITION\"".to_owned(),
+                        |name| format!("did you mean \"{name}\"?"),
+                    );
                     return Err(Error::custom(format!(
                         "`grpc = \"{}\"` is not a gRPC status code; {hint}",
                         text.value
@@ -353,7 +348,7 @@ impl Keys {
                 }
                 Ok(text)
             }),
-            "crate" => once(&mut self.krate, meta, || PathValue::read(meta, "::error_catalog")),
+            "crate" => once(&mut self.krate, meta, || PathValue::read(meta, attr::RUNTIME)),
             "catalog" => once(&mut self.catalog, meta, || PathValue::read(meta, "crate::Catalog")),
             "extern_catalog" => once(&mut self.extern_catalog, meta, || PathValue::read(meta, "other_crate::Catalog")),
             "display" => once(&mut self.display, meta, || Bool::read(meta)),
@@ -371,15 +366,6 @@ impl Keys {
             _ => Err(attr::unknown_key(meta, &KEYS.iter().map(|(name, _)| *name).collect::<Vec<_>>())),
         }
     }
-}
-
-/// Reads a key that may be given once.
-fn once<T>(slot: &mut Option<T>, meta: &Meta, read: impl FnOnce() -> Result<T>) -> Result<()> {
-    if slot.is_some() {
-        return Err(attr::repeated(meta));
-    }
-    *slot = Some(read()?);
-    Ok(())
 }
 
 /// The severities `severity = "..."` takes, as `Severity::as_str` names them.
@@ -432,22 +418,22 @@ fn code_value(meta: &Meta) -> Result<CodeValue> {
             other => Error::custom(format!("`code` takes `=`, not parentheses: `{example}`")).with_span(other),
         });
     };
-    let mut value = &pair.value;
-    while let syn::Expr::Group(group) = value {
-        value = &group.expr;
-    }
+    // Parentheses and invisible groups (from a `macro_rules!` caller) are
+    // read through, as every other key reads them.
+    let value = attr::unwrap_group(&pair.value);
+    // `-32601` is a negation of a literal.
+    let (minus, value) = match value {
+        syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(minus), expr, .. }) => {
+            (Some(minus), attr::unwrap_group(expr))
+        }
+        _ => (None, value),
+    };
     match value {
         syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(int), .. }) => {
-            Ok(CodeValue::Number(code_number(int, false)?, int.span()))
+            let span = minus.and_then(|minus| minus.span.join(int.span())).unwrap_or(int.span());
+            Ok(CodeValue::Number(code_number(int, minus.is_some())?, span))
         }
-        syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(minus), expr, .. })
-            if matches!(&**expr, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(_), .. })) =>
-        {
-            let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(int), .. }) = &**expr else { unreachable!() };
-            let span = minus.span.join(int.span()).unwrap_or(int.span());
-            Ok(CodeValue::Number(code_number(int, true)?, span))
-        }
-        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. }) => {
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. }) if minus.is_none() => {
             let value = text.value();
             if value.is_empty() {
                 return Err(Error::custom(
@@ -480,11 +466,7 @@ fn is_none(meta: &Meta) -> bool {
 /// Whether `key = "..."`.
 fn is_string(meta: &Meta) -> bool {
     let Meta::NameValue(pair) = meta else { return false };
-    let mut value = &pair.value;
-    while let syn::Expr::Group(group) = value {
-        value = &group.expr;
-    }
-    matches!(value, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(_), .. }))
+    matches!(attr::unwrap_group(&pair.value), syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(_), .. }))
 }
 
 /// The number of `code = 20003`, `code = -32601` or `code = 0x8007_0005`,

@@ -49,7 +49,7 @@ impl<'a> Context<'a> {
             .keys
             .krate
             .as_ref()
-            .map_or_else(|| "::error_catalog".to_owned(), |path| path.path.to_token_stream().to_string())
+            .map_or_else(|| crate::attr::RUNTIME.to_owned(), |path| path.path.to_token_stream().to_string())
     }
 
     /// The catalog the type names, `crate::Catalog` unless it says.

@@ -109,20 +109,10 @@ fn unknown_field_hint(code: &Code<'_>, name: &str) -> String {
             names.len() - 1
         ),
         [first, ..] if is_index => format!("; `{}` has named fields: use `{{{first}}}`", code.ident),
-        _ => names
-            .iter()
-            .map(|candidate| (strsim::jaro_winkler(name, candidate), candidate))
-            .filter(|(score, _)| *score >= 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map_or_else(
-                || {
-                    format!(
-                        "; the fields are {}",
-                        names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
-                    )
-                },
-                |(_, close)| format!("; did you mean `{{{close}}}`?"),
-            ),
+        _ => crate::attr::closest(name, names.iter().copied()).map_or_else(
+            || format!("; the fields are {}", names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")),
+            |close| format!("; did you mean `{{{close}}}`?"),
+        ),
     }
 }
 
