@@ -68,10 +68,10 @@ impl<'a> Context<'a> {
         if self.generic {
             let (impl_generics, ty_generics, _) = self.input.original.generics.split_for_impl();
             let where_clause = bounds.where_clause(&self.input.original.generics);
-            let trait_path: TokenStream = trait_path.parse().unwrap_or_default();
-            out.tokens(
-                quote!(#[automatically_derived] impl #impl_generics #trait_path for #ident #ty_generics #where_clause),
-            );
+            // The trait's path stays text, lexed with the rest of `out`.
+            out.tokens(quote!(#[automatically_derived] impl #impl_generics));
+            out.text(trait_path).text("for");
+            out.tokens(quote!(#ident #ty_generics #where_clause));
         } else {
             let _ = write!(out, "#[automatically_derived] impl {trait_path} for {ident} ");
         }
@@ -143,11 +143,12 @@ impl<'a> Context<'a> {
                 bounds.push(quote!(#ident #ty_generics: __p::CatalogError));
             }
             let where_clause = bounds.where_clause(generics);
-            let target: TokenStream = target.parse().unwrap_or_default();
             out.tokens(quote!(
                 #[automatically_derived]
-                impl #impl_generics ::core::convert::From<#ident #ty_generics> for #target #where_clause
+                impl #impl_generics ::core::convert::From<#ident #ty_generics> for
             ));
+            out.text(target);
+            out.tokens(where_clause);
         } else {
             let _ = write!(out, "#[automatically_derived] impl ::core::convert::From<{ident}> for {target} ");
         }
