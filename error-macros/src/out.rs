@@ -101,9 +101,26 @@ fn lex(text: &str) -> TokenStream {
     })
 }
 
-/// `text` as a Rust string literal.
+/// `text` as a Rust string literal: `"` and `\\` escaped, and every
+/// character outside printable ASCII written as `\u{...}`, which the Rust
+/// reference specifies for any `char` (a `Debug` string promises no format).
+/// Written here rather than by `Literal::string`, to stay text (see above).
 pub fn literal(text: &str) -> String {
-    format!("{text:?}")
+    use fmt::Write as _;
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            ' '..='~' => out.push(c),
+            _ => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Gives every token of `tokens` the span `span`.
@@ -139,7 +156,7 @@ mod tests {
         out.text("S");
         out.group(Delimiter::Brace, inner);
         write!(out, "; const X: &str = {};", literal("quote \" and \\ and \n")).unwrap();
-        assert_eq!(out.finish().to_string(), "S { a : 1 , } ; const X : & str = \"quote \\\" and \\\\ and \\n\" ;");
+        assert_eq!(out.finish().to_string(), "S { a : 1 , } ; const X : & str = \"quote \\\" and \\\\ and \\u{a}\" ;");
     }
 
     #[test]
