@@ -141,7 +141,7 @@ fn every_reader_stays_within_its_memory_bound() {
     }
     // Any body, within the same bound: random JSON of every shape, as a
     // member the reader ignores, as a detail's value and as the body
-    // itself, and random bytes.
+    // itself, and random bytes; the bytes as a gRPC status's details too.
     let mut runner = TestRunner::new(Config { cases: 256, failure_persistence: None, ..Config::default() });
     let outcome = runner.run(&(json(), any::<Vec<u8>>()), |(value, bytes)| {
         let value = value.to_string();
@@ -153,6 +153,15 @@ fn every_reader_stays_within_its_memory_bound() {
         ] {
             let (peak, _) = peak_of(|| RemoteError::parse(400, &body).map(drop));
             prop_assert!(peak < bound(body.len()), "peak {peak} for {} bytes", body.len());
+        }
+        // The same bytes as a gRPC status's details, and the JSON as its
+        // message.
+        #[cfg(feature = "tonic")]
+        {
+            let status = tonic::Status::with_details(tonic::Code::Unknown, value.clone(), bytes.clone().into());
+            let len = bytes.len() + value.len();
+            let (peak, _) = peak_of(|| RemoteError::from_status(&status).map(drop));
+            prop_assert!(peak < bound(len), "peak {peak} for a status of {len} bytes");
         }
         Ok(())
     });
