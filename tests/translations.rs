@@ -284,3 +284,45 @@ fn a_wildcard_of_weight_zero_excludes_only_the_languages_not_named() {
         assert_eq!(translations.negotiate(header.as_bytes()).cloned(), expected, "{header}");
     }
 }
+
+/// What negotiation reads of any header is bounded: past 4096 bytes or 32
+/// ranges the header is not read at all (the catalog's language answers),
+/// and within them any bytes answer a language the translations have, or
+/// none, without a panic.
+#[test]
+fn negotiation_reads_a_bounded_part_of_any_header() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+
+    let translations = server::translations();
+    let locales: Vec<LanguageIdentifier> = translations.locales().cloned().collect();
+    let range = prop_oneof![
+        Just("de".to_owned()),
+        Just("*".to_owned()),
+        "[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8}){0,2}",
+        "[a-z*]{1,3};q=[01](\\.[0-9]{0,3})?",
+        ".{0,12}",
+    ];
+    let header = proptest::collection::vec(range, 0..48).prop_map(|ranges| ranges.join(", "));
+    let mut runner = TestRunner::new(Config { cases: 512, failure_persistence: None, ..Config::default() });
+    let outcome = runner.run(&(header, any::<Vec<u8>>()), |(header, bytes)| {
+        for header in [header.as_bytes(), &bytes] {
+            let answer = translations.negotiate(header).cloned();
+            prop_assert!(answer.as_ref().is_none_or(|answer| locales.contains(answer)), "{answer:?}");
+            let items = header.split(|&byte| byte == b',').filter(|item| !item.trim_ascii().is_empty()).count();
+            if header.len() > 4096 || items > 32 {
+                prop_assert_eq!(answer, None, "a header past the bounds is not read");
+            }
+        }
+        // The same header, made longer than 4096 bytes by spaces, is not read.
+        let mut long = header.clone().into_bytes();
+        long.resize(4097, b' ');
+        prop_assert_eq!(translations.negotiate(&long), None);
+        Ok(())
+    });
+    assert!(outcome.is_ok(), "{outcome:?}");
+    // The bound is real: 32 ranges are read, 33 are not.
+    let ranges = |n: usize| std::iter::repeat_n("fr", n - 1).chain(["de"]).collect::<Vec<_>>().join(", ");
+    assert_eq!(translations.negotiate(ranges(32).as_bytes()).cloned(), Some(language("de")));
+    assert_eq!(translations.negotiate(ranges(33).as_bytes()).cloned(), None);
+}
