@@ -649,7 +649,7 @@ pub fn all() -> Vec<AnyError> {
         Box::new(MaxCvmLimitError { limit: 10 }),
         Box::new(ResourceLimitExceededError { resource: "memory".into(), requested: 131_072, limit: 65_536 }),
     ];
-    errors.sort_by_key(|error| (error.entry().module(), error.entry().number()));
+    errors.sort_by_key(|error| (error.entry().module_number(), error.entry().number()));
     errors
 }
 
@@ -667,7 +667,7 @@ pub fn json() -> String {
 
 /// The TypeScript module of the catalog, for clients.
 pub fn typescript() -> String {
-    error_catalog::render::typescript::module(
+    error_catalog::render::typescript::source(
         <Catalog as ErrorCatalog>::INFO,
         &error_catalog::registry::modules_of::<Catalog>(),
     )
@@ -675,7 +675,7 @@ pub fn typescript() -> String {
 
 /// The Python module of the catalog, for clients.
 pub fn python() -> String {
-    error_catalog::render::python::module(
+    error_catalog::render::python::source(
         <Catalog as ErrorCatalog>::INFO,
         &error_catalog::registry::modules_of::<Catalog>(),
     )
@@ -689,7 +689,7 @@ fn main() {
         Some("--python") => print!("{}", python()),
         Some("--list") => {
             for error in all() {
-                println!("{}  {}  {}  {}", error.code_str(), error.status(), error.name(), error.message());
+                println!("{}  {}  {}  {}", error.code_str(), error.status(), error.class_name(), error.message());
             }
         }
         Some(other) => {

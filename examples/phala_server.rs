@@ -228,7 +228,7 @@ pub fn app(responses: ErrorResponses) -> axum::Router {
 
 /// As [`app`], each request answered within `request_timeout`.
 pub fn app_with_timeout(responses: ErrorResponses, request_timeout: Duration) -> axum::Router {
-    let responses = responses.rejections(transport::rejections()).translations(translations());
+    let responses = responses.with_rejections(transport::rejections()).with_translations(translations());
     let router = axum::Router::new()
         .route("/api/v1/cvms", get(list_cvms))
         .route("/api/v1/cvms/provision", post(provision))
@@ -427,7 +427,7 @@ fn options() -> Result<(u16, ErrorResponses), String> {
     let responses = ErrorResponses::new();
     if problem {
         #[cfg(feature = "problem-json")]
-        return Ok((port, responses.problem_json(PROBLEM_TYPE_BASE)));
+        return Ok((port, responses.with_problem_json(PROBLEM_TYPE_BASE)));
         #[cfg(not(feature = "problem-json"))]
         return Err("problem+json bodies need the `problem-json` feature: --features axum,problem-json".into());
     }

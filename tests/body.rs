@@ -209,14 +209,14 @@ mod log;
 #[cfg(feature = "axum")]
 mod http {
     use error_catalog::body::DetailLimits;
-    use error_catalog::http::{ErrorResponse, ErrorResponses};
+    use error_catalog::http::{ErrorResponses, ResponseParts};
     use std::sync::Arc;
 
     use super::*;
 
     /// The response to `error` in an application with `responses`, and what
     /// it logged.
-    fn respond_in(responses: ErrorResponses, error: &(impl CatalogError + Sync)) -> (ErrorResponse, String) {
+    fn respond_in(responses: ErrorResponses, error: &(impl CatalogError + Sync)) -> (ResponseParts, String) {
         let responses = Arc::new(responses);
         let context = responses.context(Some(b"rid-9"), "/v1/values");
         let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
@@ -263,7 +263,7 @@ mod http {
     #[cfg(feature = "problem-json")]
     #[test]
     fn the_fallback_keeps_the_problem_format() {
-        let responses = ErrorResponses::new().problem_json("https://docs.example.com/errors/");
+        let responses = ErrorResponses::new().with_problem_json("https://docs.example.com/errors/");
         let (response, _) = respond_in(responses, &unserializable_detail());
         assert_eq!((response.status, response.content_type), (409, "application/problem+json"));
         let body: Value = serde_json::from_slice(&response.body).unwrap();
@@ -319,8 +319,9 @@ mod http {
     #[cfg(feature = "client")]
     #[test]
     fn the_deepest_detail_allowed_is_read_back_by_the_client() {
-        let limits = DetailLimits::new().max_depth(DetailLimits::MAX_DEPTH);
-        let (response, _) = respond_in(ErrorResponses::new().detail_limits(limits), &huge(DetailLimits::MAX_DEPTH, 0));
+        let limits = DetailLimits::new().with_max_depth(DetailLimits::MAX_DEPTH);
+        let (response, _) =
+            respond_in(ErrorResponses::new().with_detail_limits(limits), &huge(DetailLimits::MAX_DEPTH, 0));
         let remote = error_catalog::client::RemoteError::parse(response.status, &response.body).expect("readable");
         let mut value = remote.detail("nested").expect("the value").clone();
         let mut depth = 0;
@@ -333,8 +334,8 @@ mod http {
 
     #[test]
     fn detail_limits_are_the_applications() {
-        let limits = DetailLimits::new().max_depth(2).max_bytes(100);
-        let (response, _) = respond_in(ErrorResponses::new().detail_limits(limits), &huge(3, 0));
+        let limits = DetailLimits::new().with_max_depth(2).with_max_bytes(100);
+        let (response, _) = respond_in(ErrorResponses::new().with_detail_limits(limits), &huge(3, 0));
         let body: Value = serde_json::from_slice(&response.body).unwrap();
         assert_eq!(
             body["details"],
@@ -345,7 +346,8 @@ mod http {
                 {"field": "numbers", "value": [], "message": null},
             ])
         );
-        let (response, _) = respond_in(ErrorResponses::new().detail_limits(limits.max_bytes(102)), &huge(2, 0));
+        let (response, _) =
+            respond_in(ErrorResponses::new().with_detail_limits(limits.with_max_bytes(102)), &huge(2, 0));
         let body: Value = serde_json::from_slice(&response.body).unwrap();
         assert_eq!(body["details"][0]["value"], "x".repeat(100));
         assert_eq!(body["details"][1]["value"], json!([[0]]));
@@ -357,8 +359,8 @@ mod http {
     #[test]
     fn a_detail_5000_deep_does_not_overflow_a_tokio_worker() {
         let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).build().unwrap();
-        for limits in [DetailLimits::DEFAULT, DetailLimits::new().max_depth(DetailLimits::MAX_DEPTH)] {
-            let responses = Arc::new(ErrorResponses::new().detail_limits(limits));
+        for limits in [DetailLimits::DEFAULT, DetailLimits::new().with_max_depth(DetailLimits::MAX_DEPTH)] {
+            let responses = Arc::new(ErrorResponses::new().with_detail_limits(limits));
             let context = responses.context(None, "/");
             let response = runtime
                 .block_on(runtime.spawn(error_catalog::http::scope(context, async {
@@ -366,7 +368,7 @@ mod http {
                 })))
                 .expect("the worker did not crash");
             let body: Value = serde_json::from_slice(&response.body).unwrap();
-            let expected = format!("value omitted: nested deeper than {} levels", limits.depth());
+            let expected = format!("value omitted: nested deeper than {} levels", limits.max_depth());
             assert_eq!(body["details"][1], marker("nested", &expected));
             assert_eq!(body["details"][2]["value"], json!([0]));
         }

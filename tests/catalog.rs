@@ -74,17 +74,21 @@ fn published_codes_keep_their_meaning() {
 fn the_registry_holds_every_code_of_the_catalog() {
     let entries = registry::entries_of::<Catalog>();
     assert_eq!(entries.len(), 29);
-    assert!(entries.windows(2).all(|pair| (pair[0].module(), pair[0].number()) < (pair[1].module(), pair[1].number())));
+    assert!(
+        entries
+            .windows(2)
+            .all(|pair| (pair[0].module_number(), pair[0].number()) < (pair[1].module_number(), pair[1].number()))
+    );
 
     let entry = registry::lookup("ERR-01-004").unwrap();
-    assert_eq!(entry.name(), "DuplicateCvmNameError");
+    assert_eq!(entry.class_name(), "DuplicateCvmNameError");
     assert_eq!(entry.type_path(), "catalog::phala::preflight::DuplicateCvmNameError");
     assert!(registry::lookup("ERR-01-009").is_none());
     assert!(registry::lookup("").is_none());
     assert!(registry::lookup("ERR-99-999").is_none());
 
     let code: Code<Catalog> = "ERR-02-015".parse().unwrap();
-    assert_eq!(registry::lookup_code(code).map(|entry| entry.name()), Some("QuotaExceededError"));
+    assert_eq!(registry::lookup_code(code).map(|entry| entry.class_name()), Some("QuotaExceededError"));
     assert!(registry::lookup_code(Code::<Catalog>::new(3, 3).unwrap()).is_none());
 
     let modules = registry::modules_of::<Catalog>();

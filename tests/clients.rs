@@ -134,25 +134,25 @@ fn empty_modules() -> Vec<(&'static ModuleInfo, &'static [&'static Entry])> {
 #[test]
 fn the_committed_typescript_is_current() {
     assert_file_current(data("phala-catalog.ts"), &phala::typescript());
-    assert_file_current(data("edges-catalog.ts"), &typescript::module(Edges::INFO, &edge_modules()));
-    assert_file_current(data("empty-catalog.ts"), &typescript::module(Edges::INFO, &empty_modules()));
+    assert_file_current(data("edges-catalog.ts"), &typescript::source(Edges::INFO, &edge_modules()));
+    assert_file_current(data("empty-catalog.ts"), &typescript::source(Edges::INFO, &empty_modules()));
 }
 
 #[test]
 fn the_committed_python_is_current() {
     assert_file_current(data("phala_catalog.py"), &phala::python());
-    assert_file_current(data("edges_catalog.py"), &python::module(Edges::INFO, &edge_modules()));
-    assert_file_current(data("empty_catalog.py"), &python::module(Edges::INFO, &empty_modules()));
+    assert_file_current(data("edges_catalog.py"), &python::source(Edges::INFO, &edge_modules()));
+    assert_file_current(data("empty_catalog.py"), &python::source(Edges::INFO, &empty_modules()));
 }
 
 #[test]
 fn every_text_of_the_catalog_is_escaped() {
-    for module in [typescript::module(Edges::INFO, &edge_modules()), python::module(Edges::INFO, &edge_modules())] {
+    for module in [typescript::source(Edges::INFO, &edge_modules()), python::source(Edges::INFO, &edge_modules())] {
         assert!(module.bytes().all(|byte| byte == b'\n' || (b' '..=b'~').contains(&byte)), "{module}");
         // The API's line feed, raw, would end the header comment.
         assert!(!module.contains("\n# end"), "{module}");
     }
-    let ts = typescript::module(Edges::INFO, &edge_modules());
+    let ts = typescript::source(Edges::INFO, &edge_modules());
     assert!(
         ts.starts_with("// The error codes of the \"edges\" API */ \"\"\"?# end (catalog Edges), generated"),
         "{ts}"
@@ -162,7 +162,7 @@ fn every_text_of_the_catalog_is_escaped() {
 
 #[test]
 fn python_classes_are_identifiers_and_a_class_owns_its_codes() {
-    let module = python::module(Edges::INFO, &edge_modules());
+    let module = python::source(Edges::INFO, &edge_modules());
     let classes: Vec<&str> = module.lines().filter(|line| line.starts_with("class ")).collect();
     assert_eq!(
         classes,
@@ -200,19 +200,19 @@ fn a_code_of_every_variant_is_in_both_modules() {
         assert!(ts.contains(&format!(
             "  \"{code}\": {{\n    status: {},\n    name: \"{}\",",
             error.status(),
-            error.name()
+            error.class_name()
         )));
         let member = code.replace('-', "_");
         assert!(
             py.contains(&format!("    {member} = (\n        \"{code}\",\n        {},\n", error.status())),
             "{code}"
         );
-        assert!(py.contains(&format!("    \"{code}\": {},\n", error.name())), "{code}");
+        assert!(py.contains(&format!("    \"{code}\": {},\n", error.class_name())), "{code}");
     }
     // A code given twice keeps its first entry.
     let modules = error_catalog::registry::modules_of::<Catalog>();
     let (module, entries) = modules[0];
     let twice = [(module, entries), (module, entries)];
-    assert_eq!(typescript::module(Catalog::INFO, &twice), typescript::module(Catalog::INFO, &twice[..1]));
-    assert_eq!(python::module(Catalog::INFO, &twice), python::module(Catalog::INFO, &twice[..1]));
+    assert_eq!(typescript::source(Catalog::INFO, &twice), typescript::source(Catalog::INFO, &twice[..1]));
+    assert_eq!(python::source(Catalog::INFO, &twice), python::source(Catalog::INFO, &twice[..1]));
 }

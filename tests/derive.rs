@@ -135,9 +135,9 @@ fn struct_accessors_come_from_the_attribute() {
     let error = DuplicateCvmNameError { name: "web-1".into(), workspace_id: 7, internal_note: "secret".into() };
     assert_eq!(error.code_str(), "ERR-01-004");
     assert_eq!(error.code().to_string(), "ERR-01-004");
-    assert_eq!((error.code().module(), error.code().number()), (1, 4));
+    assert_eq!((error.code().module_number(), error.code().number()), (1, 4));
     assert_eq!(error.status(), 409);
-    assert_eq!(error.name(), "DuplicateCvmNameError");
+    assert_eq!(error.class_name(), "DuplicateCvmNameError");
     assert_eq!(error.message(), "A CVM with name 'web-1' already exists");
     assert_eq!(error.to_string(), "A CVM with name 'web-1' already exists");
     assert_eq!(error.catalog_description(), "Raised when a CVM name already exists in the workspace");
@@ -148,7 +148,7 @@ fn struct_accessors_come_from_the_attribute() {
 
     let entry = error.entry();
     assert_eq!(entry.code(), "ERR-01-004");
-    assert_eq!((entry.module(), entry.number()), (1, 4));
+    assert_eq!((entry.module_number(), entry.number()), (1, 4));
     assert_eq!(entry.module_name(), "CVM API / Preflight");
     assert_eq!(entry.message().template(), "A CVM with name '{name}' already exists");
     assert!(entry.message().is_dynamic());
@@ -185,7 +185,7 @@ fn a_static_message_is_borrowed_and_the_defaults_apply() {
     let error = HashRegistrationRequiredError("0xab".into());
     assert_eq!(error.status(), 465);
     assert_eq!(error.message(), "Request failed");
-    assert_eq!(error.name(), "HashRegistrationRequired");
+    assert_eq!(error.class_name(), "HashRegistrationRequired");
     assert_eq!(error.catalog_description(), "Raised when compose hash needs to be registered on-chain.");
     assert_eq!(details_json(&error), vec![("compose_hash".to_owned(), serde_json::json!("0xab"))]);
 
@@ -201,7 +201,7 @@ fn enum_variants_each_have_their_code() {
     let error = InventoryError::InstanceTypeNotFound { instance_type: "tdx.huge".into() };
     assert_eq!(error.code_str(), "ERR-02-001");
     assert_eq!(error.status(), 404);
-    assert_eq!(error.name(), "InstanceTypeNotFoundError");
+    assert_eq!(error.class_name(), "InstanceTypeNotFoundError");
     assert_eq!(error.message(), "The requested instance type does not exist");
     assert_eq!(error.catalog_description(), "Raised when a requested instance type is not found.");
     assert_eq!(details_json(&error), vec![("instance_type".to_owned(), serde_json::json!("tdx.huge"))]);
@@ -210,7 +210,7 @@ fn enum_variants_each_have_their_code() {
     let error = InventoryError::InsufficientVcpu(16);
     assert_eq!(error.code_str(), "ERR-02-003");
     assert_eq!(error.status(), 409);
-    assert_eq!(error.name(), "InsufficientVcpu");
+    assert_eq!(error.class_name(), "InsufficientVcpu");
     assert_eq!(error.to_string(), "Need 16 vCPUs");
 
     let error = InventoryError::Moved;
@@ -308,7 +308,7 @@ fn codes_format_and_parse_back() {
     assert!(Code::<Catalog>::new(1, 1000).is_none());
     assert!(Code::<Catalog>::new(100, 1).is_none());
 
-    let parse = |text: &str| text.parse::<Code<Catalog>>().map(|code| (code.module(), code.number()));
+    let parse = |text: &str| text.parse::<Code<Catalog>>().map(|code| (code.module_number(), code.number()));
     assert_eq!(parse("ERR-02-015"), Ok((2, 15)));
     assert_eq!(parse("ERR-02-015 "), Err(ParseCodeError::Suffix));
     assert_eq!(parse("err-02-015"), Err(ParseCodeError::Prefix));
@@ -352,7 +352,7 @@ pub struct r#match {
 #[test]
 fn raw_identifiers_lose_their_prefix() {
     let error = r#match { r#type: "tdx.small".into(), r#loop: 3 };
-    assert_eq!(error.name(), "match");
+    assert_eq!(error.class_name(), "match");
     assert_eq!(error.entry().details(), ["type", "loop"]);
     assert_eq!(error.entry().message().fields().collect::<Vec<_>>(), ["type", "loop"]);
     assert_eq!(error.message(), "Instance type tdx.small cannot loop 3 times");

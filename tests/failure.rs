@@ -120,7 +120,7 @@ const CASES: &[(&str, u16, &str, Detail)] = &[
 ];
 
 fn responses() -> ErrorResponses {
-    ErrorResponses::new().server_error(|| InternalError)
+    ErrorResponses::new().with_server_error(|| InternalError)
 }
 
 async fn get(base: &str, route: &str) -> (u16, String, Vec<u8>) {
@@ -279,7 +279,7 @@ async fn serve_tonic() -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a loopback port");
     let address = listener.local_addr().expect("its address");
     let server = tonic::transport::Server::builder()
-        .layer(error_catalog::tonic::ErrorLayer::new().server_error(|| InternalError))
+        .layer(error_catalog::tonic::ErrorLayer::new().with_server_error(|| InternalError))
         .add_service(Nodes)
         .serve_with_incoming(tonic::transport::server::TcpIncoming::from(listener));
     tokio::spawn(server);

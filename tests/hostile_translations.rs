@@ -59,7 +59,7 @@ fn translations() -> Translations {
 async fn a_detail_whose_display_fails_still_answers_a_whole_body_in_every_language() {
     let app = axum::Router::new()
         .route("/hosts", axum::routing::get(|| async { Err::<(), _>(HostDownError { host: Host }) }))
-        .layer(error_catalog::axum::ErrorLayer::new(ErrorResponses::new().translations(translations())));
+        .layer(error_catalog::axum::ErrorLayer::new(ErrorResponses::new().with_translations(translations())));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await });

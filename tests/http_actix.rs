@@ -102,7 +102,7 @@ struct Server {
 impl Server {
     fn start(responses: ErrorResponses) -> Self {
         let cvms = web::Data::new(Cvms::default());
-        let responses = responses.rejections(transport::rejections());
+        let responses = responses.with_rejections(transport::rejections());
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(web::Data::new(responses.clone()))
@@ -269,7 +269,7 @@ async fn status_code_is_the_response_status_for_all_29() {
 #[cfg(feature = "problem-json")]
 #[actix_web::test]
 async fn problem_json_from_app_data() {
-    let server = Server::start(ErrorResponses::new().problem_json("https://docs.phala.network/errors/"));
+    let server = Server::start(ErrorResponses::new().with_problem_json("https://docs.phala.network/errors/"));
     let missing = server.call(reqwest::Method::GET, "/api/v1/cvms/app_missing", None, Some("rid-1")).await;
     assert_eq!(missing.status, 404);
     assert_eq!(missing.content_type, "application/problem+json");
@@ -298,8 +298,10 @@ async fn problem_json_from_app_data() {
 async fn malformed_requests_are_catalog_errors() {
     let mut formats = vec![(ErrorResponses::new(), "application/json")];
     #[cfg(feature = "problem-json")]
-    formats
-        .push((ErrorResponses::new().problem_json("https://docs.phala.network/errors/"), "application/problem+json"));
+    formats.push((
+        ErrorResponses::new().with_problem_json("https://docs.phala.network/errors/"),
+        "application/problem+json",
+    ));
     for (responses, content_type) in formats {
         let server = Server::start(responses);
         for case in malformed::cases().into_iter().filter(|case| case.on != malformed::On::Axum) {

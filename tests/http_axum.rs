@@ -139,7 +139,7 @@ fn remote<T: CatalogError>(answer: &Answer) -> RemoteError {
     let error = RemoteError::parse(answer.status, &answer.bytes).expect("an error body");
     assert!(error.is::<T>(), "{error} is not a {}", std::any::type_name::<T>());
     let entry = error.entry().expect("the code is registered in this program");
-    assert!(std::ptr::eq(entry, T::entries()[0]), "{} is not the entry of {}", entry.code(), entry.name());
+    assert!(std::ptr::eq(entry, T::entries()[0]), "{} is not the entry of {}", entry.code(), entry.class_name());
     assert_eq!(error.status(), answer.status);
     assert_eq!(entry.status(), answer.status, "the status is the catalog's");
     error
@@ -179,7 +179,7 @@ async fn provision_then_duplicate_name_is_409() {
     assert_eq!(error.request_id(), Some(REQUEST_ID));
     assert_eq!(error.detail("name"), Some(&json!("web-1")));
     assert_eq!(error.details().len(), 1);
-    assert_eq!(error.entry().map(|entry| entry.name()), Some("DuplicateCvmNameError"));
+    assert_eq!(error.entry().map(|entry| entry.class_name()), Some("DuplicateCvmNameError"));
 
     // The CVM is there, by id, app id and name.
     for identifier in [WEB1_ID, WEB1_APP_ID, "web-1"] {
@@ -237,7 +237,7 @@ async fn envs_answers_465_with_the_registration_details() {
 
     let error = remote::<HashRegistrationRequiredError>(&answer);
     assert!(!error.is::<ComposeHashError>());
-    assert_eq!(error.entry().map(|entry| entry.name()), Some("HashRegistrationRequired"));
+    assert_eq!(error.entry().map(|entry| entry.class_name()), Some("HashRegistrationRequired"));
     assert_eq!(error.detail("compose_hash"), Some(&json!(WEB1_COMPOSE_HASH)));
     assert_eq!(error.detail("app_id"), Some(&json!(WEB1_APP_ID)));
     assert_eq!(error.detail("device_id"), Some(&json!(WEB1_DEVICE_ID)));
@@ -310,7 +310,7 @@ async fn a_request_without_an_id_gets_one_in_the_body_and_the_header() {
 async fn malformed_requests_are_catalog_errors() {
     let mut formats = vec![(ErrorResponses::new(), "application/json")];
     #[cfg(feature = "problem-json")]
-    formats.push((ErrorResponses::new().problem_json(server::PROBLEM_TYPE_BASE), "application/problem+json"));
+    formats.push((ErrorResponses::new().with_problem_json(server::PROBLEM_TYPE_BASE), "application/problem+json"));
     for (responses, content_type) in formats {
         let server = Server::start(responses).await;
         for case in malformed::cases().into_iter().filter(|case| case.on != malformed::On::Actix) {
@@ -351,7 +351,7 @@ async fn request_ids_are_repeated_only_when_short_and_visible_ascii() {
 #[cfg(feature = "problem-json")]
 #[tokio::test]
 async fn problem_instance_is_the_path_only_up_to_1024_bytes() {
-    let server = Server::start(ErrorResponses::new().problem_json("https://docs.example.com/errors/")).await;
+    let server = Server::start(ErrorResponses::new().with_problem_json("https://docs.example.com/errors/")).await;
     let prefix = "/api/v1/cvms/";
     let longest = "a".repeat(error_catalog::http::MAX_INSTANCE_LEN - prefix.len());
     let answer = server.get(&longest, None).await;
@@ -413,7 +413,7 @@ async fn invalid_requests_are_err_02_008() {
 async fn problem_json_bodies() {
     const BASE: &str = "https://docs.phala.network/errors/";
     assert_eq!(server::PROBLEM_TYPE_BASE, BASE);
-    let server = Server::start(ErrorResponses::new().problem_json(BASE)).await;
+    let server = Server::start(ErrorResponses::new().with_problem_json(BASE)).await;
     assert_eq!(server.provision("web-1", None).await.status, 201);
 
     let duplicate = server.provision("web-1", Some(REQUEST_ID)).await;
@@ -520,7 +520,7 @@ async fn sdk_bodies_are_what_the_server_answers() {
     formats.insert(
         "problem".into(),
         Value::Array(
-            sdk_records(&Server::start(ErrorResponses::new().problem_json(server::PROBLEM_TYPE_BASE)).await).await,
+            sdk_records(&Server::start(ErrorResponses::new().with_problem_json(server::PROBLEM_TYPE_BASE)).await).await,
         ),
     );
     let answered = json!({

@@ -21,6 +21,6 @@ fn errors_of_a_renamed_dependency_behave() {
     assert_eq!(std::error::Error::source(&error).map(ToString::to_string).as_deref(), Some("timeout"));
 
     assert_eq!(BareError { id: 1 }.code_str(), "ERR-02-001");
-    assert_eq!(BareEnum::Unit.name(), "BareUnitError");
+    assert_eq!(BareEnum::Unit.class_name(), "BareUnitError");
     assert_eq!(BareEnum::Tuple(9).message(), "9 went wrong");
 }

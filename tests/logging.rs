@@ -1,6 +1,6 @@
 //! The log event of a server error, as the fmt subscriber writes it: one
 //! line, whatever the error's texts hold, with structured fields (code,
-//! status, class, request id) that match it to the body the client got.
+//! status, class name, request id) that match it to the body the client got.
 //!
 //! Needs the `axum` feature (for `http`); without it the file is empty.
 #![cfg(feature = "axum")]
@@ -71,7 +71,7 @@ fn a_server_error_is_one_log_line_whatever_its_text() {
     for field in [
         r#"error_code="ERR-01-001""#,
         "status=503",
-        r#"class="DatabaseError""#,
+        r#"class_name="DatabaseError""#,
         r#"request_id="rid-7""#,
         r#"error="query x\n ERROR app: forged from the Display\u{1b}[31m failed""#,
         r#"cause="connection reset\n INFO app: forged from the source""#,

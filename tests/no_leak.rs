@@ -416,7 +416,7 @@ fn bodies(error: &(dyn CatalogError<Catalog = Catalog> + Sync), public: &Public)
         let mut applications = vec![("respond, flat", Arc::new(ErrorResponses::new()))];
         #[cfg(feature = "problem-json")]
         applications
-            .push(("respond, problem", Arc::new(ErrorResponses::new().problem_json("https://docs.example.com/"))));
+            .push(("respond, problem", Arc::new(ErrorResponses::new().with_problem_json("https://docs.example.com/"))));
         for (name, responses) in applications {
             let context = || responses.context(Some(public.request_id.as_bytes()), &public.request_path);
             let response = ready(error_catalog::http::scope(context(), async { error_catalog::http::respond(error) }));
@@ -615,7 +615,7 @@ fn no_character_of_a_secret_in_a_chain_reaches_a_failures_body() {
     use error_catalog::http::ErrorResponses;
 
     type Boxed = Box<dyn std::error::Error + Send + Sync>;
-    let responses = Arc::new(ErrorResponses::new().server_error(|| InternalError));
+    let responses = Arc::new(ErrorResponses::new().with_server_error(|| InternalError));
     let mut runner = TestRunner::new(Config { cases: 64, failure_persistence: None, ..Config::default() });
     runner
         .run(&(secrets(), public()), |(secrets, public)| {

@@ -139,7 +139,7 @@ fn the_example_has_29_distinct_codes() {
 #[test]
 fn the_class_names_are_the_catalogs() {
     let expected: BTreeSet<&str> = rows().iter().map(|row| row.class).collect();
-    let actual: BTreeSet<&str> = phala::all().iter().map(|error| error.name()).collect();
+    let actual: BTreeSet<&str> = phala::all().iter().map(|error| error.class_name()).collect();
     assert_eq!(actual, expected);
 }
 
@@ -154,7 +154,7 @@ fn every_entry_matches_its_row() {
         assert_eq!(error.code_str(), code);
         assert_eq!(entry.code(), code);
         assert_eq!(error.code().to_string(), code, "the typed code of {code}");
-        assert_eq!(error.name(), row.class, "the class name of {code}");
+        assert_eq!(error.class_name(), row.class, "the class name of {code}");
         assert_eq!(entry.description(), row.description, "the description of {code}");
         assert_eq!(error.catalog_description(), row.description, "the description of {code}");
         match row.message {
@@ -219,7 +219,7 @@ fn the_catalog_declares_the_fixtures_modules_and_document() {
     assert!(FIXTURE.contains(&format!("\ndescription: {}\n", document.description)));
     for error in phala::all() {
         let entry = error.entry();
-        let heading = format!("## Module {:02}: {}", entry.module(), entry.module_name());
+        let heading = format!("## Module {:02}: {}", entry.module_number(), entry.module_name());
         assert!(FIXTURE.contains(&heading), "{} is under {heading:?}", entry.code());
     }
 }

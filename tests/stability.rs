@@ -37,7 +37,7 @@ fn reads_active_and_retired_codes() {
         locked.get("ERR-01-004"),
         Some(&Locked::Active {
             status: 409,
-            class: "DuplicateCvmNameError".into(),
+            class_name: "DuplicateCvmNameError".into(),
             message: "A CVM with name '{name}' already exists".into(),
         })
     );
@@ -98,7 +98,7 @@ fn a_retired_code_never_comes_back() {
     let comparison = lock(LOCKED).compare(&lock(&current));
     assert_eq!(
         comparison.violations,
-        [Violation::Reused { code: "ERR-03-003".into(), class: "CvmStoppedError".into() }]
+        [Violation::Reused { code: "ERR-03-003".into(), class_name: "CvmStoppedError".into() }]
     );
 
     let current = LOCKED.replace("ERR-03-003\tretired\n", "");
@@ -126,7 +126,7 @@ fn malformed_locks_are_typed_errors() {
     let text = "ERR-01-001\t400\tX\ta\\tb\\nc\\\\d\n";
     assert_eq!(
         lock(text).get("ERR-01-001"),
-        Some(&Locked::Active { status: 400, class: "X".into(), message: "a\tb\nc\\d".into() })
+        Some(&Locked::Active { status: 400, class_name: "X".into(), message: "a\tb\nc\\d".into() })
     );
 }
 
@@ -286,7 +286,7 @@ fn a_message_with_a_carriage_return_or_any_control_reads_back_the_same() {
     assert_eq!(Lock::parse(&written).unwrap(), lock);
 
     let message = "a\rb\u{0}c\u{7f}d\u{85}e\u{2028}f\\u{41}g\\\\h\t\n";
-    let active = Locked::Active { status: 409, class: "Class\u{1b}".into(), message: message.into() };
+    let active = Locked::Active { status: 409, class_name: "Class\u{1b}".into(), message: message.into() };
     let lock = Lock::from_codes([("ERR-01-002".to_owned(), active)]);
     let written = lock.render("Catalog");
     assert_eq!(written.lines().count(), 3, "{written:?}");
@@ -308,7 +308,7 @@ proptest::proptest! {
         let lock = Lock::from_codes(codes.into_iter().map(|(code, locked)| {
             let locked = match locked {
                 None => Locked::Retired,
-                Some((class, message, status)) => Locked::Active { status: status.unwrap_or(0), class, message },
+                Some((class_name, message, status)) => Locked::Active { status: status.unwrap_or(0), class_name, message },
             };
             (code, locked)
         }));

@@ -73,7 +73,8 @@ fn request_span<B>(request: &Request<B>) -> tracing::Span {
 /// last `layer` is the outermost), so that the errors of rejections are
 /// recorded too.
 fn service() -> Router {
-    let responses = ErrorResponses::new().rejections(Rejections::new().not_found(|_: &Rejection| RouteNotFoundError));
+    let responses =
+        ErrorResponses::new().with_rejections(Rejections::new().not_found(|_: &Rejection| RouteNotFoundError));
     Router::new()
         .route("/conflict", get(conflict))
         .route("/unavailable", get(unavailable))

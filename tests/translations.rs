@@ -102,7 +102,7 @@ async fn the_body_speaks_the_language_the_client_asks_for() {
 #[cfg(feature = "problem-json")]
 #[tokio::test]
 async fn a_problem_detail_is_translated_too() {
-    let base = start(ErrorResponses::new().problem_json(server::PROBLEM_TYPE_BASE)).await;
+    let base = start(ErrorResponses::new().with_problem_json(server::PROBLEM_TYPE_BASE)).await;
     let answer = get(&reqwest::Client::new(), &format!("{base}/api/v1/cvms/app_missing"), Some("de")).await;
     assert_eq!(answer.content_type, "application/problem+json");
     assert_eq!(answer.json["detail"], "Die angeforderte CVM wurde nicht gefunden");
@@ -156,7 +156,7 @@ fn a_missing_or_broken_translation_is_found() {
 /// The response of `error` for a request with `accept_language`, in an
 /// application with `translations`.
 fn respond(translations: &Translations, accept_language: &[u8], error: &impl CatalogError) -> (Value, Option<String>) {
-    let responses = Arc::new(ErrorResponses::new().translations(translations.clone()));
+    let responses = Arc::new(ErrorResponses::new().with_translations(translations.clone()));
     let context = responses.context(None, "/").with_accept_language(Some(accept_language));
     let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
     let answer = runtime.block_on(error_catalog::http::scope(context, async { error_catalog::http::respond(error) }));

@@ -48,7 +48,7 @@
 //!
 //! let error = InventoryError::InstanceTypeNotFound { instance_type: "tdx.huge".into() };
 //! assert_eq!(error.code_str(), "ERR-02-001");
-//! assert_eq!(error.name(), "InstanceTypeNotFoundError");
+//! assert_eq!(error.class_name(), "InstanceTypeNotFoundError");
 //! assert_eq!(error.catalog_description(), "Raised when a requested instance type is not found.");
 //! # }
 //! ```

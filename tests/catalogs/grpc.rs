@@ -177,7 +177,7 @@ fn every_code_renders_as_its_number() {
         assert_eq!(error.code_str(), number.to_string());
         assert_eq!(error.code().to_string(), number.to_string());
         assert_eq!(error.code().number(), i64::from(*number));
-        assert_eq!(error.name(), *name);
+        assert_eq!(error.class_name(), *name);
         assert_eq!(error.status(), *status);
         assert_eq!(error.entry().http_status(), Some(*status));
         let grpc = error.entry().grpc().unwrap();
@@ -204,8 +204,8 @@ fn the_page_and_the_documents_list_every_code() {
     let modules = registry::modules_of::<Catalog>();
     let page = render::markdown(info(), &modules);
     let json = serde_json::to_value(render::Document::new(info(), &modules)).unwrap();
-    let ts = typescript::module(info(), &modules);
-    let py = python::module(info(), &modules);
+    let ts = typescript::source(info(), &modules);
+    let py = python::source(info(), &modules);
     let entries = json["entries"].as_array().unwrap();
     for (error, name, _, _) in &ALL {
         let code = error.code_str();

@@ -86,9 +86,9 @@ fn documents_show_the_hex_codes() {
     let json = serde_json::to_value(render::Document::new(info(), &modules)).unwrap();
     let denied = json["entries"].as_array().unwrap().iter().find(|entry| entry["code"] == "0x80070005").unwrap();
     assert_eq!(denied["number"], 2_147_942_405_i64);
-    let ts = typescript::module(info(), &modules);
+    let ts = typescript::source(info(), &modules);
     assert!(ts.contains("\"0x80070005\": {\n    number: 2147942405,"), "{ts}");
-    let py = python::module(info(), &modules);
+    let py = python::source(info(), &modules);
     assert!(py.contains("\"0x80070005\",\n        2147942405,\n"), "{py}");
 }
 

@@ -159,9 +159,9 @@ fn the_ranges_are_the_modules_of_the_documents() {
 #[test]
 fn the_client_modules_carry_the_numbers() {
     let modules = registry::modules_of::<Catalog>();
-    let ts = typescript::module(info(), &modules);
+    let ts = typescript::source(info(), &modules);
     assert!(ts.contains("\"-32601\": {\n    number: -32601,"), "{ts}");
-    let py = python::module(info(), &modules);
+    let py = python::source(info(), &modules);
     assert!(py.contains("    number: int\n"), "{py}");
     assert!(py.contains("\"-32601\",\n        -32601,\n"), "{py}");
 }

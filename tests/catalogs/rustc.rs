@@ -116,7 +116,7 @@ fn every_code_renders_as_rustc_writes_it() {
         let expected = format!("{error:?}");
         assert_eq!(error.code_str(), expected);
         assert_eq!(error.code().to_string(), expected);
-        assert_eq!(error.name(), expected);
+        assert_eq!(error.class_name(), expected);
         assert_eq!(error.entry().http_status(), None);
         assert_eq!(error.entry().number(), expected[1..].parse::<i64>().unwrap());
     }
@@ -152,8 +152,8 @@ fn the_page_and_the_documents_list_every_code() {
     let modules = registry::modules_of::<Catalog>();
     let page = render::markdown(info(), &modules);
     let json = serde_json::to_value(render::Document::new(info(), &modules)).unwrap();
-    let ts = typescript::module(info(), &modules);
-    let py = python::module(info(), &modules);
+    let ts = typescript::source(info(), &modules);
+    let py = python::source(info(), &modules);
     for error in &ALL {
         let code = error.code_str();
         assert!(page.contains(&format!("`{code}`")), "{code} missing from the page:\n{page}");

@@ -217,7 +217,7 @@ fn every_code_renders_as_the_rfc_writes_it() {
         assert_eq!(error.code().to_string(), code);
         assert_eq!(error.entry().http_status(), None);
         // The subject is the group.
-        assert_eq!(error.entry().module(), *subject);
+        assert_eq!(error.entry().module_number(), *subject);
         let (severity, retryable) = match class {
             2 => (Severity::Success, None),
             4 => (Severity::Error, Some(true)),
@@ -227,7 +227,7 @@ fn every_code_renders_as_the_rfc_writes_it() {
         assert_eq!(error.entry().retryable(), retryable, "{code}");
     }
     let error = MailStatus::DeliveryNotAuthorized;
-    assert_eq!(error.name(), "Delivery not authorized, message refused");
+    assert_eq!(error.class_name(), "Delivery not authorized, message refused");
     assert_eq!(error.to_string(), "The sender is not authorized to send to the destination.");
     assert_eq!(error.entry().module_name(), "Security or Policy Status");
 }
@@ -236,7 +236,7 @@ fn every_code_renders_as_the_rfc_writes_it() {
 fn one_class_name_owns_a_code_in_each_class() {
     let owners: Vec<&str> = ALL
         .iter()
-        .filter(|(error, _)| error.name() == "Other undefined Status")
+        .filter(|(error, _)| error.class_name() == "Other undefined Status")
         .map(|(error, _)| error.code_str())
         .collect();
     assert_eq!(owners, ["2.0.0", "4.0.0", "5.0.0"]);
@@ -247,12 +247,15 @@ fn the_page_and_the_documents_list_every_code() {
     let modules = registry::modules_of::<Catalog>();
     let page = render::markdown(info(), &modules);
     let json = serde_json::to_value(render::Document::new(info(), &modules)).unwrap();
-    let ts = typescript::module(info(), &modules);
-    let py = python::module(info(), &modules);
+    let ts = typescript::source(info(), &modules);
+    let py = python::source(info(), &modules);
     let entries = json["entries"].as_array().unwrap();
     for (error, _) in &ALL {
         let code = error.code_str();
-        assert!(page.contains(&format!("| `{code}` | `{}` |", error.name())), "{code} missing from the page:\n{page}");
+        assert!(
+            page.contains(&format!("| `{code}` | `{}` |", error.class_name())),
+            "{code} missing from the page:\n{page}"
+        );
         assert!(ts.contains(&format!("\"{code}\"")), "{code} missing from the TypeScript module");
         assert!(py.contains(&format!("\"{code}\"")), "{code} missing from the Python module");
         assert!(entries.iter().any(|entry| entry["code"] == code), "{code} missing from the JSON document");
@@ -313,7 +316,10 @@ fn the_registry_finds_each_code() {
     for (error, _) in &ALL {
         assert!(std::ptr::eq(registry::lookup(error.code_str()).unwrap(), error.entry()), "{}", error.code_str());
     }
-    assert_eq!(registry::lookup("5.7.1").map(|entry| entry.name()), Some("Delivery not authorized, message refused"));
+    assert_eq!(
+        registry::lookup("5.7.1").map(|entry| entry.class_name()),
+        Some("Delivery not authorized, message refused")
+    );
 }
 
 #[test]

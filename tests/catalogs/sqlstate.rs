@@ -162,9 +162,9 @@ fn every_code_renders_as_postgres_writes_it() {
         assert_eq!(error.entry().http_status(), None);
     }
     let error = SqlState::InvalidTextRepresentation;
-    assert_eq!(error.name(), "ERRCODE_INVALID_TEXT_REPRESENTATION");
+    assert_eq!(error.class_name(), "ERRCODE_INVALID_TEXT_REPRESENTATION");
     assert_eq!(error.to_string(), "invalid_text_representation");
-    assert_eq!(error.entry().module(), 22);
+    assert_eq!(error.entry().module_number(), 22);
     assert_eq!(error.entry().module_name(), "Class 22 - Data Exception");
 }
 
@@ -184,7 +184,7 @@ fn groups_document_the_classes() {
         Some("Class 02 - No Data (this is also a warning class per the SQL standard)")
     );
     // Codes in a class whose name has letters belong to no group.
-    assert_eq!(SqlState::FeatureNotSupported.entry().group().map(|module| module.number()), None);
+    assert_eq!(SqlState::FeatureNotSupported.entry().module().map(|module| module.number()), None);
     assert_eq!(SqlState::FeatureNotSupported.entry().module_name(), "");
 }
 
@@ -193,11 +193,14 @@ fn the_page_and_the_documents_list_every_code() {
     let modules = registry::modules_of::<Catalog>();
     let page = render::markdown(info(), &modules);
     let json = serde_json::to_value(render::Document::new(info(), &modules)).unwrap();
-    let ts = typescript::module(info(), &modules);
-    let py = python::module(info(), &modules);
+    let ts = typescript::source(info(), &modules);
+    let py = python::source(info(), &modules);
     let entries = json["entries"].as_array().unwrap();
     for (error, code, _) in &ALL {
-        assert!(page.contains(&format!("| `{code}` | `{}` |", error.name())), "{code} missing from the page:\n{page}");
+        assert!(
+            page.contains(&format!("| `{code}` | `{}` |", error.class_name())),
+            "{code} missing from the page:\n{page}"
+        );
         assert!(ts.contains(&format!("\"{code}\"")), "{code} missing from the TypeScript module");
         assert!(py.contains(&format!("\"{code}\"")), "{code} missing from the Python module");
         assert!(entries.iter().any(|entry| entry["code"] == *code), "{code} missing from the JSON document");
@@ -256,7 +259,7 @@ fn the_registry_finds_each_code() {
     for (error, code, _) in &ALL {
         assert!(std::ptr::eq(registry::lookup(code).unwrap(), error.entry()), "{code}");
     }
-    assert_eq!(registry::lookup("22P02").map(|entry| entry.name()), Some("ERRCODE_INVALID_TEXT_REPRESENTATION"));
+    assert_eq!(registry::lookup("22P02").map(|entry| entry.class_name()), Some("ERRCODE_INVALID_TEXT_REPRESENTATION"));
 }
 
 /// The Markdown section of group `number`: from its heading to the next.

@@ -118,7 +118,7 @@ fn letter_classes_are_modules_by_id() {
     );
     assert!(info().module_by_id("22").is_none());
     assert_eq!(SqlState::FdwTableNotFound.code_str(), "HV00R");
-    assert_eq!(SqlState::FdwTableNotFound.entry().group().map(|module| module.id()), Some("HV"));
+    assert_eq!(SqlState::FdwTableNotFound.entry().module().map(|module| module.id()), Some("HV"));
     assert_eq!(SqlState::IndexCorrupted.entry().module_name(), "Class XX - Internal Error");
 }
 
@@ -144,7 +144,7 @@ fn documents_list_each_class_under_its_id() {
     assert_eq!(json["modules"][5]["id"], "HV");
     let entry = json["entries"].as_array().unwrap().iter().find(|entry| entry["code"] == "HV00R").unwrap();
     assert_eq!(entry["module_id"], "HV");
-    assert!(typescript::module(info(), &modules).contains("\"HV00R\": {"));
-    assert!(!typescript::module(info(), &modules).contains("number:"), "text codes have no number");
-    assert!(python::module(info(), &modules).contains("\"HV00R\",\n"));
+    assert!(typescript::source(info(), &modules).contains("\"HV00R\": {"));
+    assert!(!typescript::source(info(), &modules).contains("number:"), "text codes have no number");
+    assert!(python::source(info(), &modules).contains("\"HV00R\",\n"));
 }

@@ -151,8 +151,8 @@ fn the_page_and_the_documents_list_every_code() {
     let modules = registry::modules_of::<Catalog>();
     let page = render::markdown(info(), &modules);
     let json = serde_json::to_value(render::Document::new(info(), &modules)).unwrap();
-    let ts = typescript::module(info(), &modules);
-    let py = python::module(info(), &modules);
+    let ts = typescript::source(info(), &modules);
+    let py = python::source(info(), &modules);
     let listed = json["entries"].as_array().unwrap();
     for code in CODES {
         assert!(page.contains(&format!("| `{code}` |")), "{code} missing from the page:\n{page}");

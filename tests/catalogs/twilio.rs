@@ -89,9 +89,9 @@ fn documents_group_codes_by_range() {
     let json = serde_json::to_value(render::Document::new(info(), &modules)).unwrap();
     let entry = entry_of(&json, "20003");
     assert_eq!((entry["number"].as_i64(), entry["status"].as_i64()), (Some(20003), Some(401)));
-    assert!(typescript::module(info(), &modules).contains("\"20003\": {\n    number: 20003,\n    status: 401,"));
-    assert!(python::module(info(), &modules).contains("\"20003\",\n        20003,\n        401,\n"));
-    assert!(typescript::module(info(), &modules).contains("\"30007\": {\n    number: 30007,\n    status: null,"));
+    assert!(typescript::source(info(), &modules).contains("\"20003\": {\n    number: 20003,\n    status: 401,"));
+    assert!(python::source(info(), &modules).contains("\"20003\",\n        20003,\n        401,\n"));
+    assert!(typescript::source(info(), &modules).contains("\"30007\": {\n    number: 30007,\n    status: null,"));
     let filtered = entry_of(&json, "30007");
     assert_eq!(filtered["status"], serde_json::Value::Null);
 }

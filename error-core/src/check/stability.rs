@@ -35,7 +35,7 @@ pub enum Locked {
         /// HTTP status; 0 (written `-`) in a catalog outside HTTP.
         status: u16,
         /// Class name.
-        class: String,
+        class_name: String,
         /// Message template.
         message: String,
     },
@@ -121,7 +121,7 @@ impl Lock {
             let code = fields[0];
             let locked = match fields[..] {
                 [_, "retired"] => Locked::Retired,
-                [_, status, class, message] => Locked::Active {
+                [_, status, class_name, message] => Locked::Active {
                     status: if status == "-" {
                         0
                     } else {
@@ -131,8 +131,8 @@ impl Lock {
                             .filter(|status| (100..=999).contains(status))
                             .ok_or_else(|| error("the status is not a number from 100 to 999, or `-`"))?
                     },
-                    class: Some(unescape(class))
-                        .filter(|class| !class.trim().is_empty())
+                    class_name: Some(unescape(class_name))
+                        .filter(|class_name| !class_name.trim().is_empty())
                         .ok_or_else(|| error("the class name is empty"))?,
                     message: unescape(message),
                 },
@@ -159,7 +159,7 @@ impl Lock {
     /// ```
     /// use error_catalog::stability::{Lock, Locked};
     ///
-    /// let active = Locked::Active { status: 409, class: "Taken".into(), message: "taken\r".into() };
+    /// let active = Locked::Active { status: 409, class_name: "Taken".into(), message: "taken\r".into() };
     /// let lock = Lock::from_codes([("ERR-01-004".to_owned(), active)]);
     /// assert_eq!(Lock::parse(&lock.render("Catalog")).ok(), Some(lock));
     /// ```
@@ -178,7 +178,7 @@ impl Lock {
                 entry.code().to_string(),
                 Locked::Active {
                     status: entry.http_status().unwrap_or(0),
-                    class: entry.name().to_string(),
+                    class_name: entry.class_name().to_string(),
                     message: entry.message().template().to_string(),
                 },
             );
@@ -204,10 +204,10 @@ impl Lock {
         );
         for (code, locked) in &self.codes {
             match locked {
-                Locked::Active { status, class, message } => {
+                Locked::Active { status, class_name, message } => {
                     // A catalog outside HTTP has no statuses: `-`.
                     let status = if *status == 0 { String::from("-") } else { status.to_string() };
-                    let _ = writeln!(out, "{code}\t{status}\t{}\t{}", escape(class), escape(message));
+                    let _ = writeln!(out, "{code}\t{status}\t{}\t{}", escape(class_name), escape(message));
                 }
                 Locked::Retired => {
                     let _ = writeln!(out, "{code}\tretired");
@@ -228,12 +228,12 @@ impl Lock {
             match (locked, current.codes.get(code)) {
                 (Locked::Active { .. }, None) => comparison.violations.push(Violation::Removed { code: code.clone() }),
                 (
-                    Locked::Active { status, class, message },
-                    Some(Locked::Active { status: s, class: c, message: m }),
+                    Locked::Active { status, class_name, message },
+                    Some(Locked::Active { status: s, class_name: c, message: m }),
                 ) => {
                     for (what, was, now) in [
                         ("status", status.to_string(), s.to_string()),
-                        ("class", class.clone(), c.clone()),
+                        ("class", class_name.clone(), c.clone()),
                         ("message", message.clone(), m.clone()),
                     ] {
                         if was != now {
@@ -242,8 +242,10 @@ impl Lock {
                     }
                 }
                 (Locked::Active { .. }, Some(Locked::Retired)) => comparison.outdated.push(code.clone()),
-                (Locked::Retired, Some(Locked::Active { class, .. })) => {
-                    comparison.violations.push(Violation::Reused { code: code.clone(), class: class.clone() });
+                (Locked::Retired, Some(Locked::Active { class_name, .. })) => {
+                    comparison
+                        .violations
+                        .push(Violation::Reused { code: code.clone(), class_name: class_name.clone() });
                 }
                 (Locked::Retired, None) => comparison.violations.push(Violation::Unretired { code: code.clone() }),
                 (Locked::Retired, Some(Locked::Retired)) => {}
@@ -292,7 +294,7 @@ pub enum Violation {
         /// The code.
         code: String,
         /// The class that uses it now.
-        class: String,
+        class_name: String,
     },
     /// A retired code is no longer declared retired in the catalog.
     Unretired {
@@ -314,8 +316,8 @@ impl fmt::Display for Violation {
                     "{code} changed its {what} from {was:?} to {now:?}: a published code keeps its meaning; give the new meaning a new code"
                 )
             }
-            Self::Reused { code, class } => {
-                write!(f, "{code} was retired and is used again by `{class}`: a retired code never comes back")
+            Self::Reused { code, class_name } => {
+                write!(f, "{code} was retired and is used again by `{class_name}`: a retired code never comes back")
             }
             Self::Unretired { code } => {
                 write!(

@@ -283,14 +283,14 @@ pub fn assert_translated<C: crate::ErrorCatalog + ?Sized>(translations: &crate::
             problems.push(std::format!(
                 "{} ({}): placeholder {{{placeholder}}} is not a detail of the same name, so no translation can show it",
                 entry.code(),
-                entry.name()
+                entry.class_name()
             ));
         }
     }
     for language in translations.locales() {
         for entry in entries {
             if let Err(failure) = translations.check(entry, language) {
-                problems.push(std::format!("{language}: {} ({}): {failure}", entry.code(), entry.name()));
+                problems.push(std::format!("{language}: {} ({}): {failure}", entry.code(), entry.class_name()));
             }
         }
     }

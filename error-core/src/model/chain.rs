@@ -113,8 +113,8 @@ impl<'a> Found<'a> {
 
     /// The exception class name clients see.
     #[must_use]
-    pub fn name(&self) -> &'static str {
-        self.entry().name()
+    pub fn class_name(&self) -> &'static str {
+        self.entry().class_name()
     }
 
     /// The public message; borrowed, without allocating, when it is static.

@@ -26,7 +26,7 @@ use crate::model::format::{CodeText, ParseCodeError};
 /// }
 ///
 /// let code: Code<Api> = "ERR-01-004".parse()?;
-/// assert_eq!((code.module(), code.number()), (1, 4));
+/// assert_eq!((code.module_number(), code.number()), (1, 4));
 /// assert_eq!(code.to_string(), "ERR-01-004");
 /// assert!("ERR-1-4".parse::<Code<Api>>().is_err());
 /// # Ok::<(), error_catalog::ParseCodeError>(())
@@ -53,7 +53,7 @@ impl<C: ErrorCatalog + ?Sized> Code<C> {
 
     /// The code of an entry of this catalog.
     pub(crate) const fn of_entry(entry: &Entry) -> Self {
-        Self { text: entry.code_text(), module: entry.module(), number: entry.number(), catalog: PhantomData }
+        Self { text: entry.code_text(), module: entry.module_number(), number: entry.number(), catalog: PhantomData }
     }
 
     /// The code as the catalog writes it (`ERR-01-004`).
@@ -64,7 +64,7 @@ impl<C: ErrorCatalog + ?Sized> Code<C> {
 
     /// The module number (1 in `ERR-01-004`); 0 when the format has none.
     #[must_use]
-    pub const fn module(self) -> u16 {
+    pub const fn module_number(self) -> u16 {
         self.module
     }
 

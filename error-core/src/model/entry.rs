@@ -26,7 +26,7 @@ pub struct EntryParts {
     pub module: Option<u16>,
     pub number: i64,
     pub code: CodeText,
-    pub name: &'static str,
+    pub class_name: &'static str,
     pub aliases: &'static [&'static str],
     pub status: Option<u16>,
     pub message: MessageTemplate,
@@ -49,7 +49,7 @@ impl EntryParts {
         module: None,
         number: 0,
         code: CodeText::EMPTY,
-        name: "",
+        class_name: "",
         aliases: &[],
         status: None,
         message: MessageTemplate { __template: "", __pieces: &[] },
@@ -85,7 +85,7 @@ impl Entry {
     /// The module number (1 in `ERR-01-004`), or the number of the group a
     /// text code is listed under; 0 when it has neither.
     #[must_use]
-    pub const fn module(&self) -> u16 {
+    pub const fn module_number(&self) -> u16 {
         match self.0.module {
             Some(module) => module,
             None => 0,
@@ -94,14 +94,14 @@ impl Entry {
 
     /// The module the catalog lists this code under, if any.
     #[must_use]
-    pub fn group(&self) -> Option<&'static ModuleInfo> {
+    pub fn module(&self) -> Option<&'static ModuleInfo> {
         self.0.module.and_then(|module| self.0.catalog.module(module))
     }
 
     /// The name the catalog gives this entry's module; empty when it has none.
     #[must_use]
     pub fn module_name(&self) -> &'static str {
-        self.group().map_or("", ModuleInfo::name)
+        self.module().map_or("", ModuleInfo::name)
     }
 
     /// The code's number, for every output that wants an integer (JSON-RPC's
@@ -115,8 +115,8 @@ impl Entry {
 
     /// The exception class name clients see (`DuplicateCvmNameError`).
     #[must_use]
-    pub const fn name(&self) -> &'static str {
-        self.0.name
+    pub const fn class_name(&self) -> &'static str {
+        self.0.class_name
     }
 
     /// Other names of the same code (`#[catalog(alias = "...")]`).

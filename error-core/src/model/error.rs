@@ -38,7 +38,7 @@ use crate::model::entry::{Detail, Entry};
 /// let error = DuplicateCvmNameError { name: "web".into() };
 /// assert_eq!(error.code_str(), "ERR-01-004");
 /// assert_eq!(error.status(), 409);
-/// assert_eq!(error.name(), "DuplicateCvmNameError");
+/// assert_eq!(error.class_name(), "DuplicateCvmNameError");
 /// assert_eq!(error.message(), "A CVM with name 'web' already exists");
 /// assert_eq!(error.to_string(), "A CVM with name 'web' already exists");
 /// assert_eq!(error.catalog_description(), "Raised when a CVM name already exists in the workspace");
@@ -93,8 +93,8 @@ pub trait CatalogError: core::error::Error {
     }
 
     /// The exception class name clients see.
-    fn name(&self) -> &'static str {
-        self.entry().name()
+    fn class_name(&self) -> &'static str {
+        self.entry().class_name()
     }
 
     /// What the error means, for the catalog document: the entry's

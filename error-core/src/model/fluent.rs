@@ -263,7 +263,7 @@ impl Translations {
     /// Finds each code's message under `id(code)` instead of
     /// [`message_id`]`(code)`.
     #[must_use]
-    pub fn message_ids(mut self, id: fn(&str) -> Cow<'_, str>) -> Self {
+    pub fn with_message_ids(mut self, id: fn(&str) -> Cow<'_, str>) -> Self {
         self.message_id = id;
         self
     }
@@ -303,7 +303,7 @@ impl Translations {
         let names = |range: &LanguageRange<'_>, tag: &str| {
             range.tag != "*" && (matches_range(range.tag, tag) || is_prefix_of(tag, range.tag))
         };
-        let acceptable = |locale: &&Locale| {
+        let acceptable = |(_, locale): &(usize, &Locale)| {
             ranges.iter().filter(|range| range.q == 0).all(|excluded| {
                 if excluded.tag == "*" {
                     ranges.iter().any(|range| range.q > 0 && names(range, &locale.tag))
@@ -319,22 +319,22 @@ impl Translations {
             if range.tag.eq_ignore_ascii_case(&self.inner.catalog.tag) {
                 return None;
             }
-            let locales = || self.inner.locales.iter().filter(acceptable);
+            let locales = || self.inner.locales.iter().enumerate().filter(acceptable);
             let found = locales()
-                .find(|locale| range.tag.eq_ignore_ascii_case(&locale.tag))
-                .or_else(|| locales().find(|locale| matches_range(range.tag, &locale.tag)))
+                .find(|(_, locale)| range.tag.eq_ignore_ascii_case(&locale.tag))
+                .or_else(|| locales().find(|(_, locale)| matches_range(range.tag, &locale.tag)))
                 .or_else(|| {
                     let mut tag = range.tag;
                     while let Some((shorter, _)) = tag.rsplit_once('-') {
                         tag = shorter;
-                        if let Some(locale) = locales().find(|locale| tag.eq_ignore_ascii_case(&locale.tag)) {
-                            return Some(locale);
+                        if let Some(found) = locales().find(|(_, locale)| tag.eq_ignore_ascii_case(&locale.tag)) {
+                            return Some(found);
                         }
                     }
                     None
                 });
-            if let Some(found) = found {
-                return self.inner.locales.iter().position(|locale| core::ptr::eq(locale, found));
+            if let Some((index, _)) = found {
+                return Some(index);
             }
         }
         None

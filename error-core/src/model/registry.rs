@@ -46,7 +46,7 @@ fn index() -> &'static Index {
     INDEX.get_or_init(|| {
         let mut by_catalog: Vec<&'static Entry> = ENTRIES.iter().copied().collect();
         by_catalog.sort_by_key(|entry| {
-            let group = entry.group().map(ModuleInfo::number);
+            let group = entry.module().map(ModuleInfo::number);
             (
                 entry.catalog().name(),
                 catalog_key(entry),
@@ -95,7 +95,7 @@ pub fn entries_of<C: ErrorCatalog + ?Sized>() -> &'static [&'static Entry] {
 /// }
 /// # fn main() {
 /// let entry = error_catalog::registry::lookup("ERR-01-004").unwrap();
-/// assert_eq!((entry.name(), entry.status()), ("DuplicateCvmNameError", 409));
+/// assert_eq!((entry.class_name(), entry.status()), ("DuplicateCvmNameError", 409));
 /// assert!(error_catalog::registry::lookup("ERR-01-999").is_none());
 /// # }
 /// ```
@@ -152,13 +152,13 @@ pub(crate) fn group_by_module(
     entries: &'static [&'static Entry],
 ) -> Vec<(&'static ModuleInfo, &'static [&'static Entry])> {
     // `entries` is sorted with grouped codes first, by module number.
-    let grouped = entries.partition_point(|entry| entry.group().is_some());
+    let grouped = entries.partition_point(|entry| entry.module().is_some());
     let (grouped, ungrouped) = entries.split_at(grouped);
     let mut modules: Vec<(&'static ModuleInfo, &'static [&'static Entry])> = info
         .modules()
         .iter()
         .map(|module| {
-            let number = |entry: &&Entry| entry.group().map_or(u16::MAX, ModuleInfo::number);
+            let number = |entry: &&Entry| entry.module().map_or(u16::MAX, ModuleInfo::number);
             let start = grouped.partition_point(|entry| number(entry) < module.number());
             let end = grouped.partition_point(|entry| number(entry) <= module.number());
             (module, &grouped[start..end])

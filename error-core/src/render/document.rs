@@ -142,13 +142,13 @@ impl Serialize for EntryView<'_> {
         let entry = self.0;
         let mut map = serializer.serialize_map(Some(20))?;
         map.serialize_entry("code", entry.code())?;
-        map.serialize_entry("module", &entry.group().map(ModuleInfo::number))?;
-        if let Some(id) = entry.group().map(ModuleInfo::id).filter(|id| !id.is_empty()) {
+        map.serialize_entry("module", &entry.module().map(ModuleInfo::number))?;
+        if let Some(id) = entry.module().map(ModuleInfo::id).filter(|id| !id.is_empty()) {
             map.serialize_entry("module_id", id)?;
         }
         map.serialize_entry("module_name", entry.module_name())?;
         map.serialize_entry("number", &entry.number())?;
-        map.serialize_entry("class", entry.name())?;
+        map.serialize_entry("class", entry.class_name())?;
         map.serialize_entry("status", &entry.http_status())?;
         map.serialize_entry("message", entry.message().template())?;
         map.serialize_entry("dynamic", &entry.message().is_dynamic())?;

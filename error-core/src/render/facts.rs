@@ -36,7 +36,7 @@ pub(super) enum Read {
 pub(super) const FACTS: [Fact; 7] = [
     Fact { key: "number", python: "number", read: Read::Number(Entry::number), flat_only: true },
     Fact { key: "status", python: "status", read: Read::Status(Entry::http_status), flat_only: false },
-    Fact { key: "name", python: "class_name", read: Read::Text(Entry::name), flat_only: false },
+    Fact { key: "name", python: "class_name", read: Read::Text(Entry::class_name), flat_only: false },
     Fact { key: "message", python: "message", read: Read::Text(|entry| entry.message().template()), flat_only: false },
     Fact {
         key: "fields",

@@ -115,7 +115,7 @@ pub(crate) fn markdown_with(
             out.push_str("| ");
             push_code_cell(&mut out, info, entry.code());
             out.push_str(" | ");
-            push_code(&mut out, entry.name(), Place::Table);
+            push_code(&mut out, entry.class_name(), Place::Table);
             out.push_str(" | ");
             push_text(&mut out, &message.unwrap_or_else(|| message_cell(entry)), Place::Table);
             let description = description.as_deref().unwrap_or(entry.description());

@@ -30,7 +30,7 @@
 //! # fn main() {
 //! let info = <Catalog as ErrorCatalog>::INFO;
 //! let modules = [(&info.modules()[0], CvmNotInWorkspaceError::entries())];
-//! let module = error_catalog::render::python::module(info, &modules);
+//! let module = error_catalog::render::python::source(info, &modules);
 //! assert!(module.contains(
 //!     r#"    ERR_03_004 = (
 //!         "ERR-03-004",
@@ -106,11 +106,11 @@ use crate::model::entry::Entry;
 ///   `CatalogError` for an unknown code;
 /// - `error_from_body(body)`: the exception of a parsed body, or `None` when
 ///   the body is not one the catalog's errors can have (the rules of
-///   [`typescript::module`](super::typescript::module)'s `isCatalogError`,
+///   [`typescript::source`](super::typescript::source)'s `isCatalogError`,
 ///   except that an unknown code is kept, as
 ///   [`client::RemoteError`](crate::client::RemoteError) keeps it).
 #[must_use]
-pub fn module(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
+pub fn source(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
     let entries = facts::entries(modules);
     let mut out = String::new();
     push_string(
@@ -175,9 +175,9 @@ pub fn module(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
     // Classes in the order their names first appear, each with its codes.
     let mut classes: Vec<(&str, Vec<&str>)> = Vec::new();
     for entry in &entries {
-        match classes.iter_mut().find(|(name, _)| *name == entry.name()) {
+        match classes.iter_mut().find(|(name, _)| *name == entry.class_name()) {
             Some((_, codes)) => codes.push(entry.code()),
-            None => classes.push((entry.name(), alloc::vec![entry.code()])),
+            None => classes.push((entry.class_name(), alloc::vec![entry.code()])),
         }
     }
     let mut names = Names::reserving(RESERVED);

@@ -23,7 +23,7 @@
 //! # fn main() {
 //! let info = <Catalog as ErrorCatalog>::INFO;
 //! let modules = [(&info.modules()[0], DuplicateCvmNameError::entries())];
-//! let module = error_catalog::render::typescript::module(info, &modules);
+//! let module = error_catalog::render::typescript::source(info, &modules);
 //! assert!(module.contains("export type ErrorCode =\n  | \"ERR-01-004\";\n"));
 //! assert!(module.contains(
 //!     r#"  "ERR-01-004": {
@@ -91,7 +91,7 @@ use crate::model::entry::Entry;
 ///   string}`. Other members are ignored, so that a newer server may add
 ///   some.
 #[must_use]
-pub fn module(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
+pub fn source(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
     let entries = facts::entries(modules);
     let mut out = String::new();
     let _ = writeln!(

@@ -49,7 +49,7 @@ use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::model::error::CatalogError;
-use crate::serve::http::{ErrorResponse, ErrorResponses, Rejection, RejectionKind};
+use crate::serve::http::{ErrorResponses, Rejection, RejectionKind, ResponseParts};
 
 /// A boxed catalog error is a `ResponseError` too, for handlers that return
 /// any error of a catalog.
@@ -87,7 +87,7 @@ pub fn error_response<E: CatalogError + ?Sized>(error: &E) -> HttpResponse<BoxBo
     response_of(crate::serve::http::respond(error))
 }
 
-fn response_of(answer: ErrorResponse) -> HttpResponse<BoxBody> {
+fn response_of(answer: ResponseParts) -> HttpResponse<BoxBody> {
     let mut response =
         HttpResponse::build(StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
     response.insert_header((header::CONTENT_TYPE, answer.content_type));
@@ -114,17 +114,17 @@ pub async fn scope(
     let responses = request
         .app_data::<web::Data<ErrorResponses>>()
         .map_or_else(|| std::sync::Arc::new(ErrorResponses::new()), |data| data.clone().into_inner());
-    let request_id = request.headers().get(responses.request_id_header_name().as_str()).map(HeaderValue::as_bytes);
+    let request_id = request.headers().get(responses.request_id_header().as_str()).map(HeaderValue::as_bytes);
     let accept_language = request.headers().get(header::ACCEPT_LANGUAGE).map(HeaderValue::as_bytes);
     let context = responses.context(request_id, request.path()).with_accept_language(accept_language);
     let response = crate::serve::http::scope(context.clone(), next.call(request)).await?;
 
     let status = response.status().as_u16();
     let content_type = response.headers().get(header::CONTENT_TYPE).map(HeaderValue::as_bytes);
-    if status < 400 || responses.rejection_errors().is_empty() || crate::serve::http::is_json(content_type) {
+    if status < 400 || responses.rejections().is_empty() || crate::serve::http::is_json(content_type) {
         return Ok(response.map_into_left_body());
     }
-    let Some(answer) = responses.rejection_errors().answer(Rejection::of_status(status), Some(&context)) else {
+    let Some(answer) = responses.rejections().answer(Rejection::of_status(status), Some(&context)) else {
         return Ok(response.map_into_left_body());
     };
     let (request, original) = response.into_parts();
@@ -138,7 +138,7 @@ pub async fn scope(
 /// A rejection answered with the catalog error of its class, or with the
 /// framework's own error when the application names none.
 struct Rejected<E> {
-    answer: Option<ErrorResponse>,
+    answer: Option<ResponseParts>,
     original: E,
 }
 

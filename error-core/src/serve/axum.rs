@@ -57,7 +57,7 @@ use axum_core::extract::{FromRequest, FromRequestParts, Request};
 use axum_core::response::{IntoResponse, Response};
 
 use crate::model::error::CatalogError;
-use crate::serve::http::{ErrorResponse, ErrorResponses, Rejection, RejectionKind, RequestContext};
+use crate::serve::http::{ErrorResponses, Rejection, RejectionKind, RequestContext, ResponseParts};
 
 /// A boxed catalog error is a response too, for handlers that return any
 /// error of a catalog.
@@ -87,7 +87,7 @@ pub fn into_response<E: CatalogError + ?Sized>(error: &E) -> Response {
     response_of(crate::serve::http::respond(error))
 }
 
-fn response_of(answer: ErrorResponse) -> Response {
+fn response_of(answer: ResponseParts) -> Response {
     let mut response = Response::new(Body::from(answer.body));
     // The derive accepts statuses from 100 to 999, all valid here.
     *response.status_mut() =
@@ -159,7 +159,7 @@ where
             .map(tower_http::request_id::RequestId::header_value);
         #[cfg(not(feature = "tower-http"))]
         let request_id = None;
-        let request_id = request_id.or_else(|| request.headers().get(self.responses.request_id_header_name()));
+        let request_id = request_id.or_else(|| request.headers().get(self.responses.request_id_header()));
         let context = self.responses.capture(request_id, &request);
         ErrorFuture { context, future: self.inner.call(request) }
     }
@@ -201,7 +201,7 @@ where
 
 /// An error answer that is not JSON, as the catalog error of its class.
 fn answer_again(response: Response, context: &RequestContext) -> Response {
-    let rejections = context.responses().rejection_errors();
+    let rejections = context.responses().rejections();
     if rejections.is_empty()
         || crate::serve::http::is_json(
             response.headers().get(http::header::CONTENT_TYPE).map(http::HeaderValue::as_bytes),

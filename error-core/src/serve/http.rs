@@ -19,7 +19,7 @@
 //! internal description (`Display`, which may differ from the public message
 //! when the type derives `thiserror::Error`, and the chain of sources) goes
 //! to `tracing` at the point where the response is built, never to the body:
-//! one `ERROR` event with the fields `error_code`, `status`, `class`,
+//! one `ERROR` event with the fields `error_code`, `status`, `class_name`,
 //! `request_id` (when the request has one), `error` (the `Display`) and
 //! `cause` (the sources, joined by `: `), all as values, never as the
 //! event's message, so that a line break in them cannot forge a log line.
@@ -67,7 +67,7 @@ pub enum BodyFormat {
 ///
 /// let flat = ErrorResponses::new(); // JSON body, id from `X-Request-ID`
 /// # #[cfg(feature = "problem-json")]
-/// let problems = ErrorResponses::new().problem_json("https://docs.example.com/errors/");
+/// let problems = ErrorResponses::new().with_problem_json("https://docs.example.com/errors/");
 /// ```
 #[derive(Debug, Clone)]
 pub struct ErrorResponses {
@@ -157,14 +157,14 @@ impl ErrorResponses {
     /// RFC 9457 bodies whose `type` is `type_base` followed by the code.
     #[cfg(feature = "problem-json")]
     #[must_use]
-    pub fn problem_json(mut self, type_base: impl Into<Cow<'static, str>>) -> Self {
+    pub fn with_problem_json(mut self, type_base: impl Into<Cow<'static, str>>) -> Self {
         self.format = BodyFormat::Problem { type_base: type_base.into() };
         self
     }
 
     /// Reads the request id from `header` instead of `X-Request-ID`.
     #[must_use]
-    pub fn request_id_header(mut self, header: http::HeaderName) -> Self {
+    pub fn with_request_id_header(mut self, header: http::HeaderName) -> Self {
         self.request_id_header = header;
         self
     }
@@ -172,7 +172,7 @@ impl ErrorResponses {
     /// Bounds each detail's value (default [`DetailLimits::DEFAULT`]: 32
     /// levels, 64 KiB); past a limit the detail's value is a marker.
     #[must_use]
-    pub fn detail_limits(mut self, limits: DetailLimits) -> Self {
+    pub fn with_detail_limits(mut self, limits: DetailLimits) -> Self {
         self.detail_limits = limits;
         self
     }
@@ -180,7 +180,7 @@ impl ErrorResponses {
     /// The catalog errors that answer the requests the framework rejects
     /// before the application sees them (see [`Rejections`]).
     #[must_use]
-    pub fn rejections(mut self, rejections: Rejections) -> Self {
+    pub fn with_rejections(mut self, rejections: Rejections) -> Self {
         self.rejections = rejections;
         self
     }
@@ -201,13 +201,13 @@ impl ErrorResponses {
     /// pub struct InternalError;
     ///
     /// # fn main() {
-    /// let responses = ErrorResponses::new().server_error(|| InternalError);
+    /// let responses = ErrorResponses::new().with_server_error(|| InternalError);
     /// # let _ = responses;
     /// # }
     /// ```
     #[cfg(feature = "registry")]
     #[must_use]
-    pub fn server_error<E, F>(mut self, error: F) -> Self
+    pub fn with_server_error<E, F>(mut self, error: F) -> Self
     where
         E: CatalogError + 'static,
         F: Fn() -> E + Send + Sync + 'static,
@@ -221,7 +221,7 @@ impl ErrorResponses {
     /// `Content-Language`.
     #[cfg(feature = "fluent")]
     #[must_use]
-    pub fn translations(mut self, translations: crate::model::fluent::Translations) -> Self {
+    pub fn with_translations(mut self, translations: crate::model::fluent::Translations) -> Self {
         self.translations = Some(Localized::new(translations));
         self
     }
@@ -234,13 +234,13 @@ impl ErrorResponses {
 
     /// The header the request id comes from.
     #[must_use]
-    pub fn request_id_header_name(&self) -> &http::HeaderName {
+    pub fn request_id_header(&self) -> &http::HeaderName {
         &self.request_id_header
     }
 
     /// The catalog errors of the framework's rejections.
     #[must_use]
-    pub fn rejection_errors(&self) -> &Rejections {
+    pub fn rejections(&self) -> &Rejections {
         &self.rejections
     }
 
@@ -445,7 +445,7 @@ pub fn scope<F: Future>(context: RequestContext, future: F) -> Scoped<F> {
 /// The response to an error: status, content type, language and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct ErrorResponse {
+pub struct ResponseParts {
     /// The HTTP status of the error.
     pub status: u16,
     /// `application/json`, or `application/problem+json`.
@@ -488,7 +488,7 @@ pub struct ErrorResponse {
 /// );
 /// # }
 /// ```
-pub fn respond<E: CatalogError + ?Sized>(error: &E) -> ErrorResponse {
+pub fn respond<E: CatalogError + ?Sized>(error: &E) -> ResponseParts {
     with_current(|context| respond_in(error, context))
 }
 
@@ -496,7 +496,7 @@ pub fn respond<E: CatalogError + ?Sized>(error: &E) -> ErrorResponse {
 /// request's application names a catalog error for its class (see
 /// [`Rejections`]); `None` otherwise, or outside a request.
 #[must_use]
-pub fn respond_rejection(rejection: Rejection) -> Option<ErrorResponse> {
+pub fn respond_rejection(rejection: Rejection) -> Option<ResponseParts> {
     with_current(|context| {
         let context = context?;
         context.responses.rejections.answer(rejection, Some(context))
@@ -510,7 +510,7 @@ pub fn respond_rejection(rejection: Rejection) -> Option<ErrorResponse> {
 /// event of a server error holds the failure's whole chain.
 #[cfg(feature = "registry")]
 #[must_use]
-pub fn respond_failure(failure: &crate::Failure) -> ErrorResponse {
+pub fn respond_failure(failure: &crate::Failure) -> ResponseParts {
     use crate::serve::failure::{Answered, answer, log_plain};
 
     with_current(|context| {
@@ -520,7 +520,7 @@ pub fn respond_failure(failure: &crate::Failure) -> ErrorResponse {
             Answered::Catalog(answer) => respond_in(&answer, context),
             Answered::Plain => {
                 log_plain(failure, context.and_then(RequestContext::request_id), None);
-                ErrorResponse {
+                ResponseParts {
                     status: 500,
                     content_type: "text/plain; charset=utf-8",
                     content_language: None,
@@ -531,7 +531,7 @@ pub fn respond_failure(failure: &crate::Failure) -> ErrorResponse {
     })
 }
 
-pub(crate) fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&RequestContext>) -> ErrorResponse {
+pub(crate) fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&RequestContext>) -> ResponseParts {
     let status = error.status();
     let request_id = context.and_then(RequestContext::request_id);
     if status >= 500 {
@@ -591,7 +591,7 @@ pub(crate) fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&R
         // A value that fails only in company, the last resort: every detail a marker.
         serialize(Some(&screen)).or_else(|_| serialize(Some(&|_: &Detail<'_>| Some(Omitted::Unserializable))))
     });
-    ErrorResponse { status, content_type, content_language, body: body.unwrap_or_default() }
+    ResponseParts { status, content_type, content_language, body: body.unwrap_or_default() }
 }
 
 /// Whether an error answer's `Content-Type` says JSON (`application/json`,

@@ -77,7 +77,7 @@ pub(crate) fn log_server_error<E: CatalogError + ?Sized>(error: &E, request_id: 
         error_code = error.code_str(),
         status = error.status(),
         grpc_code = grpc.map(GrpcCode::as_str),
-        class = error.name(),
+        class_name = error.class_name(),
         request_id = request_id.and_then(|id| accepted_request_id(id.as_bytes())),
         error = internal.as_str(),
         cause = cause.as_str(),

@@ -176,7 +176,7 @@ fn metadata<E: CatalogError + ?Sized>(error: &E) -> HashMap<String, String> {
         if metadata.contains_key(&key) {
             return;
         }
-        let limits = DetailLimits::DEFAULT.max_bytes(left);
+        let limits = DetailLimits::DEFAULT.with_max_bytes(left);
         let value = match serde_json::to_string(&BoundedValue { value: detail.value(), limits }) {
             // The budget counts string lengths without their escapes: the
             // text itself must fit too.
@@ -211,7 +211,7 @@ tokio::task_local! {
 /// ```
 /// use error_catalog::tonic::ErrorLayer;
 ///
-/// let layer = ErrorLayer::new().request_id_key(http::HeaderName::from_static("x-correlation-id"));
+/// let layer = ErrorLayer::new().with_request_id_key(http::HeaderName::from_static("x-correlation-id"));
 /// # let _ = layer;
 /// ```
 #[derive(Debug, Clone)]
@@ -242,7 +242,7 @@ impl ErrorLayer {
     /// chain holds none (feature `registry`); without one, `INTERNAL`.
     #[cfg(feature = "registry")]
     #[must_use]
-    pub fn server_error<E, F>(mut self, error: F) -> Self
+    pub fn with_server_error<E, F>(mut self, error: F) -> Self
     where
         E: CatalogError + 'static,
         F: Fn() -> E + Send + Sync + 'static,
@@ -253,7 +253,7 @@ impl ErrorLayer {
 
     /// Reads the request id from the metadata `key` instead.
     #[must_use]
-    pub fn request_id_key(mut self, key: http::HeaderName) -> Self {
+    pub fn with_request_id_key(mut self, key: http::HeaderName) -> Self {
         self.key = key;
         self
     }

@@ -277,7 +277,7 @@ fn response(status: u16, codes: &[&DocumentedCode]) -> Response {
     };
     for code in codes {
         let entry = code.entry;
-        let _ = write!(description, "\n- `{}` {}", entry.code(), entry.name());
+        let _ = write!(description, "\n- `{}` {}", entry.code(), entry.class_name());
         if !entry.description().is_empty() {
             let _ = write!(description, ": {}", entry.description());
         }
@@ -286,7 +286,7 @@ fn response(status: u16, codes: &[&DocumentedCode]) -> Response {
     let mut examples = Vec::new();
     for code in codes {
         let entry = code.entry;
-        let summary = format!("{} {}", entry.code(), entry.name());
+        let summary = format!("{} {}", entry.code(), entry.class_name());
         if code.examples.is_empty() {
             let example = ExampleBuilder::new()
                 .summary(summary.clone())

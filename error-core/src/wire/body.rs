@@ -230,8 +230,8 @@ struct Marker(Omitted, DetailLimits);
 impl fmt::Display for Marker {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Omitted::TooDeep => write!(f, "value omitted: nested deeper than {} levels", self.1.depth()),
-            Omitted::TooLarge => write!(f, "value omitted: larger than {} bytes", self.1.bytes()),
+            Omitted::TooDeep => write!(f, "value omitted: nested deeper than {} levels", self.1.max_depth()),
+            Omitted::TooLarge => write!(f, "value omitted: larger than {} bytes", self.1.max_bytes()),
             Omitted::Unserializable => f.write_str("value omitted: it could not be serialized"),
         }
     }
@@ -305,7 +305,7 @@ impl<E: CatalogError + ?Sized> Serialize for Problem<'_, E> {
         let entry = self.error.entry();
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("type", &Collected(format_args!("{}{}", self.type_base, entry.code())))?;
-        map.serialize_entry("title", entry.name())?;
+        map.serialize_entry("title", entry.class_name())?;
         map.serialize_entry("status", &entry.status())?;
         map.serialize_entry("detail", &Message(self.error, self.message))?;
         if let Some(instance) = self.instance {

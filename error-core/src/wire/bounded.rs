@@ -19,9 +19,9 @@ use crate::model::entry::DetailValue;
 /// ```
 /// use error_catalog::body::DetailLimits;
 ///
-/// let limits = DetailLimits::new().max_depth(8).max_bytes(4096);
-/// assert_eq!((limits.depth(), limits.bytes()), (8, 4096));
-/// assert_eq!(DetailLimits::new().max_depth(1_000).depth(), DetailLimits::MAX_DEPTH);
+/// let limits = DetailLimits::new().with_max_depth(8).with_max_bytes(4096);
+/// assert_eq!((limits.max_depth(), limits.max_bytes()), (8, 4096));
+/// assert_eq!(DetailLimits::new().with_max_depth(1_000).max_depth(), DetailLimits::MAX_DEPTH);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DetailLimits {
@@ -49,27 +49,27 @@ impl DetailLimits {
     /// At most `depth` levels of arrays and objects in a value (a string
     /// has none, `[1]` has one); clamped to [`MAX_DEPTH`](Self::MAX_DEPTH).
     #[must_use]
-    pub const fn max_depth(mut self, depth: usize) -> Self {
+    pub const fn with_max_depth(mut self, depth: usize) -> Self {
         self.depth = if depth > Self::MAX_DEPTH { Self::MAX_DEPTH } else { depth };
         self
     }
 
     /// At most `bytes` bytes of JSON per value.
     #[must_use]
-    pub const fn max_bytes(mut self, bytes: usize) -> Self {
+    pub const fn with_max_bytes(mut self, bytes: usize) -> Self {
         self.bytes = bytes;
         self
     }
 
     /// The depth limit.
     #[must_use]
-    pub const fn depth(&self) -> usize {
+    pub const fn max_depth(&self) -> usize {
         self.depth
     }
 
     /// The size limit, in bytes.
     #[must_use]
-    pub const fn bytes(&self) -> usize {
+    pub const fn max_bytes(&self) -> usize {
         self.bytes
     }
 }

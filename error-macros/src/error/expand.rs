@@ -345,7 +345,7 @@ fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
 
     let name = code.class_name();
     let reason = code.keys.reason.as_ref().map_or_else(|| upper_snake(&name), |text| text.value.clone());
-    let _ = write!(out, "name: {}, reason: {},", literal(&name), literal(&reason));
+    let _ = write!(out, "class_name: {}, reason: {},", literal(&name), literal(&reason));
     let own = (code.keys.status.as_ref(), code.keys.no_status);
     let (status, no_status) =
         if own.0.is_some() || own.1.is_some() { own } else { (defaults.status.as_ref(), defaults.no_status) };

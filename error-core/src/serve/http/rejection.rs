@@ -6,7 +6,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::{ErrorResponse, RequestContext, respond_in};
+use super::{RequestContext, ResponseParts, respond_in};
 use crate::model::error::CatalogError;
 
 /// Why a framework refused a request.
@@ -107,7 +107,7 @@ enum Class {
     Other,
 }
 
-type Answer = Arc<dyn Fn(&Rejection, Option<&RequestContext>) -> ErrorResponse + Send + Sync>;
+type Answer = Arc<dyn Fn(&Rejection, Option<&RequestContext>) -> ResponseParts + Send + Sync>;
 
 /// The catalog error of each class of rejection, named once per
 /// application; from then on the framework's own answers are catalog
@@ -140,14 +140,14 @@ type Answer = Arc<dyn Fn(&Rejection, Option<&RequestContext>) -> ErrorResponse +
 /// }
 ///
 /// # fn main() {
-/// let responses = ErrorResponses::new().rejections(
+/// let responses = ErrorResponses::new().with_rejections(
 ///     Rejections::new()
 ///         .json(InvalidRequestError::from_rejection)
 ///         .path(InvalidRequestError::from_rejection)
 ///         .query(InvalidRequestError::from_rejection)
 ///         .not_found(|_: &Rejection| RouteNotFoundError),
 /// );
-/// assert!(!responses.rejection_errors().is_empty());
+/// assert!(!responses.rejections().is_empty());
 /// # }
 /// ```
 ///
@@ -267,7 +267,7 @@ impl Rejections {
     }
 
     /// The response of the catalog error named for `rejection`'s class.
-    pub(crate) fn answer(&self, rejection: Rejection, context: Option<&RequestContext>) -> Option<ErrorResponse> {
+    pub(crate) fn answer(&self, rejection: Rejection, context: Option<&RequestContext>) -> Option<ResponseParts> {
         self.of(rejection.kind.class()).map(|answer| answer(&rejection, context))
     }
 }
