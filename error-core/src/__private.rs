@@ -496,5 +496,13 @@ pub use utoipa;
 #[cfg(feature = "utoipa")]
 pub type UtoipaResponses =
     std::collections::BTreeMap<alloc::string::String, utoipa::openapi::RefOr<utoipa::openapi::Response>>;
+#[cfg(feature = "miette")]
+pub use crate::serve::miette::{
+    code as miette_code, help as miette_help, severity as miette_severity, url as miette_url,
+};
+#[cfg(feature = "miette")]
+pub use alloc::boxed::Box;
+#[cfg(feature = "miette")]
+pub use miette;
 #[cfg(feature = "tonic")]
 pub use tonic;

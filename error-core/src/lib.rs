@@ -171,6 +171,8 @@
 //! | `templates` | a catalog page of your own layout through minijinja (`render::template`) |
 //! | `utoipa` | OpenAPI responses with an example per code ([`utoipa`]) |
 //! | `tonic` | every catalog error is a `tonic::Status` with AIP-193 details ([`tonic`]) |
+//! | `anyhow`, `eyre` | [`Failure`] keeps an `anyhow::Error` or an `eyre::Report` whole: their context layers searched, their backtrace logged |
+//! | `miette` | every catalog error is a `miette::Diagnostic`: code, documentation URL, help and severity ([`miette`]) |
 //!
 //! Without default features the crate is `no_std` with `alloc`.
 //!
@@ -293,6 +295,8 @@ pub use serve::actix_web;
 pub use serve::axum;
 #[cfg(feature = "http")]
 pub use serve::http;
+#[cfg(feature = "miette")]
+pub use serve::miette;
 #[cfg(feature = "tonic")]
 pub use serve::tonic;
 #[cfg(feature = "utoipa")]

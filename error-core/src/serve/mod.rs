@@ -3,7 +3,7 @@
 //! What every server shares ([`server`]: the request id rule and the log
 //! event of a server error), the HTTP answer ([`http`]), the answer of a `Failure` (`failure`), and one module per
 //! integration, named as its feature: [`axum`], [`actix_web`], [`tonic`],
-//! [`utoipa`]. Serving uses the wire and the model, never the renderers.
+//! [`utoipa`], and [`miette`] for the reports of a command-line program. Serving uses the wire and the model, never the renderers.
 
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
@@ -13,6 +13,8 @@ pub mod axum;
 pub(crate) mod failure;
 #[cfg(feature = "http")]
 pub mod http;
+#[cfg(feature = "miette")]
+pub mod miette;
 #[cfg(any(feature = "http", feature = "tonic"))]
 pub(crate) mod server;
 #[cfg(feature = "tonic")]

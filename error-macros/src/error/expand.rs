@@ -117,6 +117,19 @@ impl<'a> Context<'a> {
             self.header(out, "__p::utoipa::IntoResponses", &bounds);
             out.text("{ fn responses() -> __p::UtoipaResponses { __p::utoipa_responses::<Self>() } }");
         }
+        if cfg!(feature = "miette") {
+            // A lifetime named apart from any of the type's own.
+            self.header(out, "__p::miette::Diagnostic", &bounds);
+            out.text(
+                "{ fn code<'__catalog>(&'__catalog self) -> __p::Option<__p::Box<dyn __p::Display + '__catalog>> { \
+                 __p::miette_code(self) } \
+                 fn url<'__catalog>(&'__catalog self) -> __p::Option<__p::Box<dyn __p::Display + '__catalog>> { \
+                 __p::miette_url(self) } \
+                 fn help<'__catalog>(&'__catalog self) -> __p::Option<__p::Box<dyn __p::Display + '__catalog>> { \
+                 __p::miette_help(self) } \
+                 fn severity(&self) -> __p::Option<__p::miette::Severity> { __p::miette_severity(self) } }",
+            );
+        }
         if cfg!(feature = "tonic") {
             self.conversion_header(out, "__p::tonic::Status");
             let ident = &self.input.original.ident;
