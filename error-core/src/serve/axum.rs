@@ -52,7 +52,6 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-use axum_core::body::Body;
 use axum_core::extract::{FromRequest, FromRequestParts, Request};
 use axum_core::response::{IntoResponse, Response};
 
@@ -88,16 +87,7 @@ pub fn into_response<E: CatalogError + ?Sized>(error: &E) -> Response {
 }
 
 fn response_of(answer: ResponseParts) -> Response {
-    let mut response = Response::new(Body::from(answer.body));
-    // The derive accepts statuses from 100 to 999, all valid here.
-    *response.status_mut() =
-        http::StatusCode::from_u16(answer.status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    let headers = response.headers_mut();
-    headers.insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static(answer.content_type));
-    if let Some(language) = answer.content_language {
-        headers.insert(http::header::CONTENT_LANGUAGE, language);
-    }
-    response
+    answer.into_response()
 }
 
 /// A tower layer that gives every request's error responses the

@@ -458,6 +458,62 @@ pub struct ResponseParts {
     pub body: Vec<u8>,
 }
 
+impl ResponseParts {
+    /// The answer as an [`http::Response`], for any framework on the `http`
+    /// crate: hyper alone (`http_body_util::Full<Bytes>`), poem, salvo,
+    /// warp, or axum's own `Body` (what [`axum`](crate::axum) answers). The
+    /// body is any type made from the bytes; the status, `Content-Type` and
+    /// `Content-Language` are set.
+    ///
+    /// ```
+    /// # use error_catalog::{CatalogError, ErrorCatalog};
+    /// # #[derive(ErrorCatalog)]
+    /// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+    /// # pub enum Catalog { #[module(1, name = "CVM API / Preflight")] Preflight }
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(module = 1, code = 4, status = 409, message = "A CVM with name '{name}' already exists")]
+    /// pub struct DuplicateCvmNameError {
+    ///     #[catalog(detail)]
+    ///     pub name: String,
+    /// }
+    /// # fn main() {
+    /// let error = DuplicateCvmNameError { name: "web-1".into() };
+    /// let response: http::Response<Vec<u8>> = error_catalog::http::respond(&error).into_response();
+    /// assert_eq!(response.status(), http::StatusCode::CONFLICT);
+    /// assert_eq!(response.headers()[http::header::CONTENT_TYPE], "application/json");
+    /// assert!(response.body().starts_with(br#"{"error_code":"ERR-01-004""#));
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn into_response<B: From<Vec<u8>>>(self) -> http::Response<B> {
+        let mut response = http::Response::new(B::from(self.body));
+        // The derive accepts statuses from 100 to 999, all valid here.
+        *response.status_mut() =
+            http::StatusCode::from_u16(self.status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+        let headers = response.headers_mut();
+        headers.insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static(self.content_type));
+        if let Some(language) = self.content_language {
+            headers.insert(http::header::CONTENT_LANGUAGE, language);
+        }
+        response
+    }
+}
+
+impl<B: From<Vec<u8>>> From<ResponseParts> for http::Response<B> {
+    fn from(parts: ResponseParts) -> Self {
+        parts.into_response()
+    }
+}
+
+/// A [`Failure`](crate::Failure) answered as [`respond_failure`] does, in
+/// the current request's context.
+#[cfg(feature = "registry")]
+impl<B: From<Vec<u8>>> From<crate::Failure> for http::Response<B> {
+    fn from(failure: crate::Failure) -> Self {
+        respond_failure(&failure).into_response()
+    }
+}
+
 /// The response to `error` in the body format of the current request's
 /// application (the flat body outside of a request); logs server errors,
 /// records the code on the current span (see [`telemetry`]).
