@@ -172,6 +172,7 @@
 //! | `utoipa` | OpenAPI responses with an example per code ([`utoipa`]) |
 //! | `tonic` | every catalog error is a `tonic::Status` with AIP-193 details ([`tonic`]) |
 //! | `anyhow`, `eyre` | [`Failure`] keeps an `anyhow::Error` or an `eyre::Report` whole: their context layers searched, their backtrace logged |
+//! | `tracing-error` | the log event of a server error carries the spans around it (`SpanTrace`, with tracing-error's `ErrorLayer`) |
 //! | `miette` | every catalog error is a `miette::Diagnostic`: code, documentation URL, help and severity ([`miette`]) |
 //!
 //! Without default features the crate is `no_std` with `alloc`.

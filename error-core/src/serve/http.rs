@@ -21,7 +21,9 @@
 //! to `tracing` at the point where the response is built, never to the body:
 //! one `ERROR` event with the fields `error_code`, `status`, `class_name`,
 //! `request_id` (when the request has one), `error` (the `Display`) and
-//! `cause` (the sources, joined by `: `), all as values, never as the
+//! `cause` (the sources, joined by `: `), with feature `tracing-error` and
+//! its `ErrorLayer` installed `span_trace` (the spans around the answer),
+//! all as values, never as the
 //! event's message, so that a line break in them cannot forge a log line.
 //!
 //! Every response also records its code on the current `tracing` span (see

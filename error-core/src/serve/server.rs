@@ -81,8 +81,27 @@ pub(crate) fn log_server_error<E: CatalogError + ?Sized>(error: &E, request_id: 
         request_id = request_id.and_then(|id| accepted_request_id(id.as_bytes())),
         error = internal.as_str(),
         cause = cause.as_str(),
+        span_trace = span_trace().as_deref(),
         "server error answered with its catalog message"
     );
+}
+
+/// The spans around the point where the answer is made (the handler's,
+/// the request's), as `tracing-error`'s `SpanTrace` writes them, at most
+/// [`MAX_LOG_FIELD_LEN`] bytes: with feature `tracing-error` and its
+/// `ErrorLayer` in the subscriber, else `None`. A string value like the
+/// others, so that its line breaks are escaped.
+fn span_trace() -> Option<String> {
+    #[cfg(feature = "tracing-error")]
+    {
+        let trace = tracing_error::SpanTrace::capture();
+        if trace.status() == tracing_error::SpanTraceStatus::CAPTURED {
+            let mut text = Capped::new();
+            let _ = write!(text, "{trace}");
+            return Some(text.finish());
+        }
+    }
+    None
 }
 
 /// The `Display` of `error` and of its sources, joined by `: `.
@@ -127,6 +146,7 @@ pub(crate) fn log_chain(
         error = internal.as_str(),
         cause = cause.as_str(),
         backtrace = backtrace.as_deref(),
+        span_trace = span_trace().as_deref(),
         "server error without a catalog error in its chain"
     );
 }
