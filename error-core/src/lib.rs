@@ -102,6 +102,7 @@
 //! | `api`, `title`, `description` | the text of the published page |
 //! | `domain = "..."` | the service that owns the codes, for gRPC's `ErrorInfo` |
 //! | `link_template = "https://.../{code}.html"` | each code's documentation page |
+//! | `link_check = false` | with feature `link-check`, this catalog's codes make no symbols (see [where the checks happen](#where-the-checks-happen)) |
 //! | `crate = path` | where `error_catalog` is |
 //!
 //! A variant is a module: `#[module(1, name = "...", retired(3, 4),
@@ -154,6 +155,17 @@
 //! calls `registry::assert_unique_codes()` (feature `registry`), which
 //! names both types and their crates when two of them share a code.
 //!
+//! With feature `link-check` the linker refuses such a program instead:
+//! each code is an exported symbol named after its catalog (crate, version,
+//! enum, declaration) and its key, so two crates defining the same code of
+//! one catalog make `rust-lld: error: duplicate symbol:
+//! error_catalog$shared$1.0.0$Catalog$70878b10$m1c4`, followed by the file
+//! and line of both definitions. It is opt-in: the symbols need
+//! `#[unsafe(export_name)]`, which `#![forbid(unsafe_code)]` refuses (such a
+//! crate's catalog says `link_check = false`), and a catalog must then be
+//! declared at a module's level, not in a function. Only the crates the
+//! program links are checked; tried on `x86_64-unknown-linux-gnu`.
+//!
 //! # Features
 //!
 //! | feature | what it adds |
@@ -172,6 +184,7 @@
 //! | `utoipa` | OpenAPI responses with an example per code ([`utoipa`]) |
 //! | `tonic` | every catalog error is a `tonic::Status` with AIP-193 details ([`tonic`]) |
 //! | `anyhow`, `eyre` | [`Failure`] keeps an `anyhow::Error` or an `eyre::Report` whole: their context layers searched, their backtrace logged |
+//! | `link-check` | a code defined by two crates of one program fails its link (see above) |
 //! | `tracing-error` | the log event of a server error carries the spans around it (`SpanTrace`, with tracing-error's `ErrorLayer`) |
 //! | `miette` | every catalog error is a `miette::Diagnostic`: code, documentation URL, help and severity ([`miette`]) |
 //!

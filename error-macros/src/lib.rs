@@ -14,6 +14,7 @@ mod bounds;
 mod braces;
 mod catalog;
 mod error;
+mod link;
 mod message;
 mod out;
 

@@ -18,7 +18,7 @@
 //! `code-` followed by the code with each other character written `-`:
 //! `5.7.1` is `code-5-7-1`, `22P02` is `code-22P02` ([`message_id`]). An
 //! application with another scheme gives it to
-//! [`Translations::message_ids`]. A test finds a missing or broken
+//! [`Translations::with_message_ids`]. A test finds a missing or broken
 //! translation, and two codes with the same id, with
 //! [`testing::assert_translated`](crate::testing::assert_translated).
 //!

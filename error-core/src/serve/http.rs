@@ -563,7 +563,7 @@ pub fn respond_rejection(rejection: Rejection) -> Option<ResponseParts> {
 
 /// The response to a [`Failure`](crate::Failure) (feature `registry`):
 /// the first catalog error of its chain, else the application's
-/// [`server_error`](ErrorResponses::server_error), else a plain 500
+/// [`server_error`](ErrorResponses::with_server_error), else a plain 500
 /// (`text/plain`, which [`Rejections::other`] may answer again). The log
 /// event of a server error holds the failure's whole chain.
 #[cfg(feature = "registry")]

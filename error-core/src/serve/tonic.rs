@@ -127,7 +127,7 @@ pub fn status_with_request_id<E: CatalogError + ?Sized>(error: &E, request_id: O
 
 /// A failure is the status of the first catalog error of its chain; with
 /// none, of the [`ErrorLayer`]'s
-/// [`server_error`](ErrorLayer::server_error), else `INTERNAL` with the
+/// [`server_error`](ErrorLayer::with_server_error), else `INTERNAL` with the
 /// message `Internal error`. The log event of a server error holds the
 /// failure's whole chain.
 #[cfg(feature = "registry")]

@@ -31,6 +31,8 @@ pub struct Keys {
     pub api: Option<Text>,
     pub domain: Option<Text>,
     pub link_template: Option<Text>,
+    /// `link_check = false`: the catalog's codes make no symbols (feature `link-check`).
+    pub link_check: Option<Bool>,
     pub krate: Option<PathValue>,
 }
 
@@ -102,8 +104,19 @@ impl Range {
     }
 }
 
-const KEYS: &[&str] =
-    &["format", "default_status", "http", "start", "title", "description", "api", "domain", "link_template", "crate"];
+const KEYS: &[&str] = &[
+    "format",
+    "default_status",
+    "http",
+    "start",
+    "title",
+    "description",
+    "api",
+    "domain",
+    "link_template",
+    "link_check",
+    "crate",
+];
 
 impl<'a> Input<'a> {
     pub fn from_syn(original: &'a DeriveInput, errors: &mut Accumulator) -> Self {
@@ -168,6 +181,7 @@ impl Keys {
                 }
                 Ok(text)
             }),
+            "link_check" => once(&mut self.link_check, meta, || Bool::read(meta)),
             "crate" => once(&mut self.krate, meta, || PathValue::read(meta, attr::RUNTIME)),
             _ => Err(attr::unknown_key(meta, KEYS)),
         }

@@ -152,7 +152,14 @@ pub fn expand(input: &Input<'_>, checked: &Checked) -> TokenStream {
 
     let Codes { numbers, modules: module_infos, retired, reserved } = codes(input);
     let name = ident.to_string();
+    let link = if cfg!(feature = "link-check") {
+        let declaration = quote::ToTokens::to_token_stream(input.original).to_string();
+        crate::link::catalog_macro(ident, &declaration, keys.link_check.as_ref().is_none_or(|flag| flag.value))
+    } else {
+        TokenStream::new()
+    };
     quote! {
+        #link
         #[allow(unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
             use #krate::__private as __p;

@@ -13,8 +13,16 @@ pub fn expand(input: &Input<'_>, errors: &TokenStream) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
     let krate = crate::attr::runtime_path(input.keys.krate.as_ref());
     let name = ident.to_string();
+    // The catalog's macro, writing nothing: the errors that call it add no
+    // error of their own.
+    let link = if cfg!(feature = "link-check") {
+        crate::link::catalog_macro(ident, &quote::ToTokens::to_token_stream(input.original).to_string(), false)
+    } else {
+        TokenStream::new()
+    };
     quote! {
         #errors
+        #link
         #[allow(unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
             use #krate::__private as __p;

@@ -285,6 +285,9 @@ fn code_items(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, index: usize) {
     let Some(value) = &code.keys.code else { return };
     let module = code.keys.module_key(&cx.input.keys);
     unique_impl(cx, out, code, value, module);
+    if cfg!(feature = "link-check") {
+        link_check(cx, out, value, module);
+    }
     let _ = write!(out, "static __E{index}: __p::Entry = __p::Entry");
     let mut entry = Out::new();
     entry.text("__p::EntryParts");
@@ -342,6 +345,19 @@ fn unique_impl(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
     out.text("#[automatically_derived]");
     out.tokens(quote_spanned!(span.pound=> impl));
     out.tokens(quote_spanned!(span.close=> __p::UniqueCode<__C> for __p::#bucket::Code<#key> {}));
+}
+
+/// Feature `link-check`: the code's symbol, written by the catalog's macro
+/// (see `link.rs`) under the key the uniqueness check above reads.
+fn link_check(cx: &Context<'_>, out: &mut Out, value: &CodeValue, module: Option<ModuleKey<'_>>) {
+    let key = match (value, module) {
+        (CodeValue::Number(number, _), Some(ModuleKey::Number(module))) => {
+            crate::link::key(Some(i64::try_from(module.value).unwrap_or(i64::MAX)), Some(*number), None)
+        }
+        (CodeValue::Number(number, _), _) => crate::link::key(None, Some(*number), None),
+        (CodeValue::Text(text, _), _) => crate::link::key(None, None, Some(text)),
+    };
+    let _ = write!(out, "{}!(link_check, {});", cx.catalog(), literal(&key));
 }
 
 /// The fields of an entry that its attribute sets; `..DEFAULT` gives the
