@@ -2,19 +2,20 @@
 //! written by `with_format(..)` through axum, actix-web and `http::respond`,
 //! read back by `RemoteError::read` with the same format, and holding every
 //! guarantee of the built-in bodies (public members only, bounded details,
-//! the request's language, no panic). The README's section "Your own body
+//! the request's language, no panic). The README's section "Your own error
 //! format" is the excerpt between the two markers below.
 
 use std::sync::Arc;
 
 use error_catalog::http::{self, ErrorResponses};
-use serde_json::{Value, json};
+use serde_json::json;
 
 // README: own format, start
 use error_catalog::body::PublicError;
 use error_catalog::client::{Answer, ParseBodyError, RemoteDetail, RemoteError, string_member};
 use error_catalog::formats::{ResponseHeaders, WireFormat, WriteError};
 use error_catalog::{CatalogError, ErrorCatalog};
+use serde_json::Value;
 
 // A catalog of numbered codes, as Twilio's are.
 #[derive(ErrorCatalog)]

@@ -36,7 +36,7 @@ fn every_rust_example_of_the_readme_is_a_doctest() {
 #[test]
 fn the_own_format_example_is_the_one_the_test_runs() {
     let readme = include_str!("../README.md");
-    let start = readme.find("## Your own body format").expect("the section");
+    let start = readme.find("## Your own error format").expect("the section");
     let block = readme[start..].split("```rust,ignore\n").nth(1).expect("its example");
     let block = &block[..block.find("```").expect("the end of the example")];
     let test = include_str!("own_format.rs");
