@@ -14,14 +14,19 @@
 //! message is in the request's language; a server error is logged before any
 //! format runs.
 //!
-//! Built in: [`Flat`] (the default) and [`Problem`] (RFC 9457, feature
-//! `problem-json`).
+//! Built in: [`Flat`] (the default), [`Problem`] (RFC 9457, feature
+//! `problem-json`), and the formats of published standards, each written
+//! from its specification: [`s3::S3`] (S3 REST errors, XML) and
+//! [`google::Google`] (Google's JSON errors, AIP-193).
 
 use core::fmt;
 use std::string::String;
 use std::vec::Vec;
 
 pub use crate::wire::public::PublicError;
+
+pub mod google;
+pub mod s3;
 
 /// A body format: what an application's error answers look like.
 ///

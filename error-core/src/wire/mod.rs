@@ -14,6 +14,6 @@ mod budget;
 pub mod client;
 #[cfg(any(feature = "http", feature = "client"))]
 pub mod formats;
-#[cfg(feature = "client")]
+#[cfg(any(feature = "http", feature = "client"))]
 pub(crate) mod grpc;
 pub(crate) mod public;

@@ -1,0 +1,353 @@
+//! The built-in formats of published standards, each served at its API's
+//! own routes with a catalog of that API's real codes:
+//!
+//! ```text
+//! cargo run --example wire_formats --features axum -- PORT FORMAT
+//! ```
+//!
+//! FORMAT is one of:
+//!
+//! - `s3`: `GET /{bucket}/{key}` of an S3-compatible store, answering in
+//!   S3's XML errors ([`error_catalog::formats::s3`]) with the request id
+//!   in `x-amz-request-id`. Bucket `photos` holds `cat.jpg`; another key is
+//!   `NoSuchKey`, another bucket `NoSuchBucket`, bucket `private` is
+//!   `AccessDenied`, a `versionId` other than `null` is `InvalidArgument`.
+//! - `google`: `GET /v1/shelves/{shelf}/books/{book}` of Google's library
+//!   example, answering in Google's JSON errors
+//!   ([`error_catalog::formats::google`]). Shelf `fiction` holds
+//!   `moby-dick`; another book is `BOOK_NOT_FOUND`, another shelf
+//!   `SHELF_NOT_FOUND`, `?key=invalid` is `API_KEY_INVALID` and
+//!   `?quota=exhausted` `RATE_LIMIT_EXCEEDED`.
+//!
+//! Any other route answers 404 in the format. PORT 0 picks a free port;
+//! the first line printed is `listening on http://127.0.0.1:PORT`.
+//! tests/wire_formats/run.sh points each standard's own client at it.
+
+use std::collections::HashMap;
+use std::net::Ipv4Addr;
+
+use axum::Router;
+use axum::extract::{Path, Query};
+use axum::http::{HeaderName, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use error_catalog::axum::ErrorLayer;
+use error_catalog::http::ErrorResponses;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+
+/// The codes of S3's "Error responses" page (Amazon S3 API reference,
+/// "List of error codes"), with its statuses and messages.
+pub mod s3 {
+    use error_catalog::{CatalogError, ErrorCatalog};
+
+    #[derive(ErrorCatalog)]
+    #[catalog(
+        format = "{code:PascalCase}",
+        title = "Amazon S3 error codes",
+        api = "the Amazon S3 REST API",
+        link_template = "https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#{code}"
+    )]
+    pub enum Catalog {}
+
+    /// The key does not exist in the bucket.
+    #[derive(Debug, CatalogError)]
+    #[catalog(catalog = crate::s3::Catalog, code = "NoSuchKey", status = 404, message = "The specified key does not exist.")]
+    pub struct NoSuchKey {
+        #[catalog(detail)]
+        pub key: String,
+    }
+
+    /// The bucket does not exist.
+    #[derive(Debug, CatalogError)]
+    #[catalog(catalog = crate::s3::Catalog, code = "NoSuchBucket", status = 404, message = "The specified bucket does not exist.")]
+    pub struct NoSuchBucket {
+        #[catalog(detail)]
+        pub bucket_name: String,
+    }
+
+    /// An argument of the request is not valid.
+    #[derive(Debug, CatalogError)]
+    #[catalog(catalog = crate::s3::Catalog, code = "InvalidArgument", status = 400, message = "Invalid version id specified")]
+    pub struct InvalidArgument {
+        #[catalog(detail)]
+        pub argument_name: String,
+        #[catalog(detail)]
+        pub argument_value: String,
+    }
+
+    /// The other codes of the page this example answers with or may.
+    #[derive(Debug, CatalogError)]
+    #[catalog(catalog = crate::s3::Catalog)]
+    pub enum S3Error {
+        /// Access denied.
+        #[catalog(code = "AccessDenied", status = 403, message = "Access Denied")]
+        AccessDenied,
+        /// The bucket name is taken.
+        #[catalog(
+            code = "BucketAlreadyExists",
+            status = 409,
+            message = "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again."
+        )]
+        BucketAlreadyExists,
+        /// The bucket is not empty.
+        #[catalog(code = "BucketNotEmpty", status = 409, message = "The bucket you tried to delete is not empty.")]
+        BucketNotEmpty,
+        /// The bucket name is not valid.
+        #[catalog(code = "InvalidBucketName", status = 400, message = "The specified bucket is not valid.")]
+        InvalidBucketName,
+        /// The range cannot be satisfied.
+        #[catalog(code = "InvalidRange", status = 416, message = "The requested range cannot be satisfied.")]
+        InvalidRange,
+        /// The access key id does not exist.
+        #[catalog(
+            code = "InvalidAccessKeyId",
+            status = 403,
+            message = "The AWS access key ID that you provided does not exist in our records."
+        )]
+        InvalidAccessKeyId,
+        /// The signature does not match.
+        #[catalog(
+            code = "SignatureDoesNotMatch",
+            status = 403,
+            message = "The request signature that the server calculated does not match the signature that you provided."
+        )]
+        SignatureDoesNotMatch,
+        /// A precondition failed.
+        #[catalog(
+            code = "PreconditionFailed",
+            status = 412,
+            message = "At least one of the preconditions that you specified did not hold."
+        )]
+        PreconditionFailed,
+        /// The method is not allowed on the resource.
+        #[catalog(code = "MethodNotAllowed", status = 405, message = "The specified method is not allowed against this resource.")]
+        MethodNotAllowed,
+        /// The upload does not exist.
+        #[catalog(
+            code = "NoSuchUpload",
+            status = 404,
+            message = "The specified multipart upload does not exist. The upload ID might not be valid, or the multipart upload might have been aborted or completed."
+        )]
+        NoSuchUpload,
+        /// The request is too fast.
+        #[catalog(code = "SlowDown", status = 503, retryable = true, message = "Please reduce your request rate.")]
+        SlowDown,
+        /// An internal error.
+        #[catalog(
+            code = "InternalError",
+            status = 500,
+            retryable = true,
+            message = "An internal error occurred. Try again."
+        )]
+        InternalError,
+        /// Not implemented.
+        #[catalog(
+            code = "NotImplemented",
+            status = 501,
+            message = "A header that you provided implies functionality that is not implemented."
+        )]
+        NotImplemented,
+    }
+}
+
+/// Google's errors: the reasons of `google/api/error_reason.proto` that
+/// any Google API answers with (domain `googleapis.com`), and the library
+/// example's own not-found errors.
+pub mod google {
+    use error_catalog::{CatalogError, ErrorCatalog};
+
+    #[derive(ErrorCatalog)]
+    #[catalog(
+        format = "{code:SCREAMING_SNAKE_CASE}",
+        title = "Google API error reasons",
+        api = "the library example API",
+        domain = "googleapis.com",
+        link_template = "https://cloud.google.com/apis/design/errors#{code}"
+    )]
+    pub enum Catalog {}
+
+    /// The shelf does not exist.
+    #[derive(Debug, CatalogError)]
+    #[catalog(catalog = crate::google::Catalog, code = "SHELF_NOT_FOUND", reason = "SHELF_NOT_FOUND", status = 404, message = "Shelf '{shelf}' was not found.")]
+    pub struct ShelfNotFound {
+        #[catalog(detail)]
+        pub shelf: String,
+    }
+
+    /// The book does not exist on the shelf.
+    #[derive(Debug, CatalogError)]
+    #[catalog(
+        catalog = crate::google::Catalog,
+        code = "BOOK_NOT_FOUND",
+        reason = "BOOK_NOT_FOUND",
+        status = 404,
+        message = "Book '{book}' was not found on shelf '{shelf}'."
+    )]
+    pub struct BookNotFound {
+        #[catalog(detail)]
+        pub shelf: String,
+        #[catalog(detail)]
+        pub book: String,
+    }
+
+    /// The API key is not valid.
+    #[derive(Debug, CatalogError)]
+    #[catalog(
+        catalog = crate::google::Catalog,
+        code = "API_KEY_INVALID",
+        reason = "API_KEY_INVALID",
+        status = 400,
+        grpc = "INVALID_ARGUMENT",
+        message = "API key not valid. Please pass a valid API key."
+    )]
+    pub struct ApiKeyInvalid {
+        #[catalog(detail)]
+        pub service: String,
+    }
+
+    /// A rate limit was exceeded.
+    #[derive(Debug, CatalogError)]
+    #[catalog(
+        catalog = crate::google::Catalog,
+        code = "RATE_LIMIT_EXCEEDED",
+        reason = "RATE_LIMIT_EXCEEDED",
+        status = 429,
+        retryable = true,
+        message = "Quota exceeded for quota metric '{quota_metric}' of service '{service}'."
+    )]
+    pub struct RateLimitExceeded {
+        #[catalog(detail)]
+        pub service: String,
+        #[catalog(detail)]
+        pub quota_metric: String,
+    }
+
+    /// The other reasons of `error_reason.proto`.
+    #[derive(Debug, CatalogError)]
+    #[catalog(catalog = crate::google::Catalog)]
+    pub enum GoogleError {
+        /// The API is not enabled for the project.
+        #[catalog(code = "SERVICE_DISABLED", reason = "SERVICE_DISABLED", status = 403, message = "The API is disabled for the consumer project.")]
+        ServiceDisabled,
+        /// Billing is disabled.
+        #[catalog(code = "BILLING_DISABLED", reason = "BILLING_DISABLED", status = 403, message = "Billing is disabled for the consumer project.")]
+        BillingDisabled,
+        /// The access token expired.
+        #[catalog(code = "ACCESS_TOKEN_EXPIRED", reason = "ACCESS_TOKEN_EXPIRED", status = 401, message = "The access token has expired.")]
+        AccessTokenExpired,
+        /// The token lacks a scope.
+        #[catalog(
+            code = "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
+            reason = "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
+            status = 403,
+            message = "Request had insufficient authentication scopes."
+        )]
+        AccessTokenScopeInsufficient,
+        /// No credentials.
+        #[catalog(code = "CREDENTIALS_MISSING", reason = "CREDENTIALS_MISSING", status = 401, message = "The request does not have valid authentication credentials.")]
+        CredentialsMissing,
+        /// A resource quota was exceeded.
+        #[catalog(code = "RESOURCE_QUOTA_EXCEEDED", reason = "RESOURCE_QUOTA_EXCEEDED", status = 429, message = "A resource quota was exceeded.")]
+        ResourceQuotaExceeded,
+        /// No such route.
+        #[catalog(code = "NOT_FOUND", reason = "NOT_FOUND", status = 404, message = "The requested URL was not found on this server.")]
+        NotFound,
+    }
+}
+
+/// The S3 store: bucket `photos` with `cat.jpg`.
+fn s3_app() -> Router {
+    async fn get_object(
+        Path((bucket, key)): Path<(String, String)>,
+        Query(query): Query<HashMap<String, String>>,
+    ) -> Result<&'static str, Response> {
+        match bucket.as_str() {
+            "photos" => {}
+            "private" => return Err(s3::S3Error::AccessDenied.into_response()),
+            _ => return Err(s3::NoSuchBucket { bucket_name: bucket }.into_response()),
+        }
+        if let Some(version) = query.get("versionId").filter(|version| *version != "null") {
+            let argument_value = version.clone();
+            return Err(s3::InvalidArgument { argument_name: "versionId".into(), argument_value }.into_response());
+        }
+        if key == "cat.jpg" { Ok("meow") } else { Err(s3::NoSuchKey { key }.into_response()) }
+    }
+    async fn fallback(uri: Uri) -> s3::NoSuchKey {
+        s3::NoSuchKey { key: uri.path().trim_start_matches('/').to_owned() }
+    }
+    let header = HeaderName::from_static(error_catalog::formats::s3::REQUEST_ID_HEADER);
+    let responses = ErrorResponses::new()
+        .with_format(error_catalog::formats::s3::S3)
+        .with_request_id_header(header.clone());
+    Router::new().route("/{bucket}/{*key}", get(get_object)).fallback(fallback).layer(
+        // The format writes `x-amz-request-id` itself: no propagation layer.
+        tower::ServiceBuilder::new()
+            .layer(SetRequestIdLayer::new(header, MakeRequestUuid))
+            .layer(ErrorLayer::new(responses)),
+    )
+}
+
+/// The library: shelf `fiction` with `moby-dick`.
+fn google_app() -> Router {
+    async fn get_book(
+        Path((shelf, book)): Path<(String, String)>,
+        Query(query): Query<HashMap<String, String>>,
+    ) -> Result<&'static str, Response> {
+        const SERVICE: &str = "library-example.googleapis.com";
+        if query.get("key").is_some_and(|key| key == "invalid") {
+            return Err(google::ApiKeyInvalid { service: SERVICE.into() }.into_response());
+        }
+        if query.get("quota").is_some_and(|quota| quota == "exhausted") {
+            let quota_metric = format!("{SERVICE}/read_requests");
+            return Err(google::RateLimitExceeded { service: SERVICE.into(), quota_metric }.into_response());
+        }
+        if shelf != "fiction" {
+            return Err(google::ShelfNotFound { shelf }.into_response());
+        }
+        if book == "moby-dick" {
+            Ok(r#"{"name": "shelves/fiction/books/moby-dick", "title": "Moby-Dick"}"#)
+        } else {
+            Err(google::BookNotFound { shelf, book }.into_response())
+        }
+    }
+    async fn fallback() -> google::GoogleError {
+        google::GoogleError::NotFound
+    }
+    let responses = ErrorResponses::new().with_format(error_catalog::formats::google::Google);
+    Router::new().route("/v1/shelves/{shelf}/books/{book}", get(get_book)).fallback(fallback).layer(
+        tower::ServiceBuilder::new()
+            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+            .layer(PropagateRequestIdLayer::x_request_id())
+            .layer(ErrorLayer::new(responses)),
+    )
+}
+
+/// The app of FORMAT.
+///
+/// # Errors
+/// The usage, for an unknown format.
+pub fn app(format: &str) -> Result<Router, String> {
+    match format {
+        "s3" => Ok(s3_app()),
+        "google" => Ok(google_app()),
+        _ => Err(format!("unknown format {format:?}: one of s3, google")),
+    }
+}
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    let usage = "usage: wire_formats PORT FORMAT (FORMAT: s3, google)";
+    let mut args = std::env::args().skip(1);
+    let port = args.next().and_then(|port| port.parse::<u16>().ok());
+    let app = args.next().ok_or_else(|| usage.to_owned()).and_then(|format| app(&format));
+    let (Some(port), Ok(app)) = (port, app) else {
+        eprintln!("{usage}");
+        std::process::exit(2);
+    };
+    let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await?;
+    println!("listening on http://{}", listener.local_addr()?);
+    tokio::select! {
+        served = axum::serve(listener, app) => served,
+        _ = tokio::signal::ctrl_c() => Ok(()),
+    }
+}
