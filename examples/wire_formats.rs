@@ -5,7 +5,7 @@
 //! cargo run --example wire_formats --features axum -- PORT FORMAT
 //! ```
 //!
-//! FORMAT is one of:
+//! FORMAT is one of `oauth2`, `s3`, `google`:
 //!
 //! - `s3`: `GET /{bucket}/{key}` of an S3-compatible store, answering in
 //!   S3's XML errors ([`error_catalog::formats::s3`]) with the request id
@@ -18,6 +18,15 @@
 //!   `moby-dick`; another book is `BOOK_NOT_FOUND`, another shelf
 //!   `SHELF_NOT_FOUND`, `?key=invalid` is `API_KEY_INVALID` and
 //!   `?quota=exhausted` `RATE_LIMIT_EXCEEDED`.
+//!
+//! - `oauth2`: the token endpoint `POST /token` of an OAuth 2.0
+//!   authorization server (form-encoded, RFC 6749 §4.1.3 and RFC 8628
+//!   §3.4), answering in token errors ([`error_catalog::formats::oauth2`]).
+//!   Client `app` authenticates with HTTP Basic and secret `s3cret`, else
+//!   `invalid_client` (401, `WWW-Authenticate`); code `good-code` gets a
+//!   token, another code is `invalid_grant`; device code `pending` is
+//!   `authorization_pending` once then a token, `slow` is `slow_down`,
+//!   another `expired_token`; another grant type `unsupported_grant_type`.
 //!
 //! Any other route answers 404 in the format. PORT 0 picks a free port;
 //! the first line printed is `listening on http://127.0.0.1:PORT`.
@@ -51,7 +60,7 @@ pub mod s3 {
 
     /// The key does not exist in the bucket.
     #[derive(Debug, CatalogError)]
-    #[catalog(catalog = crate::s3::Catalog, code = "NoSuchKey", status = 404, message = "The specified key does not exist.")]
+    #[catalog(catalog = Catalog, code = "NoSuchKey", status = 404, message = "The specified key does not exist.")]
     pub struct NoSuchKey {
         #[catalog(detail)]
         pub key: String,
@@ -59,7 +68,7 @@ pub mod s3 {
 
     /// The bucket does not exist.
     #[derive(Debug, CatalogError)]
-    #[catalog(catalog = crate::s3::Catalog, code = "NoSuchBucket", status = 404, message = "The specified bucket does not exist.")]
+    #[catalog(catalog = Catalog, code = "NoSuchBucket", status = 404, message = "The specified bucket does not exist.")]
     pub struct NoSuchBucket {
         #[catalog(detail)]
         pub bucket_name: String,
@@ -67,7 +76,7 @@ pub mod s3 {
 
     /// An argument of the request is not valid.
     #[derive(Debug, CatalogError)]
-    #[catalog(catalog = crate::s3::Catalog, code = "InvalidArgument", status = 400, message = "Invalid version id specified")]
+    #[catalog(catalog = Catalog, code = "InvalidArgument", status = 400, message = "Invalid version id specified")]
     pub struct InvalidArgument {
         #[catalog(detail)]
         pub argument_name: String,
@@ -77,7 +86,7 @@ pub mod s3 {
 
     /// The other codes of the page this example answers with or may.
     #[derive(Debug, CatalogError)]
-    #[catalog(catalog = crate::s3::Catalog)]
+    #[catalog(catalog = Catalog)]
     pub enum S3Error {
         /// Access denied.
         #[catalog(code = "AccessDenied", status = 403, message = "Access Denied")]
@@ -168,7 +177,7 @@ pub mod google {
 
     /// The shelf does not exist.
     #[derive(Debug, CatalogError)]
-    #[catalog(catalog = crate::google::Catalog, code = "SHELF_NOT_FOUND", reason = "SHELF_NOT_FOUND", status = 404, message = "Shelf '{shelf}' was not found.")]
+    #[catalog(catalog = Catalog, code = "SHELF_NOT_FOUND", reason = "SHELF_NOT_FOUND", status = 404, message = "Shelf '{shelf}' was not found.")]
     pub struct ShelfNotFound {
         #[catalog(detail)]
         pub shelf: String,
@@ -177,7 +186,7 @@ pub mod google {
     /// The book does not exist on the shelf.
     #[derive(Debug, CatalogError)]
     #[catalog(
-        catalog = crate::google::Catalog,
+        catalog = Catalog,
         code = "BOOK_NOT_FOUND",
         reason = "BOOK_NOT_FOUND",
         status = 404,
@@ -193,7 +202,7 @@ pub mod google {
     /// The API key is not valid.
     #[derive(Debug, CatalogError)]
     #[catalog(
-        catalog = crate::google::Catalog,
+        catalog = Catalog,
         code = "API_KEY_INVALID",
         reason = "API_KEY_INVALID",
         status = 400,
@@ -208,7 +217,7 @@ pub mod google {
     /// A rate limit was exceeded.
     #[derive(Debug, CatalogError)]
     #[catalog(
-        catalog = crate::google::Catalog,
+        catalog = Catalog,
         code = "RATE_LIMIT_EXCEEDED",
         reason = "RATE_LIMIT_EXCEEDED",
         status = 429,
@@ -224,7 +233,7 @@ pub mod google {
 
     /// The other reasons of `error_reason.proto`.
     #[derive(Debug, CatalogError)]
-    #[catalog(catalog = crate::google::Catalog)]
+    #[catalog(catalog = Catalog)]
     pub enum GoogleError {
         /// The API is not enabled for the project.
         #[catalog(code = "SERVICE_DISABLED", reason = "SERVICE_DISABLED", status = 403, message = "The API is disabled for the consumer project.")]
@@ -322,6 +331,140 @@ fn google_app() -> Router {
     )
 }
 
+/// The codes of RFC 6749 §5.2 and RFC 8628 §3.5, with their statuses.
+pub mod oauth2 {
+    use error_catalog::{CatalogError, ErrorCatalog};
+
+    #[derive(ErrorCatalog)]
+    #[catalog(
+        format = "{code:snake_case}",
+        default_status = 400,
+        title = "OAuth 2.0 token errors",
+        api = "the token endpoint",
+        link_template = "https://auth.example.com/docs/errors#{code}"
+    )]
+    pub enum Catalog {}
+
+    /// The errors of a token request.
+    #[derive(Debug, CatalogError)]
+    #[catalog(catalog = Catalog)]
+    pub enum TokenError {
+        /// A parameter is missing or repeated, or the request is malformed.
+        #[catalog(code = "invalid_request", message = "The request is missing a required parameter.")]
+        InvalidRequest,
+        /// The client could not be authenticated.
+        #[catalog(code = "invalid_client", status = 401, message = "Client authentication failed.")]
+        InvalidClient,
+        /// The grant is invalid, expired or revoked.
+        #[catalog(code = "invalid_grant", message = "The authorization code is invalid or expired.")]
+        InvalidGrant,
+        /// The client may not use this grant type.
+        #[catalog(code = "unauthorized_client", message = "The client is not authorized to use this grant type.")]
+        UnauthorizedClient,
+        /// The grant type is not supported.
+        #[catalog(code = "unsupported_grant_type", message = "The grant type is not supported.")]
+        UnsupportedGrantType,
+        /// The scope is invalid.
+        #[catalog(code = "invalid_scope", message = "The requested scope is invalid.")]
+        InvalidScope,
+        /// The user has not yet approved the device (RFC 8628).
+        #[catalog(code = "authorization_pending", message = "The authorization request is still pending.")]
+        AuthorizationPending,
+        /// Poll more slowly (RFC 8628).
+        #[catalog(code = "slow_down", message = "Polling too fast: slow down.")]
+        SlowDown,
+        /// The device code expired (RFC 8628).
+        #[catalog(code = "expired_token", message = "The device code has expired.")]
+        ExpiredToken,
+        /// The user denied the device (RFC 8628).
+        #[catalog(code = "access_denied", message = "The authorization request was denied.")]
+        AccessDenied,
+    }
+}
+
+/// The token endpoint: client `app`, secret `s3cret`.
+fn oauth2_app() -> Router {
+    use std::sync::{Arc, Mutex};
+
+    use axum::extract::State;
+    use axum::http::HeaderMap;
+    use oauth2::TokenError;
+
+    /// `Basic base64("app:s3cret")`.
+    const CLIENT: &str = "Basic YXBwOnMzY3JldA==";
+    const DEVICE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
+    const TOKEN: &str = r#"{"access_token":"2YotnFZFEjr1zCsicMWpAA","token_type":"Bearer","expires_in":3600}"#;
+
+    async fn token(
+        State(polled): State<Arc<Mutex<bool>>>,
+        headers: HeaderMap,
+        body: String,
+    ) -> Result<([(&'static str, &'static str); 2], &'static str), TokenError> {
+        let form: HashMap<String, String> = url_form(&body);
+        if headers.get("authorization").is_none_or(|value| value != CLIENT) {
+            return Err(TokenError::InvalidClient);
+        }
+        let answer = match form.get("grant_type").map(String::as_str) {
+            None => Err(TokenError::InvalidRequest),
+            Some("authorization_code") => match form.get("code").map(String::as_str) {
+                None => Err(TokenError::InvalidRequest),
+                Some("good-code") => Ok(TOKEN),
+                Some(_) => Err(TokenError::InvalidGrant),
+            },
+            Some(DEVICE_GRANT) => match form.get("device_code").map(String::as_str) {
+                None => Err(TokenError::InvalidRequest),
+                Some("pending") => {
+                    let mut polled = polled.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                    if std::mem::replace(&mut *polled, true) { Ok(TOKEN) } else { Err(TokenError::AuthorizationPending) }
+                }
+                Some("slow") => Err(TokenError::SlowDown),
+                Some("denied") => Err(TokenError::AccessDenied),
+                Some(_) => Err(TokenError::ExpiredToken),
+            },
+            Some(_) => Err(TokenError::UnsupportedGrantType),
+        }?;
+        Ok(([("content-type", "application/json;charset=UTF-8"), ("cache-control", "no-store")], answer))
+    }
+    async fn fallback() -> TokenError {
+        TokenError::InvalidRequest
+    }
+    let responses = ErrorResponses::new().with_format(error_catalog::formats::oauth2::OAuth2::new("token"));
+    Router::new()
+        .route("/token", axum::routing::post(token))
+        .fallback(fallback)
+        .with_state(Arc::new(Mutex::new(false)))
+        .layer(ErrorLayer::new(responses))
+}
+
+/// `application/x-www-form-urlencoded`: `+` a space, `%XX` a byte; a pair
+/// that does not decode is dropped.
+fn url_form(body: &str) -> HashMap<String, String> {
+    fn decode(text: &str) -> Option<String> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut at = 0;
+        while at < bytes.len() {
+            match bytes[at] {
+                b'+' => out.push(b' '),
+                b'%' => {
+                    let hex = text.get(at + 1..at + 3)?;
+                    out.push(u8::from_str_radix(hex, 16).ok()?);
+                    at += 2;
+                }
+                byte => out.push(byte),
+            }
+            at += 1;
+        }
+        String::from_utf8(out).ok()
+    }
+    body.split('&')
+        .filter_map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            Some((decode(name)?, decode(value)?))
+        })
+        .collect()
+}
+
 /// The app of FORMAT.
 ///
 /// # Errors
@@ -330,13 +473,14 @@ pub fn app(format: &str) -> Result<Router, String> {
     match format {
         "s3" => Ok(s3_app()),
         "google" => Ok(google_app()),
-        _ => Err(format!("unknown format {format:?}: one of s3, google")),
+        "oauth2" => Ok(oauth2_app()),
+        _ => Err(format!("unknown format {format:?}: one of oauth2, s3, google")),
     }
 }
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
-    let usage = "usage: wire_formats PORT FORMAT (FORMAT: s3, google)";
+    let usage = "usage: wire_formats PORT FORMAT (FORMAT: oauth2, s3, google)";
     let mut args = std::env::args().skip(1);
     let port = args.next().and_then(|port| port.parse::<u16>().ok());
     let app = args.next().ok_or_else(|| usage.to_owned()).and_then(|format| app(&format));

@@ -17,7 +17,8 @@
 //! Built in: [`Flat`] (the default), [`Problem`] (RFC 9457, feature
 //! `problem-json`), and the formats of published standards, each written
 //! from its specification: [`s3::S3`] (S3 REST errors, XML) and
-//! [`google::Google`] (Google's JSON errors, AIP-193).
+//! [`google::Google`] (Google's JSON errors, AIP-193), [`oauth2::OAuth2`]
+//! (OAuth 2.0 token errors) and [`oauth2::Bearer`] (RFC 6750).
 
 use core::fmt;
 use std::string::String;
@@ -26,6 +27,7 @@ use std::vec::Vec;
 pub use crate::wire::public::PublicError;
 
 pub mod google;
+pub mod oauth2;
 pub mod s3;
 
 /// A body format: what an application's error answers look like.
