@@ -5,7 +5,7 @@
 //! cargo run --example wire_formats --features axum -- PORT FORMAT
 //! ```
 //!
-//! FORMAT is one of `oauth2`, `s3`, `google`:
+//! FORMAT is one of `oauth2`, `google`, `kubernetes`, `s3`:
 //!
 //! - `s3`: `GET /{bucket}/{key}` of an S3-compatible store, answering in
 //!   S3's XML errors ([`error_catalog::formats::s3`]) with the request id
@@ -27,6 +27,11 @@
 //!   token, another code is `invalid_grant`; device code `pending` is
 //!   `authorization_pending` once then a token, `slow` is `slow_down`,
 //!   another `expired_token`; another grant type `unsupported_grant_type`.
+//!
+//! - `kubernetes`: `GET /api/v1/namespaces/{ns}/pods/{name}` of a
+//!   Kubernetes API server, answering in `Status` objects
+//!   ([`error_catalog::formats::kubernetes`]). Namespace `default` holds pod
+//!   `web-0`; another pod is `NotFound`, namespace `kube-system` `Forbidden`.
 //!
 //! Any other route answers 404 in the format. PORT 0 picks a free port;
 //! the first line printed is `listening on http://127.0.0.1:PORT`.
@@ -129,7 +134,11 @@ pub mod s3 {
         )]
         PreconditionFailed,
         /// The method is not allowed on the resource.
-        #[catalog(code = "MethodNotAllowed", status = 405, message = "The specified method is not allowed against this resource.")]
+        #[catalog(
+            code = "MethodNotAllowed",
+            status = 405,
+            message = "The specified method is not allowed against this resource."
+        )]
         MethodNotAllowed,
         /// The upload does not exist.
         #[catalog(
@@ -236,13 +245,28 @@ pub mod google {
     #[catalog(catalog = Catalog)]
     pub enum GoogleError {
         /// The API is not enabled for the project.
-        #[catalog(code = "SERVICE_DISABLED", reason = "SERVICE_DISABLED", status = 403, message = "The API is disabled for the consumer project.")]
+        #[catalog(
+            code = "SERVICE_DISABLED",
+            reason = "SERVICE_DISABLED",
+            status = 403,
+            message = "The API is disabled for the consumer project."
+        )]
         ServiceDisabled,
         /// Billing is disabled.
-        #[catalog(code = "BILLING_DISABLED", reason = "BILLING_DISABLED", status = 403, message = "Billing is disabled for the consumer project.")]
+        #[catalog(
+            code = "BILLING_DISABLED",
+            reason = "BILLING_DISABLED",
+            status = 403,
+            message = "Billing is disabled for the consumer project."
+        )]
         BillingDisabled,
         /// The access token expired.
-        #[catalog(code = "ACCESS_TOKEN_EXPIRED", reason = "ACCESS_TOKEN_EXPIRED", status = 401, message = "The access token has expired.")]
+        #[catalog(
+            code = "ACCESS_TOKEN_EXPIRED",
+            reason = "ACCESS_TOKEN_EXPIRED",
+            status = 401,
+            message = "The access token has expired."
+        )]
         AccessTokenExpired,
         /// The token lacks a scope.
         #[catalog(
@@ -253,13 +277,28 @@ pub mod google {
         )]
         AccessTokenScopeInsufficient,
         /// No credentials.
-        #[catalog(code = "CREDENTIALS_MISSING", reason = "CREDENTIALS_MISSING", status = 401, message = "The request does not have valid authentication credentials.")]
+        #[catalog(
+            code = "CREDENTIALS_MISSING",
+            reason = "CREDENTIALS_MISSING",
+            status = 401,
+            message = "The request does not have valid authentication credentials."
+        )]
         CredentialsMissing,
         /// A resource quota was exceeded.
-        #[catalog(code = "RESOURCE_QUOTA_EXCEEDED", reason = "RESOURCE_QUOTA_EXCEEDED", status = 429, message = "A resource quota was exceeded.")]
+        #[catalog(
+            code = "RESOURCE_QUOTA_EXCEEDED",
+            reason = "RESOURCE_QUOTA_EXCEEDED",
+            status = 429,
+            message = "A resource quota was exceeded."
+        )]
         ResourceQuotaExceeded,
         /// No such route.
-        #[catalog(code = "NOT_FOUND", reason = "NOT_FOUND", status = 404, message = "The requested URL was not found on this server.")]
+        #[catalog(
+            code = "NOT_FOUND",
+            reason = "NOT_FOUND",
+            status = 404,
+            message = "The requested URL was not found on this server."
+        )]
         NotFound,
     }
 }
@@ -285,9 +324,8 @@ fn s3_app() -> Router {
         s3::NoSuchKey { key: uri.path().trim_start_matches('/').to_owned() }
     }
     let header = HeaderName::from_static(error_catalog::formats::s3::REQUEST_ID_HEADER);
-    let responses = ErrorResponses::new()
-        .with_format(error_catalog::formats::s3::S3)
-        .with_request_id_header(header.clone());
+    let responses =
+        ErrorResponses::new().with_format(error_catalog::formats::s3::S3).with_request_id_header(header.clone());
     Router::new().route("/{bucket}/{*key}", get(get_object)).fallback(fallback).layer(
         // The format writes `x-amz-request-id` itself: no propagation layer.
         tower::ServiceBuilder::new()
@@ -415,7 +453,11 @@ fn oauth2_app() -> Router {
                 None => Err(TokenError::InvalidRequest),
                 Some("pending") => {
                     let mut polled = polled.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                    if std::mem::replace(&mut *polled, true) { Ok(TOKEN) } else { Err(TokenError::AuthorizationPending) }
+                    if std::mem::replace(&mut *polled, true) {
+                        Ok(TOKEN)
+                    } else {
+                        Err(TokenError::AuthorizationPending)
+                    }
                 }
                 Some("slow") => Err(TokenError::SlowDown),
                 Some("denied") => Err(TokenError::AccessDenied),
@@ -465,6 +507,137 @@ fn url_form(body: &str) -> HashMap<String, String> {
         .collect()
 }
 
+/// The `StatusReason`s of `k8s.io/apimachinery/pkg/apis/meta/v1` with the
+/// statuses its `errors` package gives them.
+pub mod kubernetes {
+    use error_catalog::{CatalogError, ErrorCatalog};
+
+    #[derive(ErrorCatalog)]
+    #[catalog(
+        format = "{code:PascalCase}",
+        title = "Kubernetes status reasons",
+        api = "the Kubernetes API",
+        link_template = "https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/status/#{code}"
+    )]
+    pub enum Catalog {}
+
+    /// The object does not exist.
+    #[derive(Debug, CatalogError)]
+    #[catalog(catalog = Catalog, code = "NotFound", status = 404, message = "{kind} \"{name}\" not found")]
+    pub struct NotFound {
+        #[catalog(detail)]
+        pub name: String,
+        #[catalog(detail)]
+        pub kind: String,
+    }
+
+    /// The user may not do this.
+    #[derive(Debug, CatalogError)]
+    #[catalog(
+        catalog = Catalog,
+        code = "Forbidden",
+        status = 403,
+        message = "{kind} \"{name}\" is forbidden: User \"system:anonymous\" cannot get resource \"{kind}\" in API group \"\" in the namespace \"{namespace}\""
+    )]
+    pub struct Forbidden {
+        #[catalog(detail)]
+        pub name: String,
+        #[catalog(detail)]
+        pub kind: String,
+        #[catalog(detail)]
+        pub namespace: String,
+    }
+
+    /// The other reasons.
+    #[derive(Debug, CatalogError)]
+    #[catalog(catalog = Catalog)]
+    pub enum StatusReason {
+        /// Authentication is required.
+        #[catalog(code = "Unauthorized", status = 401, message = "Unauthorized")]
+        Unauthorized,
+        /// The object exists already.
+        #[catalog(code = "AlreadyExists", status = 409, message = "the object already exists")]
+        AlreadyExists,
+        /// A write conflicted with another.
+        #[catalog(
+            code = "Conflict",
+            status = 409,
+            message = "the object has been modified; please apply your changes to the latest version and try again"
+        )]
+        Conflict,
+        /// The object is not valid.
+        #[catalog(code = "Invalid", status = 422, message = "the object is invalid")]
+        Invalid,
+        /// The resource version is too old.
+        #[catalog(code = "Expired", status = 410, message = "the resource version is too old")]
+        Expired,
+        /// The request is malformed.
+        #[catalog(code = "BadRequest", status = 400, message = "the server rejected our request for an unknown reason")]
+        BadRequest,
+        /// The verb is not supported.
+        #[catalog(
+            code = "MethodNotAllowed",
+            status = 405,
+            message = "the server does not allow this method on the requested resource"
+        )]
+        MethodNotAllowed,
+        /// Too many requests.
+        #[catalog(
+            code = "TooManyRequests",
+            status = 429,
+            retryable = true,
+            message = "the server has received too many requests and has asked us to try again later"
+        )]
+        TooManyRequests,
+        /// An internal error.
+        #[catalog(
+            code = "InternalError",
+            status = 500,
+            message = "an error on the server has prevented the request from succeeding"
+        )]
+        InternalError,
+        /// The server is unavailable.
+        #[catalog(
+            code = "ServiceUnavailable",
+            status = 503,
+            retryable = true,
+            message = "the server is currently unable to handle the request"
+        )]
+        ServiceUnavailable,
+        /// The request timed out.
+        #[catalog(
+            code = "Timeout",
+            status = 504,
+            retryable = true,
+            message = "the server was unable to return a response in the time allotted, but may still be processing the request"
+        )]
+        Timeout,
+    }
+}
+
+/// The API server: pod `web-0` in namespace `default`.
+fn kubernetes_app() -> Router {
+    async fn get_pod(Path((namespace, name)): Path<(String, String)>) -> Result<&'static str, Response> {
+        let kind = "pods".to_owned();
+        if namespace == "kube-system" {
+            return Err(kubernetes::Forbidden { name, kind, namespace }.into_response());
+        }
+        if namespace == "default" && name == "web-0" {
+            Ok(r#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web-0","namespace":"default"}}"#)
+        } else {
+            Err(kubernetes::NotFound { name, kind }.into_response())
+        }
+    }
+    async fn fallback(uri: Uri) -> kubernetes::NotFound {
+        kubernetes::NotFound { name: uri.path().to_owned(), kind: "resource".into() }
+    }
+    let responses = ErrorResponses::new().with_format(error_catalog::formats::kubernetes::Kubernetes);
+    Router::new()
+        .route("/api/v1/namespaces/{ns}/pods/{name}", get(get_pod))
+        .fallback(fallback)
+        .layer(ErrorLayer::new(responses))
+}
+
 /// The app of FORMAT.
 ///
 /// # Errors
@@ -474,13 +647,14 @@ pub fn app(format: &str) -> Result<Router, String> {
         "s3" => Ok(s3_app()),
         "google" => Ok(google_app()),
         "oauth2" => Ok(oauth2_app()),
-        _ => Err(format!("unknown format {format:?}: one of oauth2, s3, google")),
+        "kubernetes" => Ok(kubernetes_app()),
+        _ => Err(format!("unknown format {format:?}: one of oauth2, google, kubernetes, s3")),
     }
 }
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
-    let usage = "usage: wire_formats PORT FORMAT (FORMAT: oauth2, s3, google)";
+    let usage = "usage: wire_formats PORT FORMAT (FORMAT: oauth2, google, kubernetes, s3)";
     let mut args = std::env::args().skip(1);
     let port = args.next().and_then(|port| port.parse::<u16>().ok());
     let app = args.next().ok_or_else(|| usage.to_owned()).and_then(|format| app(&format));

@@ -9,7 +9,7 @@
 //! actix-web responses), for the gRPC status (its message, its details
 //! decoded and as bytes, and the trailers it is sent as), for the formats
 //! of published standards (S3's XML once unescaped, Google's JSON, OAuth
-//! 2.0 token errors) and for
+//! 2.0 token errors, the Kubernetes `Status`) and for
 //! the client's reading of each, no character of a secret may appear, and the
 //! public values must; and the same for the body of a `Failure` whose chain
 //! wraps the errors in application errors and anyhow context that quote
@@ -555,7 +555,10 @@ fn xml_unescaped(text: &str) -> String {
         out.push_str(&rest[..at]);
         let end = rest[at..].find(';').map_or(rest.len(), |end| at + end);
         let entity = &rest[at + 1..end];
-        let number = entity.strip_prefix("#x").map(|hex| u32::from_str_radix(hex, 16)).or(entity.strip_prefix('#').map(str::parse));
+        let number = entity
+            .strip_prefix("#x")
+            .map(|hex| u32::from_str_radix(hex, 16))
+            .or(entity.strip_prefix('#').map(str::parse));
         match number.and_then(Result::ok).and_then(char::from_u32) {
             Some(c) => out.push(c),
             None => out.push_str(entity),
@@ -567,7 +570,7 @@ fn xml_unescaped(text: &str) -> String {
 }
 
 /// The formats of published standards (S3's XML, Google's JSON, OAuth 2.0
-/// token errors), written
+/// token errors, the Kubernetes `Status`), written
 /// by `http::respond`: ASCII, no character of a secret once unescaped, and
 /// read back by their readers with the public message and details (a
 /// detail that cannot be serialized left out, as these formats have no
@@ -580,18 +583,19 @@ fn assert_standard_formats_clean(
     public: &Public,
 ) -> Result<(), TestCaseError> {
     use error_catalog::client::{Answer, RemoteError};
-    use error_catalog::formats::{WireFormat, google::Google, oauth2::OAuth2, s3::S3};
+    use error_catalog::formats::{WireFormat, google::Google, kubernetes::Kubernetes, oauth2::OAuth2, s3::S3};
     use error_catalog::http::ErrorResponses;
     use std::sync::Arc;
 
     let oauth2 = OAuth2::new("token");
-    let formats: [(&str, Arc<dyn Fn() -> ErrorResponses>, &dyn WireFormat); 3] = [
-        ("s3", Arc::new(|| ErrorResponses::new().with_format(S3)), &S3),
-        ("google", Arc::new(|| ErrorResponses::new().with_format(Google)), &Google),
-        ("oauth2", Arc::new(|| ErrorResponses::new().with_format(OAuth2::new("token"))), &oauth2),
+    let formats: [(&str, ErrorResponses, &dyn WireFormat); 4] = [
+        ("kubernetes", ErrorResponses::new().with_format(Kubernetes), &Kubernetes),
+        ("s3", ErrorResponses::new().with_format(S3), &S3),
+        ("google", ErrorResponses::new().with_format(Google), &Google),
+        ("oauth2", ErrorResponses::new().with_format(OAuth2::new("token")), &oauth2),
     ];
     for (name, responses, format) in formats {
-        let responses = Arc::new(responses());
+        let responses = Arc::new(responses);
         let context = responses.context(Some(public.request_id.as_bytes()), &public.request_path);
         let response = ready(error_catalog::http::scope(context, async { error_catalog::http::respond(error) }));
         let code = error.code_str();
@@ -600,7 +604,8 @@ fn assert_standard_formats_clean(
         let said = if name == "s3" { xml_unescaped(&text) } else { text.to_string() };
         let mut all = vec![said];
         if name != "s3" {
-            let body: Value = serde_json::from_slice(&response.body).map_err(|e| TestCaseError::fail(format!("{name}: {e}")))?;
+            let body: Value =
+                serde_json::from_slice(&response.body).map_err(|e| TestCaseError::fail(format!("{name}: {e}")))?;
             strings(&body, &mut all);
         }
         prop_assert!(!all.iter().any(|s| s.chars().any(is_secret_char)), "{} body of {} leaks: {}", name, code, text);

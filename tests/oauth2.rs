@@ -30,7 +30,10 @@ fn http() -> oauth2::reqwest::Client {
     oauth2::reqwest::ClientBuilder::new().redirect(oauth2::reqwest::redirect::Policy::none()).build().unwrap()
 }
 
-fn client(base: &str, secret: &str) -> oauth2::basic::BasicClient<
+fn client(
+    base: &str,
+    secret: &str,
+) -> oauth2::basic::BasicClient<
     oauth2::EndpointNotSet,
     oauth2::EndpointNotSet,
     oauth2::EndpointNotSet,
@@ -45,10 +48,12 @@ fn client(base: &str, secret: &str) -> oauth2::basic::BasicClient<
 #[tokio::test]
 async fn an_unknown_code_is_invalid_grant() {
     let base = serve().await;
-    let good = client(&base, "s3cret").exchange_code(AuthorizationCode::new("good-code".into())).request_async(&http()).await;
+    let good =
+        client(&base, "s3cret").exchange_code(AuthorizationCode::new("good-code".into())).request_async(&http()).await;
     assert_eq!(good.expect("a token").access_token().secret(), "2YotnFZFEjr1zCsicMWpAA");
 
-    let result = client(&base, "s3cret").exchange_code(AuthorizationCode::new("stolen".into())).request_async(&http()).await;
+    let result =
+        client(&base, "s3cret").exchange_code(AuthorizationCode::new("stolen".into())).request_async(&http()).await;
     let Err(RequestTokenError::ServerResponse(response)) = result else { panic!("not a server response: {result:?}") };
     assert_eq!(*response.error(), BasicErrorResponseType::InvalidGrant);
     assert_eq!(response.error_description().map(String::as_str), Some("The authorization code is invalid or expired."));
@@ -58,7 +63,8 @@ async fn an_unknown_code_is_invalid_grant() {
 #[tokio::test]
 async fn a_wrong_secret_is_invalid_client_with_www_authenticate() {
     let base = serve().await;
-    let result = client(&base, "guess").exchange_code(AuthorizationCode::new("good-code".into())).request_async(&http()).await;
+    let result =
+        client(&base, "guess").exchange_code(AuthorizationCode::new("good-code".into())).request_async(&http()).await;
     let Err(RequestTokenError::ServerResponse(response)) = result else { panic!("not a server response: {result:?}") };
     assert_eq!(*response.error(), BasicErrorResponseType::InvalidClient);
     // The crate keeps no headers: the 401 and its challenge, read directly.
@@ -77,7 +83,10 @@ async fn an_unknown_grant_type_is_unsupported_grant_type() {
 }
 
 /// The device flow's errors (RFC 8628 §3.5), polled by the crate.
-async fn poll(base: &str, device_code: &str) -> Result<(), RequestTokenError<oauth2::HttpClientError<oauth2::reqwest::Error>, oauth2::DeviceCodeErrorResponse>> {
+async fn poll(
+    base: &str,
+    device_code: &str,
+) -> Result<(), RequestTokenError<oauth2::HttpClientError<oauth2::reqwest::Error>, oauth2::DeviceCodeErrorResponse>> {
     let details: StandardDeviceAuthorizationResponse = serde_json::from_value(serde_json::json!({
         "device_code": device_code, "user_code": "WDJB-MJHT",
         "verification_uri": "https://auth.example.com/device", "expires_in": 60, "interval": 1,
@@ -99,7 +108,9 @@ async fn the_device_flow_polls_while_pending_and_stops_on_expired_token() {
         [("expired", DeviceCodeErrorResponseType::ExpiredToken), ("denied", DeviceCodeErrorResponseType::AccessDenied)]
     {
         let result = poll(&base, device_code).await;
-        let Err(RequestTokenError::ServerResponse(response)) = result else { panic!("not a server response: {result:?}") };
+        let Err(RequestTokenError::ServerResponse(response)) = result else {
+            panic!("not a server response: {result:?}")
+        };
         assert_eq!(*response.error(), expected);
     }
 }

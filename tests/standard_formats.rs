@@ -1,16 +1,18 @@
 //! The built-in formats of published standards, written and read back:
 //! S3's XML errors escape any message (a hostile one cannot close an
 //! element, forge a `Code` or break the document), Google's JSON errors
-//! carry the code, the details, the request id and the links; neither
-//! reader panics on any input. The standards' own clients read the same
-//! bodies in tests/wire_formats/run.sh.
+//! carry the code, the details, the request id and the links, the
+//! Kubernetes `Status` its reason and causes, a bearer challenge only what
+//! a quoted string may hold; no reader panics on any input. The
+//! standards' own clients read the same bodies in tests/wire_formats/run.sh,
+//! tests/oauth2.rs and tests/kube/run.sh.
 
 use std::sync::Arc;
 
 use error_catalog::client::{Answer, ParseBodyError, RemoteError};
+use error_catalog::formats::WireFormat;
 use error_catalog::formats::google::Google;
 use error_catalog::formats::s3::{REQUEST_ID_HEADER, S3};
-use error_catalog::formats::WireFormat;
 use error_catalog::http::{self, ErrorResponses};
 use error_catalog::{CatalogError, ErrorCatalog};
 use proptest::prelude::*;
@@ -78,7 +80,10 @@ fn s3_answers_in_xml_with_the_request_id_header() {
     );
     let remote = read(&S3, &answer).unwrap();
     assert!(remote.is::<InvalidArgument>());
-    assert_eq!((remote.code(), remote.status(), remote.request_id()), ("InvalidArgument", 400, Some("4442587FB7D0A2F9")));
+    assert_eq!(
+        (remote.code(), remote.status(), remote.request_id()),
+        ("InvalidArgument", 400, Some("4442587FB7D0A2F9"))
+    );
     assert_eq!(remote.detail("argument_name"), Some(&json!("versionId")));
 }
 
@@ -134,6 +139,44 @@ fn a_google_error_from_google_reads_by_its_reason() {
     assert_eq!(remote.detail("service"), Some(&json!("pubsub.googleapis.com")));
 }
 
+#[test]
+fn kubernetes_answers_a_status_and_reads_it_back() {
+    use error_catalog::formats::kubernetes::Kubernetes;
+
+    let error = InvalidArgument { argument_name: "spec.replicas".into(), argument_value: "-1".into() };
+    let answer = respond(Kubernetes, &error, b"rid-1");
+    let body: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
+    assert_eq!(
+        body,
+        json!({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
+               "message": "Invalid argument: -1", "reason": "InvalidArgument",
+               "details": {"causes": [{"field": "argument_name", "message": "spec.replicas"},
+                                      {"field": "argument_value", "message": "-1"}]},
+               "code": 400})
+    );
+    let remote = read(&Kubernetes, &answer).unwrap();
+    assert!(remote.is::<InvalidArgument>());
+    assert_eq!((remote.status(), remote.message()), (400, "Invalid argument: -1"));
+    assert_eq!(remote.detail("argument_value"), Some(&json!("-1")));
+}
+
+#[test]
+fn the_bearer_challenge_holds_only_what_a_quoted_string_may() {
+    use error_catalog::formats::oauth2::Bearer;
+
+    let error =
+        InvalidArgument { argument_name: "token".into(), argument_value: "\"x\"\r\nSet-Cookie: a=b \u{e9}".into() };
+    let answer = respond(Bearer::new("api"), &error, b"rid");
+    assert_eq!(
+        answer.headers.get("www-authenticate"),
+        Some(
+            r#"Bearer realm="api", error="InvalidArgument", error_description="Invalid argument: ?x???Set-Cookie: a=b ?""#
+        )
+    );
+    let body: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
+    assert_eq!(body["error_description"], "Invalid argument: ?x???Set-Cookie: a=b ?");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -157,6 +200,8 @@ proptest! {
         for input in [bytes.as_slice(), text.as_bytes()] {
             let _ = RemoteError::read(&S3, &Answer::new(404, input));
             let _ = RemoteError::read(&Google, &Answer::new(404, input));
+            let _ = RemoteError::read(&error_catalog::formats::kubernetes::Kubernetes, &Answer::new(404, input));
+            let _ = RemoteError::read(&error_catalog::formats::oauth2::OAuth2::new("t"), &Answer::new(400, input));
         }
     }
 }

@@ -16,9 +16,10 @@
 //!
 //! Built in: [`Flat`] (the default), [`Problem`] (RFC 9457, feature
 //! `problem-json`), and the formats of published standards, each written
-//! from its specification: [`s3::S3`] (S3 REST errors, XML) and
+//! from its specification: [`s3::S3`] (S3 REST errors, XML),
 //! [`google::Google`] (Google's JSON errors, AIP-193), [`oauth2::OAuth2`]
-//! (OAuth 2.0 token errors) and [`oauth2::Bearer`] (RFC 6750).
+//! (OAuth 2.0 token errors), [`oauth2::Bearer`] (RFC 6750) and
+//! [`kubernetes::Kubernetes`] (the Kubernetes `Status`).
 
 use core::fmt;
 use std::string::String;
@@ -27,6 +28,7 @@ use std::vec::Vec;
 pub use crate::wire::public::PublicError;
 
 pub mod google;
+pub mod kubernetes;
 pub mod oauth2;
 pub mod s3;
 

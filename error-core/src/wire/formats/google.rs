@@ -25,7 +25,7 @@
 //! holds the request id, a `Help` the documentation URL and the code's
 //! links. `google-api-core`'s `exceptions.from_http_response` reads it as
 //! the exception class of the status with the `reason`, `domain` and
-//! `metadata` of the `ErrorInfo` (tests/wire_formats/run.sh).
+//! `metadata` of the `ErrorInfo` (`tests/wire_formats/run.sh`).
 //!
 //! ```
 //! use error_catalog::{CatalogError, ErrorCatalog};
@@ -117,7 +117,9 @@ impl WireFormat for Google {
         let status_name = string_member(&error, "status")?;
         let status = match error.get("code") {
             None => answer.status(),
-            Some(code) => code.as_u64().and_then(|code| u16::try_from(code).ok()).ok_or(ParseBodyError::WrongType("code"))?,
+            Some(code) => {
+                code.as_u64().and_then(|code| u16::try_from(code).ok()).ok_or(ParseBodyError::WrongType("code"))?
+            }
         };
         let items: &[Value] = match error.get("details") {
             None => &[],
@@ -161,10 +163,7 @@ impl WireFormat for Google {
             }
         }
         let code = code.or(status_name).ok_or(ParseBodyError::Missing("ErrorInfo"))?;
-        Ok(RemoteError::new(status, code, message)
-            .with_details(details)
-            .with_links(links)
-            .with_request_id(request_id))
+        Ok(RemoteError::new(status, code, message).with_details(details).with_links(links).with_request_id(request_id))
     }
 }
 

@@ -125,10 +125,8 @@ fn read_token_error(
     let body = answer.json_object()?;
     let code = string_member(&body, "error")?.ok_or(ParseBodyError::Missing("error"))?;
     let message = string_member(&body, "error_description")?.unwrap_or_default();
-    let links = string_member(&body, "error_uri")?
-        .map(|url| RemoteLink { url, label: code.clone() })
-        .into_iter()
-        .collect();
+    let links =
+        string_member(&body, "error_uri")?.map(|url| RemoteLink { url, label: code.clone() }).into_iter().collect();
     Ok(RemoteError::new(answer.status(), code, message).with_links(links))
 }
 

@@ -9,7 +9,7 @@
 //! `application/xml`; `Code` is the catalog code (an S3 catalog's codes are
 //! S3's, `format = "{code:PascalCase}"`), `Message` the public message in
 //! the request's language, then one element per public detail, named as
-//! the field in PascalCase (`bucket_name` is `BucketName`, as S3 names
+//! the field in `PascalCase` (`bucket_name` is `BucketName`, as S3 names
 //! them), its text the value (a string as it is, any other value its
 //! JSON), then `Resource` (the request's path) and `RequestId`, which the
 //! `x-amz-request-id` header repeats. A detail left out (past its limits)
