@@ -502,6 +502,19 @@ impl RemoteError {
 
 /// One answer of a server, as a format's reader sees it: the status, the
 /// headers the caller passes on, and the body.
+///
+/// ```
+/// use error_catalog::client::{Answer, RemoteError};
+/// use error_catalog::formats::s3::S3;
+///
+/// let body = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code>\
+///              <Message>The specified key does not exist.</Message><Key>cat.jpg</Key></Error>";
+/// let answer = Answer::new(404, body).with_header("x-amz-request-id", b"4442587FB7D0A2F9");
+/// let error = RemoteError::read(&S3, &answer)?;
+/// assert_eq!((error.code(), error.request_id()), ("NoSuchKey", Some("4442587FB7D0A2F9")));
+/// assert_eq!(error.detail("key"), Some(&serde_json::json!("cat.jpg")));
+/// # Ok::<(), error_catalog::client::ParseBodyError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Answer<'a> {
     status: u16,

@@ -136,6 +136,16 @@ impl From<fmt::Error> for WriteError {
 /// visible ASCII, spaces and tabs, and a name only when it is a lowercase
 /// token: nothing a format writes can split the response or forge another
 /// header.
+///
+/// ```
+/// use error_catalog::formats::ResponseHeaders;
+///
+/// let mut headers = ResponseHeaders::new();
+/// assert!(headers.insert("x-amz-request-id", "4442587FB7D0A2F9"));
+/// assert!(!headers.insert("x-request-id", "rid\r\nSet-Cookie: a=b")); // would split the response
+/// assert!(!headers.insert("X-Upper", "a")); // names are lowercase tokens
+/// assert_eq!(headers.iter().collect::<Vec<_>>(), [("x-amz-request-id", "4442587FB7D0A2F9")]);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ResponseHeaders(Vec<(&'static str, String)>);
 
