@@ -235,7 +235,7 @@ pub fn app_with_timeout(responses: ErrorResponses, request_timeout: Duration) ->
         .route("/api/v1/cvms/{id}", get(get_cvm))
         .route("/api/v1/cvms/{id}/envs", patch(update_envs));
     #[cfg(feature = "utoipa")]
-    let router = if *responses.format() == error_catalog::http::BodyFormat::Flat {
+    let router = if responses.format().content_type() == "application/json" {
         router.route("/openapi.json", get(openapi_document))
     } else {
         router

@@ -7,8 +7,10 @@
 //! public values where the body must show them. For every body format (the
 //! flat body, problem+json, `http::respond` in both formats, the axum and
 //! actix-web responses), for the gRPC status (its message, its details
-//! decoded and as bytes, and the trailers it is sent as) and for the
-//! client's reading of each, no character of a secret may appear, and the
+//! decoded and as bytes, and the trailers it is sent as), for the formats
+//! of published standards (S3's XML once unescaped, Google's JSON, OAuth
+//! 2.0 token errors, the Kubernetes `Status`) and for
+//! the client's reading of each, no character of a secret may appear, and the
 //! public values must; and the same for the body of a `Failure` whose chain
 //! wraps the errors in application errors and anyhow context that quote
 //! secrets, or holds no catalog error at all. The parts that need a feature are gated by it:
@@ -463,6 +465,8 @@ fn no_character_of_a_secret_reaches_any_body() {
                 }
                 #[cfg(feature = "tonic")]
                 assert_status_clean(error, &message, &details, &public)?;
+                #[cfg(any(feature = "axum", feature = "actix-web"))]
+                assert_standard_formats_clean(error, &message, &details, &public)?;
             }
             Ok(())
         })
@@ -537,6 +541,103 @@ fn assert_status_clean(
         prop_assert_eq!(remote.message(), message);
         prop_assert_eq!(remote.code(), code);
         prop_assert!(!format!("{remote:?}").chars().any(is_secret_char), "{}: the client's reading leaks", how);
+    }
+    Ok(())
+}
+
+/// The text of an XML body with its entities and character references
+/// replaced: what a parser hands on.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+fn xml_unescaped(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find(';').map_or(rest.len(), |end| at + end);
+        let entity = &rest[at + 1..end];
+        let number = entity
+            .strip_prefix("#x")
+            .map(|hex| u32::from_str_radix(hex, 16))
+            .or(entity.strip_prefix('#').map(str::parse));
+        match number.and_then(Result::ok).and_then(char::from_u32) {
+            Some(c) => out.push(c),
+            None => out.push_str(entity),
+        }
+        rest = rest.get(end + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The formats of published standards (S3's XML, Google's JSON, OAuth 2.0
+/// token errors, the Kubernetes `Status`), written
+/// by `http::respond`: ASCII, no character of a secret once unescaped, and
+/// read back by their readers with the public message and details (a
+/// detail that cannot be serialized left out, as these formats have no
+/// place for a marker).
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+fn assert_standard_formats_clean(
+    error: &(dyn CatalogError<Catalog = Catalog> + Sync),
+    message: &str,
+    details: &Value,
+    public: &Public,
+) -> Result<(), TestCaseError> {
+    use error_catalog::client::{Answer, RemoteError};
+    use error_catalog::formats::{WireFormat, google::Google, kubernetes::Kubernetes, oauth2::OAuth2, s3::S3};
+    use error_catalog::http::ErrorResponses;
+    use std::sync::Arc;
+
+    let oauth2 = OAuth2::new("token");
+    let formats: [(&str, ErrorResponses, &dyn WireFormat); 4] = [
+        ("kubernetes", ErrorResponses::new().with_format(Kubernetes), &Kubernetes),
+        ("s3", ErrorResponses::new().with_format(S3), &S3),
+        ("google", ErrorResponses::new().with_format(Google), &Google),
+        ("oauth2", ErrorResponses::new().with_format(OAuth2::new("token")), &oauth2),
+    ];
+    for (name, responses, format) in formats {
+        let responses = Arc::new(responses);
+        let context = responses.context(Some(public.request_id.as_bytes()), &public.request_path);
+        let response = ready(error_catalog::http::scope(context, async { error_catalog::http::respond(error) }));
+        let code = error.code_str();
+        let text = String::from_utf8_lossy(&response.body);
+        prop_assert!(response.body.is_ascii(), "{} body of {} is not ASCII: {}", name, code, text);
+        let said = if name == "s3" { xml_unescaped(&text) } else { text.to_string() };
+        let mut all = vec![said];
+        if name != "s3" {
+            let body: Value =
+                serde_json::from_slice(&response.body).map_err(|e| TestCaseError::fail(format!("{name}: {e}")))?;
+            strings(&body, &mut all);
+        }
+        prop_assert!(!all.iter().any(|s| s.chars().any(is_secret_char)), "{} body of {} leaks: {}", name, code, text);
+        for (header, value) in response.headers.iter() {
+            prop_assert!(!value.chars().any(is_secret_char), "{} header {} of {} leaks", name, header, code);
+        }
+        let mut answer = Answer::new(response.status, &response.body);
+        for (header, value) in response.headers.iter() {
+            answer = answer.with_header(header, value.as_bytes());
+        }
+        let remote = RemoteError::read(format, &answer)
+            .map_err(|e| TestCaseError::fail(format!("{name}: the reader cannot read {code}: {e}: {text}")))?;
+        prop_assert_eq!(remote.code(), code, "{}: {}", name, text);
+        prop_assert_eq!(remote.status(), error.status());
+        if name == "oauth2" {
+            // RFC 6749 §5.2's characters only, and no details: the standard has none.
+            let restricted: String = message.chars().map(|c| if c == '"' || c == '\\' { '?' } else { c }).collect();
+            prop_assert_eq!(remote.message(), restricted, "{}: {}", name, text);
+            prop_assert!(remote.details().is_empty());
+            continue;
+        }
+        prop_assert_eq!(remote.message(), message, "{}: {}", name, text);
+        for detail in details.as_array().map(Vec::as_slice).unwrap_or_default() {
+            let field = detail["field"].as_str().unwrap_or_default();
+            let expected = match &detail["value"] {
+                Value::Null => None,
+                Value::String(text) => Some(json!(text)),
+                other => Some(json!(other.to_string())),
+            };
+            prop_assert_eq!(remote.detail(field), expected.as_ref(), "{} {} {}: {}", name, code, field, text);
+        }
+        prop_assert!(!format!("{remote:?}").chars().any(is_secret_char), "{}: the reader's reading leaks", name);
     }
     Ok(())
 }

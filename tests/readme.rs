@@ -32,3 +32,15 @@ fn every_rust_example_of_the_readme_is_a_doctest() {
         assert!(package.contains(block), "this README example is not in error-core/README.md:\n{block}");
     }
 }
+
+#[test]
+fn the_own_format_example_is_the_one_the_test_runs() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("## Your own error format").expect("the section");
+    let block = readme[start..].split("```rust,ignore\n").nth(1).expect("its example");
+    let block = &block[..block.find("```").expect("the end of the example")];
+    let test = include_str!("own_format.rs");
+    let excerpt = test.split("// README: own format, start\n").nth(1).expect("the start marker");
+    let excerpt = &excerpt[..excerpt.find("// README: own format, end").expect("the end marker")];
+    assert_eq!(block, excerpt, "the README's own format is not tests/own_format.rs's");
+}

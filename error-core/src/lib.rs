@@ -318,6 +318,8 @@ pub use serve::utoipa;
 pub use wire::body;
 #[cfg(feature = "client")]
 pub use wire::client;
+#[cfg(any(feature = "http", feature = "client"))]
+pub use wire::formats;
 
 pub use model::catalog::{CatalogInfo, ErrorCatalog, ModuleInfo, PageInfo, RetiredCode};
 #[cfg(feature = "registry")]

@@ -95,6 +95,12 @@ fn response_of(answer: ResponseParts) -> HttpResponse<BoxBody> {
     if let Some(language) = answer.content_language.and_then(|value| HeaderValue::from_bytes(value.as_bytes()).ok()) {
         response.insert_header((header::CONTENT_LANGUAGE, language));
     }
+    for (name, value) in answer.headers.iter() {
+        // `ResponseHeaders` keeps only valid names and values.
+        if let (Ok(name), Ok(value)) = (header::HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(value)) {
+            response.append_header((name, value));
+        }
+    }
     response.body(answer.body)
 }
 
@@ -121,7 +127,7 @@ pub async fn scope(
 
     let status = response.status().as_u16();
     let content_type = response.headers().get(header::CONTENT_TYPE).map(HeaderValue::as_bytes);
-    if status < 400 || responses.rejections().is_empty() || crate::serve::http::is_json(content_type) {
+    if status < 400 || responses.rejections().is_empty() || crate::serve::http::is_json(content_type, &responses) {
         return Ok(response.map_into_left_body());
     }
     let Some(answer) = responses.rejections().answer(Rejection::of_status(status), Some(&context)) else {

@@ -195,6 +195,7 @@ fn answer_again(response: Response, context: &RequestContext) -> Response {
     if rejections.is_empty()
         || crate::serve::http::is_json(
             response.headers().get(http::header::CONTENT_TYPE).map(http::HeaderValue::as_bytes),
+            context.responses(),
         )
     {
         return response;

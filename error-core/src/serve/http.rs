@@ -32,8 +32,6 @@
 mod rejection;
 pub mod telemetry;
 
-#[cfg(feature = "problem-json")]
-use std::borrow::Cow;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
@@ -43,22 +41,10 @@ pub use rejection::{Rejection, RejectionKind, Rejections};
 
 use crate::model::entry::Detail;
 use crate::model::error::CatalogError;
-use crate::wire::body::{self, Body, DetailLimits, Omitted, Screen};
-
-/// How an application writes its error bodies.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum BodyFormat {
-    /// The flat JSON body of [`body::Body`], `application/json`.
-    Flat,
-    /// RFC 9457, `application/problem+json`; `type` is `type_base` followed
-    /// by the code.
-    #[cfg(feature = "problem-json")]
-    Problem {
-        /// The documentation URL the codes are appended to.
-        type_base: Cow<'static, str>,
-    },
-}
+use crate::wire::body::{self, DetailLimits, PublicError};
+use crate::wire::bounded::Omitted;
+use crate::wire::formats::{Flat, ResponseHeaders, WireFormat};
+use crate::wire::public::{Screen, ViewOptions};
 
 /// The error responses of one application: body format, request id
 /// header, the catalog errors that answer the framework's own rejections,
@@ -70,10 +56,12 @@ pub enum BodyFormat {
 /// let flat = ErrorResponses::new(); // JSON body, id from `X-Request-ID`
 /// # #[cfg(feature = "problem-json")]
 /// let problems = ErrorResponses::new().with_problem_json("https://docs.example.com/errors/");
+/// let flat_again = ErrorResponses::new().with_format(error_catalog::formats::Flat);
+/// assert_eq!(flat_again.format().content_type(), "application/json");
 /// ```
 #[derive(Debug, Clone)]
 pub struct ErrorResponses {
-    format: BodyFormat,
+    format: Arc<dyn WireFormat>,
     request_id_header: http::HeaderName,
     detail_limits: DetailLimits,
     rejections: Rejections,
@@ -145,7 +133,7 @@ impl ErrorResponses {
     #[must_use]
     pub fn new() -> Self {
         Self {
-            format: BodyFormat::Flat,
+            format: Arc::new(Flat),
             request_id_header: http::HeaderName::from_static("x-request-id"),
             detail_limits: DetailLimits::DEFAULT,
             rejections: Rejections::new(),
@@ -156,11 +144,19 @@ impl ErrorResponses {
         }
     }
 
-    /// RFC 9457 bodies whose `type` is `type_base` followed by the code.
+    /// RFC 9457 bodies whose `type` is `type_base` followed by the code:
+    /// `with_format(formats::Problem::new(type_base))`.
     #[cfg(feature = "problem-json")]
     #[must_use]
-    pub fn with_problem_json(mut self, type_base: impl Into<Cow<'static, str>>) -> Self {
-        self.format = BodyFormat::Problem { type_base: type_base.into() };
+    pub fn with_problem_json(self, type_base: impl Into<std::borrow::Cow<'static, str>>) -> Self {
+        self.with_format(crate::wire::formats::Problem::new(type_base))
+    }
+
+    /// Every answer written in `format` (see [`crate::formats`]): a built-in
+    /// one, or the application's own.
+    #[must_use]
+    pub fn with_format(mut self, format: impl WireFormat) -> Self {
+        self.format = Arc::new(format);
         self
     }
 
@@ -230,8 +226,8 @@ impl ErrorResponses {
 
     /// The body format.
     #[must_use]
-    pub fn format(&self) -> &BodyFormat {
-        &self.format
+    pub fn format(&self) -> &dyn WireFormat {
+        &*self.format
     }
 
     /// The header the request id comes from.
@@ -250,7 +246,7 @@ impl ErrorResponses {
     /// problem+json.
     #[cfg(feature = "axum")]
     pub(crate) fn wants_path(&self) -> bool {
-        !matches!(self.format, BodyFormat::Flat)
+        self.format.wants_path()
     }
 
     /// Whether a body can depend on `Accept-Language`.
@@ -450,8 +446,11 @@ pub fn scope<F: Future>(context: RequestContext, future: F) -> Scoped<F> {
 pub struct ResponseParts {
     /// The HTTP status of the error.
     pub status: u16,
-    /// `application/json`, or `application/problem+json`.
+    /// The format's content type: `application/json`,
+    /// `application/problem+json`, `application/xml`, ...
     pub content_type: &'static str,
+    /// The headers the format adds (`WWW-Authenticate`, `x-amz-request-id`).
+    pub headers: ResponseHeaders,
     /// The language of the message, for `Content-Language`: set when the
     /// application has translations (feature `fluent`), to the language of
     /// the translation used or, without one, of the catalog.
@@ -496,6 +495,14 @@ impl ResponseParts {
         headers.insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static(self.content_type));
         if let Some(language) = self.content_language {
             headers.insert(http::header::CONTENT_LANGUAGE, language);
+        }
+        for (name, value) in self.headers.iter() {
+            // `ResponseHeaders` keeps only valid names and values.
+            if let (Ok(name), Ok(value)) =
+                (http::HeaderName::from_bytes(name.as_bytes()), http::HeaderValue::from_str(value))
+            {
+                headers.append(name, value);
+            }
         }
         response
     }
@@ -582,6 +589,7 @@ pub fn respond_failure(failure: &crate::Failure) -> ResponseParts {
                     status: 500,
                     content_type: "text/plain; charset=utf-8",
                     content_language: None,
+                    headers: ResponseHeaders::new(),
                     body: b"Internal Server Error".to_vec(),
                 }
             }
@@ -596,7 +604,7 @@ pub(crate) fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&R
         crate::serve::server::log_server_error(error, request_id, None);
     }
     telemetry::record(error.code_str(), status);
-    let format = context.map_or(&BodyFormat::Flat, |context| &context.responses.format);
+    let format: &dyn WireFormat = context.map_or(&Flat, |context| &*context.responses.format);
     let limits = context.map_or(DetailLimits::DEFAULT, |context| context.responses.detail_limits);
     #[cfg(feature = "fluent")]
     let (message, content_language) =
@@ -606,25 +614,19 @@ pub(crate) fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&R
         };
     #[cfg(not(feature = "fluent"))]
     let (message, content_language): (Option<std::string::String>, _) = (None, None);
-    let message = message.as_deref();
-    let content_type = match format {
-        BodyFormat::Flat => "application/json",
-        #[cfg(feature = "problem-json")]
-        BodyFormat::Problem { .. } => "application/problem+json",
+    let options = ViewOptions {
+        message: message.as_deref(),
+        request_id,
+        path: if format.wants_path() { context.and_then(RequestContext::path) } else { None },
+        limits,
+        screen: None,
     };
-    let serialize = |screen: Option<&Screen<'_>>| match format {
-        BodyFormat::Flat => serde_json::to_vec(
-            &Body::new(error).message(message).request_id(request_id).detail_limits(limits).screen(screen),
-        ),
-        #[cfg(feature = "problem-json")]
-        BodyFormat::Problem { type_base } => serde_json::to_vec(
-            &crate::wire::body::Problem::new(error, type_base)
-                .message(message)
-                .instance(context.and_then(RequestContext::path))
-                .request_id(request_id)
-                .detail_limits(limits)
-                .screen(screen),
-        ),
+    let mut headers = ResponseHeaders::new();
+    PublicError::with_options(error, options, |view| format.headers(view, &mut headers));
+    let serialize = |screen: Option<&Screen<'_>>| {
+        let mut out = Vec::new();
+        PublicError::with_options(error, ViewOptions { screen, ..options }, |view| format.write_body(view, &mut out))
+            .map(|()| out)
     };
     // A detail past its limits, whose `Serialize` fails, or that JSON cannot
     // write (a map with non-string keys) fails the body midway, so the body
@@ -649,18 +651,27 @@ pub(crate) fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&R
         // A value that fails only in company, the last resort: every detail a marker.
         serialize(Some(&screen)).or_else(|_| serialize(Some(&|_: &Detail<'_>| Some(Omitted::Unserializable))))
     });
-    ResponseParts { status, content_type, content_language, body: body.unwrap_or_default() }
+    ResponseParts {
+        status,
+        content_type: format.content_type(),
+        headers,
+        content_language,
+        body: body.unwrap_or_default(),
+    }
 }
 
 /// Whether an error answer's `Content-Type` says JSON (`application/json`,
-/// `application/problem+json`, any `+json`): a catalog body, or a JSON
-/// body the application wrote on purpose, which the integrations leave as
-/// it is.
+/// `application/problem+json`, any `+json`) or the application's format (S3's
+/// `application/xml`): a catalog body, or a body the application wrote on
+/// purpose, which the integrations leave as it is.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub(crate) fn is_json(content_type: Option<&[u8]>) -> bool {
+pub(crate) fn is_json(content_type: Option<&[u8]>, responses: &ErrorResponses) -> bool {
     let Some(content_type) = content_type else { return false };
     let essence = content_type.split(|&byte| byte == b';').next().unwrap_or_default();
     let essence = essence.trim_ascii();
+    let format = responses.format.content_type().as_bytes();
+    let format = format.split(|&byte| byte == b';').next().unwrap_or_default().trim_ascii();
     essence.eq_ignore_ascii_case(b"application/json")
+        || essence.eq_ignore_ascii_case(format)
         || (essence.len() >= 5 && essence[essence.len() - 5..].eq_ignore_ascii_case(b"+json"))
 }

@@ -72,7 +72,8 @@ use tonic_types::{ErrorDetails, HelpLink, StatusExt as _};
 
 use crate::model::error::CatalogError;
 use crate::model::grpc_code::GrpcCode;
-use crate::wire::body::{BoundedValue, DetailLimits};
+use crate::wire::body::DetailLimits;
+use crate::wire::bounded::BoundedValue;
 use crate::wire::grpc::metadata_key;
 
 pub use crate::serve::server::MAX_REQUEST_ID_LEN;

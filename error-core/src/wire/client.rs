@@ -101,6 +101,12 @@ pub enum ParseBodyError {
         /// The most items it may have.
         limit: usize,
     },
+    /// The format has no reader ([`WireFormat::read`](crate::formats::WireFormat::read)
+    /// was not written).
+    NoReader,
+    /// The body is not in the format's own syntax (XML for
+    /// [`S3`](crate::formats::s3::S3)).
+    Malformed(&'static str),
 }
 
 /// The most items of each list a reader keeps: `details`, `suggestions` and
@@ -144,6 +150,8 @@ impl fmt::Display for ParseBodyError {
                 write!(f, "the error body would take more than {budget} bytes of memory to read")
             }
             Self::TooMany { key, limit } => write!(f, "the error body's `{key}` has more than {limit} items"),
+            Self::NoReader => f.write_str("the body format has no reader"),
+            Self::Malformed(what) => write!(f, "the error body is malformed: {what}"),
         }
     }
 }
@@ -233,18 +241,72 @@ impl RemoteError {
         })
     }
 
-    /// What every reader starts from: the status, the code and the message.
-    fn new(status: u16, code: String, message: String) -> Self {
+    /// Reads `answer` in `format`, the body format of the server's
+    /// application: the reader side of [`WireFormat`](crate::formats::WireFormat).
+    /// Reads at most [`DEFAULT_MAX_BODY_LEN`] bytes.
+    ///
+    /// ```
+    /// use error_catalog::client::{Answer, RemoteError};
+    /// use error_catalog::formats::Flat;
+    ///
+    /// let body = br#"{"error_code": "ERR-01-004", "message": "taken"}"#;
+    /// let error = RemoteError::read(&Flat, &Answer::new(409, body))?;
+    /// assert_eq!((error.code(), error.message()), ("ERR-01-004", "taken"));
+    /// # Ok::<(), error_catalog::client::ParseBodyError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ParseBodyError::TooLarge`] for a longer body, and those of the
+    /// format's reader.
+    pub fn read(format: &dyn crate::formats::WireFormat, answer: &Answer<'_>) -> Result<Self, ParseBodyError> {
+        if answer.body.len() > DEFAULT_MAX_BODY_LEN {
+            return Err(ParseBodyError::TooLarge { len: answer.body.len(), limit: DEFAULT_MAX_BODY_LEN });
+        }
+        format.read(answer)
+    }
+
+    /// What every reader starts from: the status, the code and the message;
+    /// a format's reader adds the rest with the `with_*` methods.
+    #[must_use]
+    pub fn new(status: u16, code: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
             status,
             grpc_code: None,
-            code,
-            message,
+            code: code.into(),
+            message: message.into(),
             request_id: None,
             details: Vec::new(),
             suggestions: Vec::new(),
             links: Vec::new(),
         }
+    }
+
+    /// Sets the request id.
+    #[must_use]
+    pub fn with_request_id(mut self, request_id: Option<String>) -> Self {
+        self.request_id = request_id;
+        self
+    }
+
+    /// Sets the details.
+    #[must_use]
+    pub fn with_details(mut self, details: Vec<RemoteDetail>) -> Self {
+        self.details = details;
+        self
+    }
+
+    /// Sets the links.
+    #[must_use]
+    pub fn with_links(mut self, links: Vec<RemoteLink>) -> Self {
+        self.links = links;
+        self
+    }
+
+    /// Sets the suggestions.
+    #[must_use]
+    pub fn with_suggestions(mut self, suggestions: Vec<String>) -> Self {
+        self.suggestions = suggestions;
+        self
     }
 
     /// Reads a gRPC status as the `tonic` feature writes it (see
@@ -323,7 +385,7 @@ impl RemoteError {
             .and_then(|info| info.metadata.get(crate::wire::grpc::ERROR_CODE_KEY))
             .ok_or(ParseBodyError::Missing(crate::wire::grpc::ERROR_CODE_KEY))?;
         let grpc_code = GrpcCode::from_number(status.code() as i32).unwrap_or(GrpcCode::Unknown);
-        let mut error = Self::new(grpc_code.http_status(), code.clone(), status.message().into());
+        let mut error = Self::new(grpc_code.http_status(), code.clone(), status.message());
         error.grpc_code = Some(grpc_code);
         if let Some(info) = info {
             let mut fields: Vec<(&String, &String)> =
@@ -436,6 +498,92 @@ impl RemoteError {
     pub fn entry(&self) -> Option<&'static crate::model::entry::Entry> {
         crate::model::registry::lookup(&self.code)
     }
+}
+
+/// One answer of a server, as a format's reader sees it: the status, the
+/// headers the caller passes on, and the body.
+///
+/// ```
+/// use error_catalog::client::{Answer, RemoteError};
+/// use error_catalog::formats::s3::S3;
+///
+/// let body = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code>\
+///              <Message>The specified key does not exist.</Message><Key>cat.jpg</Key></Error>";
+/// let answer = Answer::new(404, body).with_header("x-amz-request-id", b"4442587FB7D0A2F9");
+/// let error = RemoteError::read(&S3, &answer)?;
+/// assert_eq!((error.code(), error.request_id()), ("NoSuchKey", Some("4442587FB7D0A2F9")));
+/// assert_eq!(error.detail("key"), Some(&serde_json::json!("cat.jpg")));
+/// # Ok::<(), error_catalog::client::ParseBodyError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Answer<'a> {
+    status: u16,
+    body: &'a [u8],
+    headers: Vec<(&'a str, &'a [u8])>,
+}
+
+impl<'a> Answer<'a> {
+    /// An answer with `status` and `body`, without headers.
+    #[must_use]
+    pub fn new(status: u16, body: &'a [u8]) -> Self {
+        Self { status, body, headers: Vec::new() }
+    }
+
+    /// Adds a header of the answer (`x-amz-request-id`, `WWW-Authenticate`).
+    #[must_use]
+    pub fn with_header(mut self, name: &'a str, value: &'a [u8]) -> Self {
+        self.headers.push((name, value));
+        self
+    }
+
+    /// The HTTP status.
+    #[must_use]
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The body.
+    #[must_use]
+    pub fn body(&self) -> &'a [u8] {
+        self.body
+    }
+
+    /// The first value of header `name` (in any case), as text.
+    #[must_use]
+    pub fn header(&self, name: &str) -> Option<&'a str> {
+        let (_, value) = self.headers.iter().find(|(have, _)| have.eq_ignore_ascii_case(name))?;
+        core::str::from_utf8(value).ok()
+    }
+
+    /// The body as JSON, read within [`decode_budget`] of its length and
+    /// nested at most 127 levels deep.
+    ///
+    /// # Errors
+    /// [`ParseBodyError::NotJson`], [`ParseBodyError::OverBudget`].
+    pub fn json(&self) -> Result<Value, ParseBodyError> {
+        let budget = Budget::new(decode_budget(self.body.len()));
+        budget::from_slice(self.body, &budget)
+            .map_err(|_| over_budget_or(&budget, self.body.len(), ParseBodyError::NotJson))
+    }
+
+    /// The body as a JSON object.
+    ///
+    /// # Errors
+    /// Those of [`json`](Self::json), and [`ParseBodyError::NotAnObject`].
+    pub fn json_object(&self) -> Result<Map<String, Value>, ParseBodyError> {
+        match self.json()? {
+            Value::Object(object) => Ok(object),
+            _ => Err(ParseBodyError::NotAnObject),
+        }
+    }
+}
+
+/// A string member of a JSON object, if it is there: for a format's reader.
+///
+/// # Errors
+/// [`ParseBodyError::WrongType`] when it is not a string.
+pub fn string_member(object: &Map<String, Value>, key: &'static str) -> Result<Option<String>, ParseBodyError> {
+    optional_string(object, key)
 }
 
 /// `CODE (STATUS): message`, with the control characters of the server's

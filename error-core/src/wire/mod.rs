@@ -1,15 +1,19 @@
 //! The wire: what a catalog error looks like outside the program, written
 //! and read back.
 //!
-//! The JSON bodies ([`body`]), the bound on a detail's value ([`bounded`]),
+//! The JSON bodies ([`body`]), the formats an application answers in
+//! ([`formats`]), the bound on a detail's value ([`bounded`]),
 //! the contract of a gRPC status's details ([`grpc`]) and the reader of any
 //! of them ([`client`]). The wire uses the model and nothing above it.
 
 pub mod body;
-mod bounded;
+pub(crate) mod bounded;
 #[cfg(feature = "client")]
 mod budget;
 #[cfg(feature = "client")]
 pub mod client;
-#[cfg(feature = "client")]
+#[cfg(any(feature = "http", feature = "client"))]
+pub mod formats;
+#[cfg(any(feature = "http", feature = "client"))]
 pub(crate) mod grpc;
+pub(crate) mod public;
