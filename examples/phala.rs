@@ -7,7 +7,8 @@
 //! `cargo run --example phala`: it prints the catalog page, byte for byte the
 //! published one, rendered from these types; `-- --json` prints it as JSON,
 //! `-- --typescript` and `-- --python` as modules for clients, and
-//! `-- --list` one line per code, from values of each type.
+//! `-- --list` one line per code, from values of each type; with
+//! `--features html`, `-- --site DIR` writes the HTML error index.
 //!
 //! # HTTP statuses
 //!
@@ -709,6 +710,19 @@ fn main() {
         Some("--json") => println!("{}", json()),
         Some("--typescript") => print!("{}", typescript()),
         Some("--python") => print!("{}", python()),
+        #[cfg(feature = "html")]
+        Some("--site") => {
+            // The HTML error index, into the folder named next.
+            let dir = std::env::args().nth(2).unwrap_or_else(|| "site".into());
+            let site = error_catalog::render::site(
+                <Catalog as ErrorCatalog>::INFO,
+                &error_catalog::registry::modules_of::<Catalog>(),
+            );
+            if let Err(error) = error_catalog::render::write_pages(std::path::Path::new(&dir), &site) {
+                eprintln!("cannot write the site into {dir}: {error}");
+                std::process::exit(1);
+            }
+        }
         Some("--list") => {
             for error in all() {
                 println!("{}  {}  {}  {}", error.code_str(), error.status(), error.class_name(), error.message());

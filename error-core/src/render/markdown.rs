@@ -233,7 +233,7 @@ fn push_code_cell(out: &mut String, info: &CatalogInfo, code: &str) {
 
 /// Writes a link destination: characters Markdown, tables or MDX would read
 /// otherwise are percent-encoded.
-fn push_url(out: &mut String, url: &str) {
+pub(super) fn push_url(out: &mut String, url: &str) {
     for c in url.chars() {
         match c {
             ' ' | '(' | ')' | '<' | '>' | '|' | '{' | '}' | '\\' | '`' | '"' => {
@@ -270,7 +270,7 @@ fn push_facts(out: &mut String, entry: &Entry) {
 
 /// The message column: the static text, or `(dynamic: <text before the
 /// first placeholder>...)`.
-fn message_cell(entry: &Entry) -> String {
+pub(super) fn message_cell(entry: &Entry) -> String {
     let message = entry.message();
     if let Some(text) = message.static_text() {
         return text.into();
@@ -294,13 +294,13 @@ fn dynamic(lead: &str) -> String {
 /// Where user text goes: a line of its own (heading, list item, paragraph)
 /// or a table cell.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Place {
+pub(super) enum Place {
     Line,
     Table,
 }
 
 /// Writes text that Markdown and MDX read as text.
-fn push_text(out: &mut String, text: &str, place: Place) {
+pub(super) fn push_text(out: &mut String, text: &str, place: Place) {
     for c in text.chars() {
         match c {
             '\\' | '{' | '}' | '<' | '|' | '`' => {
@@ -321,7 +321,7 @@ fn push_text(out: &mut String, text: &str, place: Place) {
 /// tables of GitHub and MDX both read this escape there. A backslash cannot
 /// be written so (`\\|` would end the cell), so in a table a text with one
 /// is a `<code>` element around escaped text instead.
-fn push_code(out: &mut String, text: &str, place: Place) {
+pub(super) fn push_code(out: &mut String, text: &str, place: Place) {
     if place == Place::Table && text.contains('\\') {
         out.push_str("<code>");
         push_text(out, text, place);
@@ -346,7 +346,7 @@ fn push_code(out: &mut String, text: &str, place: Place) {
 
 /// Writes a YAML scalar of the front matter: plain when YAML reads it back
 /// as the same text, double-quoted otherwise.
-fn push_yaml(out: &mut String, text: &str) {
+pub(super) fn push_yaml(out: &mut String, text: &str) {
     let plain = text.starts_with(|c: char| c.is_alphabetic())
         && !text.ends_with(' ')
         && text.chars().all(|c| c.is_alphanumeric() || " -_.,()'/".contains(c))
