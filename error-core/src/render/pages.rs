@@ -204,8 +204,8 @@ pub(super) fn facts(entry: &Entry) -> Vec<Fact> {
     let info = entry.catalog();
     let mut facts = Vec::new();
     let mut fact = |label, value: String, code| facts.push(Fact { label, value, code });
-    fact("Class", entry.name().to_string(), true);
-    if let Some(module) = entry.group() {
+    fact("Class", entry.class_name().to_string(), true);
+    if let Some(module) = entry.module() {
         let mut label = String::new();
         if group_word(info, module).is_some() {
             let _ = module.write_label(usize::from(info.format().module_width()), &mut label);
@@ -274,7 +274,7 @@ fn page(info: &CatalogInfo, entry: &Entry, flavor: Flavor) -> String {
     out.push_str("# ");
     push_code(&mut out, entry.code(), Place::Line);
     out.push_str(": ");
-    push_text(&mut out, entry.name(), Place::Line);
+    push_text(&mut out, entry.class_name(), Place::Line);
     out.push_str("\n\n");
     if !entry.description().is_empty() {
         push_text(&mut out, entry.description(), Place::Line);

@@ -156,7 +156,7 @@ fn index(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
         out.push_str("<th>Message</th></tr></thead>\n<tbody>\n");
         for entry in entries.iter().filter(|entry| seen.insert(entry.code())) {
             let mut search = String::new();
-            for text in [entry.code(), entry.name(), entry.message().template(), entry.description()] {
+            for text in [entry.code(), entry.class_name(), entry.message().template(), entry.description()] {
                 search.push_str(&text.to_lowercase());
                 search.push(' ');
             }
@@ -169,7 +169,7 @@ fn index(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
             out.push_str("\"><td>");
             push_link(&mut out, "", &page_path(info, entry.code(), "html"), entry.code());
             out.push_str("</td><td><code>");
-            push_escaped(&mut out, entry.name());
+            push_escaped(&mut out, entry.class_name());
             out.push_str("</code></td>");
             if http {
                 let _ = write!(out, "<td>{}</td>", entry.status());
@@ -236,7 +236,7 @@ fn entry_page(info: &CatalogInfo, entry: &Entry, path: &str) -> String {
     out.push_str("<h1><code>");
     push_escaped(&mut out, entry.code());
     out.push_str("</code>: ");
-    push_escaped(&mut out, entry.name());
+    push_escaped(&mut out, entry.class_name());
     out.push_str("</h1>\n");
     if !entry.description().is_empty() {
         out.push_str("<p>");
