@@ -15,6 +15,8 @@ mod facts;
 mod markdown;
 mod pages;
 pub mod python;
+#[cfg(feature = "serde_json")]
+mod read;
 #[cfg(feature = "html")]
 mod site;
 #[cfg(feature = "templates")]
@@ -26,6 +28,8 @@ pub use markdown::markdown;
 #[cfg(feature = "std")]
 pub use pages::write_pages;
 pub use pages::{Flavor, Page, page_path, pages};
+#[cfg(feature = "serde_json")]
+pub use read::{LoadError, Loaded, MAX_DOCUMENT_LEN};
 #[cfg(feature = "html")]
 pub use site::site;
 #[cfg(feature = "templates")]

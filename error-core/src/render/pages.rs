@@ -179,6 +179,7 @@ pub(super) fn group_word(info: &CatalogInfo, module: &ModuleInfo) -> Option<&'st
 
 /// A module as the pages name it: `Module 01: CVM API / Preflight`, or its
 /// name alone for a group without a word.
+#[cfg_attr(not(feature = "html"), allow(dead_code))]
 pub(super) fn group_title(info: &CatalogInfo, module: &ModuleInfo) -> String {
     let Some(word) = group_word(info, module) else { return module.name().to_string() };
     let mut title = String::from(word);
