@@ -334,7 +334,8 @@ fn build(text: &str, raw: RawDocument) -> Result<Loaded, LoadError> {
             code: code_text,
             class_name: leak(entry.class),
             aliases: leak_all(entry.aliases),
-            status: if http { Some(entry.status.unwrap_or(info.default_status())) } else { None },
+            // `null` in an HTTP catalog: a code that says `status = none`.
+            status: entry.status,
             message: MessageTemplate { __template: leak(entry.message), __pieces: slice(pieces) },
             description: leak(entry.description),
             explanation: leak(entry.explanation),
