@@ -159,28 +159,7 @@ pub fn source(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
         out.push_str(",\n");
         for fact in facts::of(info) {
             out.push_str("        ");
-            match fact.read {
-                Read::Status(read) => match read(entry) {
-                    Some(status) => {
-                        let _ = write!(out, "{status}");
-                    }
-                    None => out.push_str("None"),
-                },
-                Read::Number(read) => {
-                    let _ = write!(out, "{}", read(entry));
-                }
-                Read::Text(read) => push_string(&mut out, read(entry)),
-                Read::Names(read) => push_tuple(&mut out, &read(entry)),
-                Read::OptionalText(read) => match read(entry) {
-                    Some(text) => push_string(&mut out, &text),
-                    None => out.push_str("None"),
-                },
-                Read::OptionalBool(read) => out.push_str(match read(entry) {
-                    Some(true) => "True",
-                    Some(false) => "False",
-                    None => "None",
-                }),
-            }
+            push_value(&mut out, &fact.read, entry);
             out.push_str(",\n");
         }
         out.push_str("    )\n");
@@ -225,19 +204,47 @@ pub fn source(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
     }
     out.push_str("}\n");
     out.push_str(LOOKUP);
-    // What `from catalog import *` brings: the module's API and the
-    // catalog's classes, but none named like a builtin, which it would
-    // shadow (a class `print` stays `catalog.print`).
+    push_all(&mut out, classes.iter().map(|(_, codes)| class_of[codes[0]].as_str()));
+    out
+}
+
+/// Writes the value of a fact of `entry` as a Python literal.
+fn push_value(out: &mut String, read: &Read, entry: &Entry) {
+    match *read {
+        Read::Status(read) => match read(entry) {
+            Some(status) => {
+                let _ = write!(out, "{status}");
+            }
+            None => out.push_str("None"),
+        },
+        Read::Number(read) => {
+            let _ = write!(out, "{}", read(entry));
+        }
+        Read::Text(read) => push_string(out, read(entry)),
+        Read::Names(read) => push_tuple(out, &read(entry)),
+        Read::OptionalText(read) => match read(entry) {
+            Some(text) => push_string(out, &text),
+            None => out.push_str("None"),
+        },
+        Read::OptionalBool(read) => out.push_str(match read(entry) {
+            Some(true) => "True",
+            Some(false) => "False",
+            None => "None",
+        }),
+    }
+}
+
+/// What `from catalog import *` brings: the module's API and the catalog's
+/// `classes`, but none named like a builtin, which it would shadow (a class
+/// `print` stays `catalog.print`).
+fn push_all<'a>(out: &mut String, classes: impl Iterator<Item = &'a str>) {
     out.push_str("\n\n__all__ = [\n");
-    let exported = EXPORTS.iter().map(|name| String::from(*name));
-    let classes = classes.iter().map(|(_, codes)| class_of[codes[0]].clone());
-    for name in exported.chain(classes.filter(|class| BUILTINS.binary_search(&class.as_str()).is_err())) {
+    for name in EXPORTS.iter().copied().chain(classes.filter(|class| BUILTINS.binary_search(class).is_err())) {
         out.push_str("    ");
-        push_string(&mut out, &name);
+        push_string(out, name);
         out.push_str(",\n");
     }
     out.push_str("]\n");
-    out
 }
 
 /// The module's own names that `__all__` lists.
