@@ -2,7 +2,8 @@
 //! `tests/mdx/run.sh`), the paths `link_template` names, explanations that
 //! MDX reads as text, retired codes with their successor, and the HTML
 //! error index whose links all resolve (`tests/site/run.sh` opens it in
-//! Chromium).
+//! Chromium), and the JSON document read back without a panic whatever it
+//! holds (features `html` and `serde_json`).
 
 #[allow(dead_code)]
 #[path = "../examples/phala.rs"]
@@ -257,4 +258,95 @@ fn the_html_explanation_is_markdown_and_runs_nothing() {
         ),
         "{index}"
     );
+}
+
+/// The JSON document read back (`render::Loaded`, what the `error-catalog`
+/// tool reads) never panics: every truncation of the Phala document is an
+/// error naming a line, and every string or number of it replaced by a
+/// hostile value either is refused or renders every document.
+#[cfg(all(feature = "serde_json", feature = "html"))]
+#[test]
+fn a_document_read_back_is_refused_or_rendered_never_a_panic() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/phala-catalog.json")).unwrap();
+    for end in (0..text.len()).step_by(41) {
+        let error = render::Loaded::from_json(&text[..end]).unwrap_err();
+        assert!(error.to_string().starts_with("line "), "{error}");
+    }
+    let document: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut paths = Vec::new();
+    leaves(&document, &mut Vec::new(), &mut paths);
+    let hostile: [serde_json::Value; 9] = [
+        "".into(),
+        "{".into(),
+        "}{x}{{".into(),
+        "ERR-99-999".into(),
+        "x".repeat(100).into(),
+        (-1).into(),
+        65535.into(),
+        serde_json::Value::Null,
+        true.into(),
+    ];
+    let (mut refused, mut rendered) = (0, 0);
+    for path in &paths {
+        for value in &hostile {
+            let mut changed = document.clone();
+            *path.iter().fold(&mut changed, |node, key| match key {
+                Key::Index(index) => &mut node[*index],
+                Key::Name(name) => &mut node[name.as_str()],
+            }) = value.clone();
+            match render::Loaded::from_json(&changed.to_string()) {
+                Err(error) => {
+                    assert!(error.to_string().starts_with("line "), "{error}");
+                    refused += 1;
+                }
+                Ok(loaded) => {
+                    let (info, modules) = (loaded.info(), loaded.modules());
+                    let _ = render::markdown(info, &modules);
+                    let _ = render::pages(info, &modules, Flavor::Mdx);
+                    let _ = render::site(info, &modules);
+                    let _ = render::typescript::source(info, &modules);
+                    let _ = render::python::source(info, &modules);
+                    rendered += 1;
+                }
+            }
+        }
+    }
+    assert!(refused > 100 && rendered > 100, "{refused} refused, {rendered} rendered");
+}
+
+#[cfg(all(feature = "serde_json", feature = "html"))]
+enum Key {
+    Index(usize),
+    Name(String),
+}
+
+/// The path of every string and number of `value`.
+#[cfg(all(feature = "serde_json", feature = "html"))]
+fn leaves(value: &serde_json::Value, path: &mut Vec<Key>, out: &mut Vec<Vec<Key>>) {
+    let copy = |path: &Vec<Key>| {
+        path.iter()
+            .map(|key| match key {
+                Key::Index(index) => Key::Index(*index),
+                Key::Name(name) => Key::Name(name.clone()),
+            })
+            .collect()
+    };
+    match value {
+        serde_json::Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                path.push(Key::Index(index));
+                leaves(item, path, out);
+                path.pop();
+            }
+        }
+        serde_json::Value::Object(members) => {
+            for (name, member) in members {
+                path.push(Key::Name(name.clone()));
+                leaves(member, path, out);
+                path.pop();
+            }
+        }
+        _ => out.push(copy(path)),
+    }
 }
