@@ -252,6 +252,9 @@ fn the_html_explanation_is_markdown_and_runs_nothing() {
     let retired = &site.iter().find(|page| page.path == "error_codes/E0001.html").unwrap().text;
     assert!(retired.contains("Its successor is <a href=\"../error_codes/E0005.html\"><code>E0005</code></a>."));
     let index = &site[0].text;
+    // Its own columns: a severity (E0005 states one), no status outside HTTP.
+    assert!(index.contains("<thead><tr><th>Code</th><th>Class</th><th>Message</th><th>Severity</th></tr></thead>"));
+    assert!(index.contains("</small></td><td>error</td></tr>\n"), "{index}");
     assert!(
         index.contains(
             "<tr data-search=\"e0308 mismatchedtypes mismatched types: expected `{expected}` mismatched types.\">"

@@ -28,6 +28,7 @@ table { border-collapse: collapse; width: 100%; }\n\
 th, td { border-bottom: 1px solid #ddd; padding: 0.4rem 0.6rem; text-align: left; vertical-align: top; }\n\
 th { background: #f4f4f4; }\n\
 td small { color: #555; }\n\
+td:first-child { white-space: nowrap; }\n\
 #search { font-size: 1.1rem; padding: 0.5rem; width: 100%; box-sizing: border-box; }\n\
 dl { display: grid; grid-template-columns: max-content auto; gap: 0.3rem 1.5rem; }\n\
 dt { font-weight: 600; }\n\
@@ -140,7 +141,7 @@ fn index(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
         out.push_str("</p>\n");
     }
     out.push_str("</header>\n<main>\n<input id=\"search\" type=\"search\" autofocus aria-label=\"Search the codes\" placeholder=\"Search codes, classes and messages\">\n<p id=\"count\"></p>\n");
-    let http = info.is_http();
+    let columns = Columns::of(info, modules);
     let mut seen = alloc::collections::BTreeSet::new();
     for (module, entries) in modules.iter().filter(|(_, entries)| !entries.is_empty()) {
         out.push_str("<section>\n<h2>");
@@ -150,38 +151,10 @@ fn index(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
             push_escaped(&mut out, &group_title(info, module));
         }
         out.push_str("</h2>\n<table>\n<thead><tr><th>Code</th><th>Class</th>");
-        if http {
-            out.push_str("<th>Status</th>");
-        }
-        out.push_str("<th>Message</th></tr></thead>\n<tbody>\n");
+        columns.push_header(&mut out);
+        out.push_str("</tr></thead>\n<tbody>\n");
         for entry in entries.iter().filter(|entry| seen.insert(entry.code())) {
-            let mut search = String::new();
-            for text in [entry.code(), entry.class_name(), entry.message().template(), entry.description()] {
-                search.push_str(&text.to_lowercase());
-                search.push(' ');
-            }
-            for alias in entry.aliases() {
-                search.push_str(&alias.to_lowercase());
-                search.push(' ');
-            }
-            out.push_str("<tr data-search=\"");
-            push_escaped(&mut out, search.trim_end());
-            out.push_str("\"><td>");
-            push_link(&mut out, "", &page_path(info, entry.code(), "html"), entry.code());
-            out.push_str("</td><td><code>");
-            push_escaped(&mut out, entry.class_name());
-            out.push_str("</code></td>");
-            if http {
-                let _ = write!(out, "<td>{}</td>", entry.status());
-            }
-            out.push_str("<td>");
-            push_escaped(&mut out, entry.message().template());
-            if !entry.description().is_empty() {
-                out.push_str("<br><small>");
-                push_escaped(&mut out, entry.description());
-                out.push_str("</small>");
-            }
-            out.push_str("</td></tr>\n");
+            push_row(&mut out, info, entry, &columns);
         }
         out.push_str("</tbody>\n</table>\n</section>\n");
     }
@@ -206,6 +179,91 @@ fn index(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
     out.push_str(SCRIPT);
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// The index's columns after the class: the status in an HTTP catalog,
+/// the message, and the severity, the retry and the gRPC code when one of
+/// the catalog's codes states one, as the built-in page has them.
+// One flag per optional column: they are independent, not a state.
+#[allow(clippy::struct_excessive_bools)]
+struct Columns {
+    status: bool,
+    severity: bool,
+    retryable: bool,
+    grpc: bool,
+}
+
+impl Columns {
+    fn of(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Self {
+        let any = |has: fn(&Entry) -> bool| modules.iter().flat_map(|(_, entries)| entries.iter()).any(|e| has(e));
+        Self {
+            status: info.is_http(),
+            severity: any(|entry| entry.severity().is_some()),
+            retryable: any(|entry| entry.retryable().is_some()),
+            grpc: any(|entry| entry.grpc().is_some()),
+        }
+    }
+
+    fn push_header(&self, out: &mut String) {
+        if self.status {
+            out.push_str("<th>Status</th>");
+        }
+        out.push_str("<th>Message</th>");
+        for (name, on) in [("Severity", self.severity), ("Retryable", self.retryable), ("gRPC code", self.grpc)] {
+            if on {
+                let _ = write!(out, "<th>{name}</th>");
+            }
+        }
+    }
+}
+
+/// A code's row of the index: what the search reads, its link, its facts.
+fn push_row(out: &mut String, info: &CatalogInfo, entry: &Entry, columns: &Columns) {
+    let mut search = String::new();
+    for text in [entry.code(), entry.class_name(), entry.message().template(), entry.description()] {
+        search.push_str(&text.to_lowercase());
+        search.push(' ');
+    }
+    for alias in entry.aliases() {
+        search.push_str(&alias.to_lowercase());
+        search.push(' ');
+    }
+    out.push_str("<tr data-search=\"");
+    push_escaped(out, search.trim_end());
+    out.push_str("\"><td>");
+    push_link(out, "", &page_path(info, entry.code(), "html"), entry.code());
+    out.push_str("</td><td><code>");
+    push_escaped(out, entry.class_name());
+    out.push_str("</code></td>");
+    if columns.status {
+        let _ = write!(out, "<td>{}</td>", entry.status());
+    }
+    out.push_str("<td>");
+    push_escaped(out, entry.message().template());
+    if !entry.description().is_empty() {
+        out.push_str("<br><small>");
+        push_escaped(out, entry.description());
+        out.push_str("</small>");
+    }
+    out.push_str("</td>");
+    if columns.severity {
+        let _ = write!(out, "<td>{}</td>", entry.severity().map_or("", crate::Severity::as_str));
+    }
+    if columns.retryable {
+        out.push_str(match entry.retryable() {
+            Some(true) => "<td>yes</td>",
+            Some(false) => "<td>no</td>",
+            None => "<td></td>",
+        });
+    }
+    if columns.grpc {
+        out.push_str("<td>");
+        if let Some(grpc) = entry.grpc() {
+            let _ = write!(out, "<code>{}</code>", grpc.as_str());
+        }
+        out.push_str("</td>");
+    }
+    out.push_str("</tr>\n");
 }
 
 /// The way back to the root of the site from the page at `path`: a `../`
