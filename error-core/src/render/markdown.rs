@@ -183,6 +183,22 @@ fn push_retired(out: &mut String, info: &CatalogInfo, layout: &Layout) {
     }
 }
 
+/// What the pages call a code's module: `Module` for the numbered modules
+/// of `ERR-{module:02}-{code:03}`, `Class` for a group known by a text id
+/// (SQLSTATE's `0A`), `Range` for a range of numbers (JSON-RPC's server
+/// errors); none for a group of text codes, which its name says enough.
+pub(super) fn group_word(info: &CatalogInfo, module: &ModuleInfo) -> Option<&'static str> {
+    if module.range().is_some() {
+        Some("Range")
+    } else if !module.id().is_empty() {
+        Some("Class")
+    } else if matches!(info.format().shape(), Shape::Numbered) {
+        Some("Module")
+    } else {
+        None
+    }
+}
+
 /// The page's words and columns, from the catalog's shape and what its
 /// codes have. A numbered catalog (`ERR-{module:02}-{code:03}`) has the
 /// classic layout of the Phala page: "Module N", "Error Code | Exception
@@ -216,7 +232,7 @@ impl Layout {
             };
         }
         let any = |has: fn(&Entry) -> bool| modules.iter().flat_map(|(_, entries)| entries.iter()).any(|e| has(e));
-        let classes = modules.iter().any(|(module, _)| super::pages::group_word(info, module) == Some("Class"));
+        let classes = modules.iter().any(|(module, _)| group_word(info, module) == Some("Class"));
         Self {
             classic: false,
             class_header: if classes { "Name" } else { "Class" },
@@ -229,7 +245,7 @@ impl Layout {
 
     /// The word before a group's label, if the page writes one.
     fn word(&self, info: &CatalogInfo, module: &ModuleInfo) -> Option<&'static str> {
-        if self.classic { Some("Module") } else { super::pages::group_word(info, module) }
+        if self.classic { Some("Module") } else { group_word(info, module) }
     }
 
     /// `## Modules`, `## Classes`, `## Ranges`; `## Groups` for groups of

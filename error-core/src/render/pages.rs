@@ -7,10 +7,9 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt::Write as _;
 
-use super::markdown::{Place, message_cell, push_code, push_text, push_url, push_yaml};
+use super::markdown::{Place, group_word, message_cell, push_code, push_text, push_url, push_yaml};
 use crate::model::catalog::{CatalogInfo, ModuleInfo, RetiredCode};
 use crate::model::entry::Entry;
-use crate::model::format::Shape;
 
 /// A document to write: its path, relative to the folder it goes in
 /// (`ERR-01-004.md`, `error_codes/E0308.html`), and its text.
@@ -158,22 +157,6 @@ fn push_file_name(out: &mut String, text: &str) {
         } else {
             let _ = write!(out, "%{byte:02X}");
         }
-    }
-}
-
-/// What the pages call a code's module: `Module` for the numbered modules
-/// of `ERR-{module:02}-{code:03}`, `Class` for a group known by a text id
-/// (SQLSTATE's `0A`), `Range` for a range of numbers (JSON-RPC's server
-/// errors); none for a group of text codes, which its name says enough.
-pub(super) fn group_word(info: &CatalogInfo, module: &ModuleInfo) -> Option<&'static str> {
-    if module.range().is_some() {
-        Some("Range")
-    } else if !module.id().is_empty() {
-        Some("Class")
-    } else if matches!(info.format().shape(), Shape::Numbered) {
-        Some("Module")
-    } else {
-        None
     }
 }
 
