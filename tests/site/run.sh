@@ -4,7 +4,8 @@
 # the pages resolves, the console shows no error, the search finds a code,
 # and its link opens its page. See check.py. Screenshots of the index and of
 # the page of ERR-01-005 go to docs/ (error-index.png, error-page.png), where
-# the README shows them.
+# the README shows them. The site that `error-catalog render --format html`
+# writes from tests/data/phala-catalog.json is checked to be the same files.
 #
 #   tests/site/run.sh            # the site of `cargo run --example phala --features html -- --site DIR`
 #   tests/site/run.sh SITE_DIR   # a site written already (error-catalog render --format html)
@@ -29,6 +30,11 @@ else
     trap 'rm -rf "$work"' EXIT
     site=$work/site
     (cd "$root" && cargo run --quiet --example phala --features html -- --site "$site")
+    # The tool writes the same site from the JSON document alone.
+    (cd "$root" && cargo run --quiet -p error-catalog --features cli --bin error-catalog -- \
+        --catalog tests/data/phala-catalog.json render --format html --out "$work/from-json")
+    diff -r "$site" "$work/from-json"
+    echo "site: error-catalog render --format html writes the same $(find "$site" -type f | wc -l) files"
 fi
 
 python3 "$here/check.py" "$site" "$root/docs" ERR-01-005
