@@ -7,7 +7,8 @@
 //! `cargo run --example phala`: it prints the catalog page, byte for byte the
 //! published one, rendered from these types; `-- --json` prints it as JSON,
 //! `-- --typescript` and `-- --python` as modules for clients, and
-//! `-- --list` one line per code, from values of each type.
+//! `-- --list` one line per code, from values of each type; with
+//! `--features html`, `-- --site DIR` writes the HTML error index.
 //!
 //! # HTTP statuses
 //!
@@ -197,6 +198,21 @@ pub mod preflight {
     }
 
     /// Raised when compose hash needs to be registered on-chain (HTTP 465)
+    ///
+    /// A CVM of an application whose KMS is on-chain runs only a compose
+    /// file whose hash the application's contract allows. The body's
+    /// `details` carry what the registration needs: the `compose_hash`, the
+    /// `app_id`, the `device_id` and the `kms_info` of the KMS.
+    ///
+    /// ## How to fix it
+    ///
+    /// Register the hash with the application's contract on the KMS's
+    /// chain, then send the same request again. The body names the hash:
+    ///
+    /// ```json
+    /// {"error_code": "ERR-01-005", "message": "Compose hash registration required on-chain",
+    ///  "details": [{"field": "compose_hash", "value": "0x3f1c...", "message": null}]}
+    /// ```
     #[derive(Debug, CatalogError)]
     #[catalog(
         module = 1,
@@ -523,9 +539,16 @@ pub mod cvm {
 
     /// Raised when user lacks permission for CVM operation.
     ///
-    /// Answers exactly like [`CvmNotFoundError`], status included, so that
-    /// the existence of a CVM the user may not see does not leak. (Only the
-    /// first paragraph of a doc comment is the description.)
+    /// The answer is the one of `ERR-03-001` (a CVM that is not found),
+    /// status 404 included, so that a caller cannot learn whether a CVM it
+    /// may not see exists. (The first paragraph of the doc comment is the
+    /// description; the rest, this paragraph, is the code's explanation.)
+    ///
+    /// ## How to fix it
+    ///
+    /// - Check that the identifier names a CVM of the team the API key
+    ///   belongs to.
+    /// - Ask the team's owner for a role that may run the operation.
     #[derive(Debug, CatalogError)]
     #[catalog(module = 3, code = 5, status = 404, message = "The requested CVM was not found")]
     pub struct CvmAccessDeniedError {
@@ -687,6 +710,19 @@ fn main() {
         Some("--json") => println!("{}", json()),
         Some("--typescript") => print!("{}", typescript()),
         Some("--python") => print!("{}", python()),
+        #[cfg(feature = "html")]
+        Some("--site") => {
+            // The HTML error index, into the folder named next.
+            let dir = std::env::args().nth(2).unwrap_or_else(|| "site".into());
+            let site = error_catalog::render::site(
+                <Catalog as ErrorCatalog>::INFO,
+                &error_catalog::registry::modules_of::<Catalog>(),
+            );
+            if let Err(error) = error_catalog::render::write_pages(std::path::Path::new(&dir), &site) {
+                eprintln!("cannot write the site into {dir}: {error}");
+                std::process::exit(1);
+            }
+        }
         Some("--list") => {
             for error in all() {
                 println!("{}  {}  {}  {}", error.code_str(), error.status(), error.class_name(), error.message());

@@ -57,6 +57,20 @@ fn the_json_document_is_committed_and_follows_its_schema() {
             "url": null,
         })
     );
+    // The doc comment's paragraphs after the first are the explanation;
+    // a code whose comment has one paragraph has none.
+    let explained: Vec<&str> = entries
+        .iter()
+        .filter(|entry| entry.get("explanation").is_some())
+        .map(|e| e["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(explained, ["ERR-01-005", "ERR-03-005"]);
+    let registration = entries.iter().find(|entry| entry["code"] == "ERR-01-005").unwrap();
+    assert_eq!(registration["description"], "Raised when compose hash needs to be registered on-chain (HTTP 465)");
+    let explanation = registration["explanation"].as_str().unwrap();
+    assert!(explanation.starts_with("A CVM of an application whose KMS is on-chain runs only a compose\nfile"));
+    assert!(explanation.contains("\n## How to fix it\n\n"), "{explanation}");
+    assert!(explanation.ends_with("\n```"), "{explanation}");
     assert_eq!(document["catalog"]["shape"], "numbered");
     assert_eq!(document["catalog"]["http"], true);
     assert_eq!(document["retired"], serde_json::json!([]));

@@ -71,6 +71,9 @@ pub mod edges {
         /// A special key of JavaScript objects.
         #[catalog(code = 9, name = "__proto__")]
         Proto,
+        /// A builtin the module does not use: kept, and left out of `__all__`.
+        #[catalog(code = 10, name = "print")]
+        Print,
     }
 
     /// Text that ends a string, a comment or a line, or hides, in TypeScript or Python.
@@ -180,6 +183,7 @@ fn python_classes_are_identifiers_and_a_class_owns_its_codes() {
             "class Foo_Error(CatalogError):",
             "class Foo_Error_2(CatalogError):",
             "class Error___proto__(CatalogError):",
+            "class print(CatalogError):",
             "class Texts___(CatalogError):",
             "class CvmNotInWorkspaceError(CatalogError):",
         ]
@@ -188,6 +192,11 @@ fn python_classes_are_identifiers_and_a_class_owns_its_codes() {
         "class CvmNotInWorkspaceError(CatalogError):\n    codes = (ErrorCode.E____03_003, ErrorCode.E____03_004)\n"
     ));
     assert!(module.contains("    \"E\\\"\\\\'\\xe903\\u2028004\": CvmNotInWorkspaceError,\n"), "{module}");
+    // `from edges_catalog import *` brings the API and the classes, not `print`.
+    let all = &module[module.find("\n__all__ = [\n").expect("__all__")..];
+    assert!(all.starts_with("\n__all__ = [\n    \"ErrorCode\",\n    \"CatalogError\",\n"), "{all}");
+    assert!(all.contains("\n    \"Foo_Error_2\",\n") && all.contains("\n    \"Texts___\",\n"), "{all}");
+    assert!(!all.contains("\"print\""), "{all}");
 }
 
 #[test]
@@ -215,4 +224,54 @@ fn a_code_of_every_variant_is_in_both_modules() {
     let twice = [(module, entries), (module, entries)];
     assert_eq!(typescript::source(Catalog::INFO, &twice), typescript::source(Catalog::INFO, &twice[..1]));
     assert_eq!(python::source(Catalog::INFO, &twice), python::source(Catalog::INFO, &twice[..1]));
+}
+
+/// A catalog whose codes state a severity and whether to retry, and link
+/// to their pages.
+pub mod stated {
+    use error_catalog::{CatalogError, ErrorCatalog};
+
+    #[derive(ErrorCatalog)]
+    #[catalog(format = "{code:snake_case}", link_template = "https://docs.example.com/errors/{code}")]
+    pub enum Stated {}
+
+    #[derive(Debug, CatalogError)]
+    #[catalog(catalog = Stated, code = "rate_limited", status = 429, message = "Slow down",
+              severity = "warning", retryable = true)]
+    pub struct RateLimited;
+
+    #[derive(Debug, CatalogError)]
+    #[catalog(catalog = Stated, code = "card_declined", status = 402, message = "Declined", retryable = false)]
+    pub struct CardDeclined;
+}
+
+#[test]
+fn both_modules_carry_severity_retryable_and_the_page() {
+    let _ = (stated::RateLimited, stated::CardDeclined);
+    let info = <stated::Stated as ErrorCatalog>::INFO;
+    let modules = error_catalog::registry::modules_of::<stated::Stated>();
+    let ts = typescript::source(info, &modules);
+    for line in [
+        "  readonly severity: string | null;",
+        "  readonly retryable: boolean | null;",
+        "  readonly url: string | null;",
+        "    severity: \"warning\",",
+        "    retryable: true,",
+        "    url: \"https://docs.example.com/errors/rate_limited\",",
+        "    severity: null,",
+        "    retryable: false,",
+    ] {
+        assert!(ts.lines().any(|l| l == line), "{line:?} not in\n{ts}");
+    }
+    let py = python::source(info, &modules);
+    assert!(
+        py.contains("        (),\n        \"warning\",\n        True,\n        \"https://docs.example.com/errors/rate_limited\",\n    )"),
+        "{py}"
+    );
+    assert!(
+        py.contains("        None,\n        False,\n        \"https://docs.example.com/errors/card_declined\",\n    )")
+    );
+    assert!(py.contains(
+        "    severity: typing.Optional[str]\n    retryable: typing.Optional[bool]\n    url: typing.Optional[str]\n"
+    ));
 }

@@ -56,12 +56,14 @@ fn a_flat_catalog_page_lists_its_codes_links_and_retired_ones() {
     assert!(page.contains("## Codes\n"), "{page}");
     assert!(page.contains(
         "| [`E0308`](https://doc.rust-lang.org/error_codes/E0308.html) | `MismatchedTypes` | mismatched types\
-         <br/>*Expected type did not match the received type.*<br/>Severity: error<br/>Retryable: no |"
+         <br/>*Expected type did not match the received type.* | error | no |"
     ));
+    // Its own words: a column for the severity and the retry, none for a status.
+    assert!(page.contains("| Code | Class | Message | Severity | Retryable |\n"), "{page}");
     assert!(page.contains("<br/>Also: `E0005Alias`"));
     assert!(page.contains(
-        "## Retired Codes\n\nA retired code is never used again.\n\n| Error Code | Successor | Note |\n\
-         |------------|-----------|------|\n\
+        "## Retired Codes\n\nA retired code is never used again.\n\n| Code | Successor | Note |\n\
+         |------|-----------|------|\n\
          | `E0001` | [`E0005`](https://doc.rust-lang.org/error_codes/E0005.html) | merged into E0005 |\n"
     ));
 }
@@ -76,9 +78,11 @@ fn text_codes_in_groups_and_without_one() {
     assert_eq!(groups, [(false, vec!["card_declined"]), (true, vec!["rate_limit"])]);
     let page = render::markdown(<Payments as ErrorCatalog>::INFO, &modules);
     assert!(page.contains("- **CODE**: a word in snake_case, like `card_declined`\n"), "{page}");
-    // Groups of text codes are numbered without padding: the format has none.
-    assert!(page.contains("- **Module 1** - Card errors\n"), "{page}");
-    assert!(page.find("## Module 1: Card errors").unwrap() < page.find("## Codes").unwrap());
+    // A group of text codes is known by its name: no word, no number.
+    assert!(page.contains("## Groups\n\n- **Card errors**\n"), "{page}");
+    assert!(page.find("## Card errors\n").unwrap() < page.find("## Codes").unwrap());
+    // An HTTP catalog with a code that says whether to retry: both columns.
+    assert!(page.contains("| Code | Class | Status | Message | Retryable |\n"), "{page}");
     let json: serde_json::Value =
         serde_json::to_value(render::Document::new(<Payments as ErrorCatalog>::INFO, &modules)).unwrap();
     assert_eq!(json["catalog"]["shape"], "text");

@@ -181,6 +181,9 @@
 //! | `problem-json` | RFC 9457 bodies ([`body::Problem`]) |
 //! | `client` | any error body or gRPC status read back ([`client`]) |
 //! | `templates` | a catalog page of your own layout through minijinja (`render::template`) |
+//! | `html` | the static HTML error index, a page per code and a searchable index (`render::site`) |
+//! | `serde_json` | the JSON document read back for every renderer (`render::Loaded`) |
+//! | `cli` | the `error-catalog` binary: `explain`, `list`, `render`, `diff` over the JSON document |
 //! | `utoipa` | OpenAPI responses with an example per code ([`utoipa`]) |
 //! | `tonic` | every catalog error is a `tonic::Status` with AIP-193 details ([`tonic`]) |
 //! | `anyhow`, `eyre` | [`Failure`] keeps an `anyhow::Error` or an `eyre::Report` whole: their context layers searched, their backtrace logged |

@@ -389,8 +389,11 @@ impl AttrSpan {
     }
 }
 
-/// The first paragraph of the doc comment, its lines joined by spaces.
-pub fn description_from_docs(attrs: &[Attribute]) -> String {
+/// What a doc comment says of an error: its first paragraph, the lines
+/// joined by spaces (the description), and the rest as it was written, less
+/// the indent its lines share (the explanation, Markdown). Either is empty
+/// when the comment has none.
+pub fn docs(attrs: &[Attribute]) -> (String, String) {
     let mut lines = Vec::new();
     for attr in attrs {
         if !attr.path().is_ident("doc") {
@@ -399,16 +402,18 @@ pub fn description_from_docs(attrs: &[Attribute]) -> String {
         if let Meta::NameValue(pair) = &attr.meta
             && let Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) = &pair.value
         {
-            lines.extend(text.value().split('\n').map(|line| line.trim().to_owned()));
+            lines.extend(text.value().split('\n').map(|line| line.trim_end().to_owned()));
         }
     }
-    let paragraph: Vec<&str> = lines
-        .iter()
-        .map(String::as_str)
-        .skip_while(|line| line.is_empty())
-        .take_while(|line| !line.is_empty())
-        .collect();
-    paragraph.join(" ")
+    let blank = |line: &&String| line.trim().is_empty();
+    let mut rest = lines.iter().skip_while(blank);
+    let paragraph: Vec<&str> = rest.by_ref().take_while(|line| !blank(line)).map(|line| line.trim()).collect();
+    let rest: Vec<&String> = rest.skip_while(blank).collect();
+    let end = rest.iter().rposition(|line| !blank(line)).map_or(0, |last| last + 1);
+    let rest = &rest[..end];
+    let indent = rest.iter().filter(|line| !blank(line)).map(|line| line.len() - line.trim_start().len()).min();
+    let explanation: Vec<&str> = rest.iter().map(|line| line.get(indent.unwrap_or(0)..).unwrap_or_default()).collect();
+    (paragraph.join(" "), explanation.join("\n"))
 }
 
 #[cfg(test)]
@@ -443,6 +448,31 @@ mod tests {
             let full = NestedMeta::parse_meta_list(tokens).unwrap();
             assert_eq!(shown(&fast), shown(&full), "{text}");
         }
+    }
+
+    #[test]
+    fn keeps_the_whole_doc_comment() {
+        let item: syn::DeriveInput = syn::parse_quote! {
+            ///
+            /// Raised when the name
+            ///   is taken.
+            ///
+            /// Pick another name:
+            ///
+            ///     let name = "web-2";
+            ///
+            /// * or remove the old one
+            ///
+            struct Taken;
+        };
+        let (description, explanation) = super::docs(&item.attrs);
+        assert_eq!(description, "Raised when the name is taken.");
+        assert_eq!(explanation, "Pick another name:\n\n    let name = \"web-2\";\n\n* or remove the old one");
+        let item: syn::DeriveInput = syn::parse_quote! {
+            /// Only a description
+            struct Short;
+        };
+        assert_eq!(super::docs(&item.attrs), ("Only a description".to_owned(), String::new()));
     }
 
     #[test]

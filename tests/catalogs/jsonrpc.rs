@@ -141,8 +141,8 @@ fn the_ranges_are_the_modules_of_the_documents() {
     assert!(!info().is_in_reserved_range(-32803));
 
     let page = render::markdown(info(), &modules);
-    assert!(page.contains("## Module -32899 to -32800: LSP errors"), "{page}");
-    assert!(page.contains("- **Module -32099 to -32000** - Server errors"), "{page}");
+    assert!(page.contains("## Range -32899 to -32800: LSP errors"), "{page}");
+    assert!(page.contains("- **Range -32099 to -32000** - Server errors"), "{page}");
     assert!(page.contains("| `-32601` | `MethodNotFound` | Method not found"), "{page}");
     assert!(page.contains("Error number, from -2147483648"), "{page}");
 
@@ -188,4 +188,24 @@ fn a_negative_code_round_trips_through_a_body_and_the_client() {
     let code = remote.typed_code::<Catalog>().unwrap();
     assert_eq!((code, code.number()), (error.code(), -32601));
     assert!(std::ptr::eq(remote.entry().unwrap(), error.entry()));
+}
+
+/// The built-in page in this catalog's own words, committed
+/// (`tests/data/catalogs/jsonrpc.md`); the JSON document, read back, renders
+/// the same page and the same document.
+#[test]
+fn the_built_in_page_is_committed_and_the_document_reads_back() {
+    let modules = registry::modules_of::<Catalog>();
+    let page = render::markdown(info(), &modules);
+    error_catalog::testing::assert_file_current(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/catalogs/jsonrpc.md"),
+        &page,
+    );
+    #[cfg(feature = "serde_json")]
+    {
+        let json = serde_json::to_string_pretty(&render::Document::new(info(), &modules)).unwrap();
+        let loaded = render::Loaded::from_json(&json).unwrap();
+        assert_eq!(render::markdown(loaded.info(), &loaded.modules()), page);
+        assert_eq!(serde_json::to_string_pretty(&loaded.document()).unwrap(), json);
+    }
 }

@@ -343,3 +343,23 @@ fn the_page_explains_the_parts_the_format_has() {
     assert!(page.contains("`{CLASS}.{SUBJECT}.{DETAIL}`"));
     assert!(!page.contains("**MODULE**"), "{page}");
 }
+
+/// The built-in page in this catalog's own words, committed
+/// (`tests/data/catalogs/smtp.md`); the JSON document, read back, renders
+/// the same page and the same document.
+#[test]
+fn the_built_in_page_is_committed_and_the_document_reads_back() {
+    let modules = registry::modules_of::<Catalog>();
+    let page = render::markdown(info(), &modules);
+    error_catalog::testing::assert_file_current(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/catalogs/smtp.md"),
+        &page,
+    );
+    #[cfg(feature = "serde_json")]
+    {
+        let json = serde_json::to_string_pretty(&render::Document::new(info(), &modules)).unwrap();
+        let loaded = render::Loaded::from_json(&json).unwrap();
+        assert_eq!(render::markdown(loaded.info(), &loaded.modules()), page);
+        assert_eq!(serde_json::to_string_pretty(&loaded.document()).unwrap(), json);
+    }
+}

@@ -262,18 +262,19 @@ fn the_registry_finds_each_code() {
     assert_eq!(registry::lookup("22P02").map(|entry| entry.class_name()), Some("ERRCODE_INVALID_TEXT_REPRESENTATION"));
 }
 
-/// The Markdown section of group `number`: from its heading to the next.
-fn section(page: &str, number: u16) -> &str {
-    let heading = format!("## Module {number}: ");
-    let start = page.find(&heading).unwrap_or_else(|| panic!("no section {number}:\n{page}"));
+/// The Markdown section of the group named `name`: from its heading to
+/// the next (a group of a text code has no word before its name).
+fn section<'a>(page: &'a str, name: &str) -> &'a str {
+    let heading = format!("\n## {name}\n");
+    let start = page.find(&heading).unwrap_or_else(|| panic!("no section {name}:\n{page}"));
     let rest = &page[start + heading.len()..];
-    &rest[..rest.find("## Module ").unwrap_or(rest.len())]
+    &rest[..rest.find("\n## ").unwrap_or(rest.len())]
 }
 
 #[test]
 fn ungrouped_codes_stay_out_of_class_00() {
     let page = render::markdown(info(), &registry::modules_of::<Catalog>());
-    let class_00 = section(&page, 0);
+    let class_00 = section(&page, "Class 00 - Successful Completion");
     assert!(class_00.contains("`00000`"));
     for ungrouped in ["0A000", "3D000", "XX000"] {
         assert!(!class_00.contains(ungrouped), "{ungrouped} listed under Class 00:\n{class_00}");
@@ -306,5 +307,25 @@ fn the_json_document_claims_no_http_status() {
     assert_eq!(json["catalog"]["default_status"], serde_json::Value::Null);
     for entry in json["entries"].as_array().unwrap() {
         assert_eq!(entry["status"], serde_json::Value::Null, "{entry}");
+    }
+}
+
+/// The built-in page in this catalog's own words, committed
+/// (`tests/data/catalogs/sqlstate.md`); the JSON document, read back, renders
+/// the same page and the same document.
+#[test]
+fn the_built_in_page_is_committed_and_the_document_reads_back() {
+    let modules = registry::modules_of::<Catalog>();
+    let page = render::markdown(info(), &modules);
+    error_catalog::testing::assert_file_current(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/catalogs/sqlstate.md"),
+        &page,
+    );
+    #[cfg(feature = "serde_json")]
+    {
+        let json = serde_json::to_string_pretty(&render::Document::new(info(), &modules)).unwrap();
+        let loaded = render::Loaded::from_json(&json).unwrap();
+        assert_eq!(render::markdown(loaded.info(), &loaded.modules()), page);
+        assert_eq!(serde_json::to_string_pretty(&loaded.document()).unwrap(), json);
     }
 }

@@ -138,8 +138,8 @@ fn documents_list_each_class_under_its_id() {
     let counts: Vec<(&str, usize)> = modules.iter().map(|(module, entries)| (module.id(), entries.len())).collect();
     assert_eq!(counts, [("0A", 1), ("0B", 1), ("0L", 2), ("0P", 1), ("2B", 2), ("HV", 3), ("P0", 5), ("XX", 3)]);
     let page = render::markdown(info(), &modules);
-    assert!(page.contains("- **Module 0A** - Class 0A - Feature Not Supported\n"), "{page}");
-    assert!(page.contains("## Module HV: Class HV - Foreign Data Wrapper Error (SQL/MED)\n"), "{page}");
+    assert!(page.contains("- **Class 0A** - Class 0A - Feature Not Supported\n"), "{page}");
+    assert!(page.contains("## Class HV: Class HV - Foreign Data Wrapper Error (SQL/MED)\n"), "{page}");
     let json = serde_json::to_value(render::Document::new(info(), &modules)).unwrap();
     assert_eq!(json["modules"][5]["id"], "HV");
     let entry = json["entries"].as_array().unwrap().iter().find(|entry| entry["code"] == "HV00R").unwrap();
@@ -147,4 +147,24 @@ fn documents_list_each_class_under_its_id() {
     assert!(typescript::source(info(), &modules).contains("\"HV00R\": {"));
     assert!(!typescript::source(info(), &modules).contains("number:"), "text codes have no number");
     assert!(python::source(info(), &modules).contains("\"HV00R\",\n"));
+}
+
+/// The built-in page in this catalog's own words, committed
+/// (`tests/data/catalogs/sqlstate_classes.md`); the JSON document, read back, renders
+/// the same page and the same document.
+#[test]
+fn the_built_in_page_is_committed_and_the_document_reads_back() {
+    let modules = registry::modules_of::<Catalog>();
+    let page = render::markdown(info(), &modules);
+    error_catalog::testing::assert_file_current(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/catalogs/sqlstate_classes.md"),
+        &page,
+    );
+    #[cfg(feature = "serde_json")]
+    {
+        let json = serde_json::to_string_pretty(&render::Document::new(info(), &modules)).unwrap();
+        let loaded = render::Loaded::from_json(&json).unwrap();
+        assert_eq!(render::markdown(loaded.info(), &loaded.modules()), page);
+        assert_eq!(serde_json::to_string_pretty(&loaded.document()).unwrap(), json);
+    }
 }

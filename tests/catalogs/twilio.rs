@@ -84,8 +84,8 @@ fn documents_group_codes_by_range() {
     let counts: Vec<(&str, usize)> = modules.iter().map(|(module, entries)| (module.name(), entries.len())).collect();
     assert_eq!(counts, [("REST API", 3), ("Messaging and voice requests", 5), ("Message delivery", 4)]);
     let page = render::markdown(info(), &modules);
-    assert!(page.contains("## Module 20000 to 20999: REST API"), "{page}");
-    assert!(page.contains("| `21211` | `InvalidToPhoneNumber` | Invalid 'To' Phone Number"), "{page}");
+    assert!(page.contains("## Range 20000 to 20999: REST API"), "{page}");
+    assert!(page.contains("| `21211` | `InvalidToPhoneNumber` | 400 | Invalid 'To' Phone Number"), "{page}");
     let json = serde_json::to_value(render::Document::new(info(), &modules)).unwrap();
     let entry = entry_of(&json, "20003");
     assert_eq!((entry["number"].as_i64(), entry["status"].as_i64()), (Some(20003), Some(401)));
@@ -98,4 +98,24 @@ fn documents_group_codes_by_range() {
 
 fn entry_of<'a>(json: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {
     json["entries"].as_array().unwrap().iter().find(|entry| entry["code"] == code).unwrap()
+}
+
+/// The built-in page in this catalog's own words, committed
+/// (`tests/data/catalogs/twilio.md`); the JSON document, read back, renders
+/// the same page and the same document.
+#[test]
+fn the_built_in_page_is_committed_and_the_document_reads_back() {
+    let modules = registry::modules_of::<Catalog>();
+    let page = render::markdown(info(), &modules);
+    error_catalog::testing::assert_file_current(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/catalogs/twilio.md"),
+        &page,
+    );
+    #[cfg(feature = "serde_json")]
+    {
+        let json = serde_json::to_string_pretty(&render::Document::new(info(), &modules)).unwrap();
+        let loaded = render::Loaded::from_json(&json).unwrap();
+        assert_eq!(render::markdown(loaded.info(), &loaded.modules()), page);
+        assert_eq!(serde_json::to_string_pretty(&loaded.document()).unwrap(), json);
+    }
 }

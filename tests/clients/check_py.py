@@ -38,7 +38,15 @@ for name in ("phala_catalog", "edges_catalog", "empty_catalog"):
     check(source.isascii(), f"{name}.py is ASCII")
     defined = [node.name for node in tree.body if isinstance(node, (ast.ClassDef, ast.FunctionDef))]
     check(len(defined) == len(set(defined)), f"{name}.py defines no name twice")
-    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)} & set(dir(builtins))
+    # The module's own code: its functions and base classes (the table of
+    # classes names the catalog's classes, `print` among them in edges).
+    own = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef)
+        or (isinstance(node, ast.ClassDef) and node.name in ("ErrorCode", "Detail", "Link", "CatalogError"))
+    ]
+    used = {node.id for part in own for node in ast.walk(part) if isinstance(node, ast.Name)} & set(dir(builtins))
     check(not used & set(defined), f"{name}.py shadows no builtin it uses: {used & set(defined)}")
 
 # The enum: members, values, facts.
@@ -52,6 +60,8 @@ check(code.message == "A CVM with name '{name}' already exists" and code.fields 
 check(code.details == ("name",), "details")
 check(code.description == "Raised when a CVM name already exists in the workspace (HTTP 409)", "description")
 check(phala.ErrorCode.ERR_01_005.status == 465, "custom status")
+check(phala.ErrorCode.ERR_01_005.severity is None and phala.ErrorCode.ERR_01_005.retryable is None, "no severity")
+check(code.url is None, "no page without a link_template")
 check([member.value for member in phala.ErrorCode][:2] == ["ERR-01-001", "ERR-01-002"], "catalog order")
 
 # The exceptions.
@@ -151,6 +161,7 @@ classes = {
     "Foo_Error": "Foo-Error",
     "Foo_Error_2": "Foo_Error",
     "Error___proto__": "__proto__",
+    "print": "print",
     "Texts___": "Texts */",
 }
 for identifier, name in classes.items():
@@ -158,6 +169,16 @@ for identifier, name in classes.items():
     check(issubclass(cls, edges.CatalogError) and cls is not edges.CatalogError, f"{identifier}: a subclass")
     check([member.class_name for member in cls.codes] == [name], f"{identifier}: class name {name!r}")
 check(not hasattr(edges, "str") and edges.error_class("x") is edges.CatalogError, "nothing shadowed")
+# `from edges_catalog import *` shadows no builtin; every name of __all__ exists.
+star = {}
+exec("from edges_catalog import *", star)
+check(star.get("print", builtins.print) is builtins.print, "import * keeps print")
+check(not set(star) - {"__builtins__"} & set(dir(builtins)), "import * shadows no builtin")
+check(issubclass(edges.print, edges.CatalogError) and "print" not in edges.__all__, "print stays edges.print")
+for module in (phala, edges, empty):
+    check(all(hasattr(module, name) for name in module.__all__), f"{module.__name__}.__all__ names what it defines")
+    check("ErrorCode" in module.__all__ and "error_from_body" in module.__all__, f"{module.__name__}.__all__: the API")
+check(len(phala.__all__) == 7 + 29, "phala exports its API and a class per class name")
 texts = edges.ErrorCode("E\"\\'\xe902\u2028001")
 check(texts.status == 599 and texts.class_name == "Texts */", "edge status and name")
 check(

@@ -37,7 +37,12 @@ const notACode: ErrorCode = "ERR-09-999";
 // @ts-expect-error: a body's code is one of the catalog's
 const wrongBody: CatalogErrorBody = { error_code: "ERR-09-999", message: "" };
 // @ts-expect-error: the map has no fact it was not given
-CATALOG["ERR-01-004"].severity;
+CATALOG["ERR-01-004"].colour;
+// Severity, retry and page: none stated by the Phala codes, typed all the same.
+const severity: string | null = CATALOG["ERR-01-004"].severity;
+const retryable: boolean | null = CATALOG["ERR-01-004"].retryable;
+const url: string | null = CATALOG["ERR-01-004"].url;
+check(severity === null && retryable === null && url === null, "severity, retryable and url of a Phala code");
 check(facts.name === "DuplicateCvmNameError" && facts.fields.join() === "name" && status === 465, "facts");
 check(wrongBody.message === "" && notACode.length > 0, "values of the lines that must not compile");
 
@@ -115,7 +120,7 @@ for (const [what, value] of rejected) {
 const texts = "E\"\\'\u00e902\u2028001";
 const cvm = ["E\"\\'\u00e903\u2028003", "E\"\\'\u00e903\u2028004"];
 check(edges.isErrorCode(texts) && cvm.every(edges.isErrorCode), "edge codes are codes");
-check(Object.keys(edges.CATALOG).length === 12, "twelve edge codes");
+check(Object.keys(edges.CATALOG).length === 13, "thirteen edge codes");
 if (edges.isErrorCode(texts)) {
   const facts = edges.CATALOG[texts];
   check(facts.status === 599 && facts.name === "Texts */", "edge status and name");

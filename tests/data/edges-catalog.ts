@@ -11,6 +11,7 @@ export type ErrorCode =
   | "E\"\\'\u00e901\u2028007"
   | "E\"\\'\u00e901\u2028008"
   | "E\"\\'\u00e901\u2028009"
+  | "E\"\\'\u00e901\u2028010"
   | "E\"\\'\u00e902\u2028001"
   | "E\"\\'\u00e903\u2028003"
   | "E\"\\'\u00e903\u2028004";
@@ -23,6 +24,9 @@ export interface ErrorCodeFacts {
   readonly fields: readonly string[];
   readonly description: string;
   readonly details: readonly string[];
+  readonly severity: string | null;
+  readonly retryable: boolean | null;
+  readonly url: string | null;
 }
 
 /** The facts of every code, by code. */
@@ -34,6 +38,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "A Python keyword.",
     details: [],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "E\"\\'\u00e901\u2028002": {
     status: 400,
@@ -42,6 +49,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "A Python constant.",
     details: [],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "E\"\\'\u00e901\u2028003": {
     status: 400,
@@ -50,6 +60,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "The generated module's base class.",
     details: [],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "E\"\\'\u00e901\u2028004": {
     status: 400,
@@ -58,6 +71,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "A builtin the generated module calls.",
     details: [],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "E\"\\'\u00e901\u2028005": {
     status: 400,
@@ -66,6 +82,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "A leading digit.",
     details: [],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "E\"\\'\u00e901\u2028006": {
     status: 400,
@@ -74,6 +93,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Not ASCII.",
     details: [],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "E\"\\'\u00e901\u2028007": {
     status: 400,
@@ -82,6 +104,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "The same identifier as the next one.",
     details: [],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "E\"\\'\u00e901\u2028008": {
     status: 400,
@@ -90,6 +115,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "The same identifier as the previous one.",
     details: [],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "E\"\\'\u00e901\u2028009": {
     status: 400,
@@ -98,6 +126,20 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "A special key of JavaScript objects.",
     details: [],
+    severity: null,
+    retryable: null,
+    url: null,
+  },
+  "E\"\\'\u00e901\u2028010": {
+    status: 400,
+    name: "print",
+    message: "Bad Request",
+    fields: [],
+    description: "A builtin the module does not use: kept, and left out of `__all__`.",
+    details: [],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "E\"\\'\u00e902\u2028001": {
     status: 599,
@@ -106,6 +148,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: ["value"],
     description: "ends */ // # \"\"\" '''\n<script>\u2029",
     details: ["a \"quoted\" field\n"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "E\"\\'\u00e903\u2028003": {
     status: 403,
@@ -114,6 +159,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: ["cvm", "workspace"],
     description: "Raised when the CVM is in another workspace of the caller.",
     details: ["cvm", "workspace"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "E\"\\'\u00e903\u2028004": {
     status: 404,
@@ -122,6 +170,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when the CVM is in a workspace the caller cannot see.",
     details: [],
+    severity: null,
+    retryable: null,
+    url: null,
   },
 };
 

@@ -14,6 +14,9 @@ class ErrorCode(str, enum.Enum):
     fields: typing.Tuple[str, ...]
     description: str
     details: typing.Tuple[str, ...]
+    severity: typing.Optional[str]
+    retryable: typing.Optional[bool]
+    url: typing.Optional[str]
 
     def __new__(
         cls,
@@ -24,6 +27,9 @@ class ErrorCode(str, enum.Enum):
         fields: typing.Tuple[str, ...],
         description: str,
         details: typing.Tuple[str, ...],
+        severity: typing.Optional[str],
+        retryable: typing.Optional[bool],
+        url: typing.Optional[str],
     ) -> "ErrorCode":
         member = str.__new__(cls, code)
         member._value_ = code
@@ -33,6 +39,9 @@ class ErrorCode(str, enum.Enum):
         member.fields = fields
         member.description = description
         member.details = details
+        member.severity = severity
+        member.retryable = retryable
+        member.url = url
         return member
 
     def __str__(self) -> str:
@@ -46,6 +55,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "A Python keyword.",
         (),
+        None,
+        None,
+        None,
     )
 
     E____01_002 = (
@@ -56,6 +68,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "A Python constant.",
         (),
+        None,
+        None,
+        None,
     )
 
     E____01_003 = (
@@ -66,6 +81,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "The generated module's base class.",
         (),
+        None,
+        None,
+        None,
     )
 
     E____01_004 = (
@@ -76,6 +94,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "A builtin the generated module calls.",
         (),
+        None,
+        None,
+        None,
     )
 
     E____01_005 = (
@@ -86,6 +107,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "A leading digit.",
         (),
+        None,
+        None,
+        None,
     )
 
     E____01_006 = (
@@ -96,6 +120,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Not ASCII.",
         (),
+        None,
+        None,
+        None,
     )
 
     E____01_007 = (
@@ -106,6 +133,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "The same identifier as the next one.",
         (),
+        None,
+        None,
+        None,
     )
 
     E____01_008 = (
@@ -116,6 +146,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "The same identifier as the previous one.",
         (),
+        None,
+        None,
+        None,
     )
 
     E____01_009 = (
@@ -126,6 +159,22 @@ class ErrorCode(str, enum.Enum):
         (),
         "A special key of JavaScript objects.",
         (),
+        None,
+        None,
+        None,
+    )
+
+    E____01_010 = (
+        "E\"\\'\xe901\u2028010",
+        400,
+        "print",
+        "Bad Request",
+        (),
+        "A builtin the module does not use: kept, and left out of `__all__`.",
+        (),
+        None,
+        None,
+        None,
     )
 
     E____02_001 = (
@@ -136,6 +185,9 @@ class ErrorCode(str, enum.Enum):
         ("value",),
         "ends */ // # \"\"\" '''\n<script>\u2029",
         ("a \"quoted\" field\n",),
+        None,
+        None,
+        None,
     )
 
     E____03_003 = (
@@ -146,6 +198,9 @@ class ErrorCode(str, enum.Enum):
         ("cvm", "workspace"),
         "Raised when the CVM is in another workspace of the caller.",
         ("cvm", "workspace"),
+        None,
+        None,
+        None,
     )
 
     E____03_004 = (
@@ -156,6 +211,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when the CVM is in a workspace the caller cannot see.",
         (),
+        None,
+        None,
+        None,
     )
 
 
@@ -251,6 +309,10 @@ class Error___proto__(CatalogError):
     codes = (ErrorCode.E____01_009,)
 
 
+class print(CatalogError):
+    codes = (ErrorCode.E____01_010,)
+
+
 class Texts___(CatalogError):
     codes = (ErrorCode.E____02_001,)
 
@@ -269,6 +331,7 @@ ERROR_CLASSES: typing.Dict[str, typing.Type[CatalogError]] = {
     "E\"\\'\xe901\u2028007": Foo_Error,
     "E\"\\'\xe901\u2028008": Foo_Error_2,
     "E\"\\'\xe901\u2028009": Error___proto__,
+    "E\"\\'\xe901\u2028010": print,
     "E\"\\'\xe902\u2028001": Texts___,
     "E\"\\'\xe903\u2028003": CvmNotInWorkspaceError,
     "E\"\\'\xe903\u2028004": CvmNotInWorkspaceError,
@@ -334,3 +397,25 @@ def _link(item: typing.Any) -> typing.Optional[Link]:
     if not isinstance(item, dict) or not isinstance(item.get("url"), str) or not isinstance(item.get("label"), str):
         return None
     return Link(item["url"], item["label"])
+
+
+__all__ = [
+    "ErrorCode",
+    "CatalogError",
+    "Detail",
+    "Link",
+    "ERROR_CLASSES",
+    "error_class",
+    "error_from_body",
+    "class_",
+    "None_",
+    "CatalogError_",
+    "str_",
+    "Error_1Bad",
+    "Error_______",
+    "Foo_Error",
+    "Foo_Error_2",
+    "Error___proto__",
+    "Texts___",
+    "CvmNotInWorkspaceError",
+]

@@ -11,6 +11,9 @@ export interface ErrorCodeFacts {
   readonly fields: readonly string[];
   readonly description: string;
   readonly details: readonly string[];
+  readonly severity: string | null;
+  readonly retryable: boolean | null;
+  readonly url: string | null;
 }
 
 /** The facts of every code, by code. */

@@ -14,6 +14,9 @@ class ErrorCode(str, enum.Enum):
     fields: typing.Tuple[str, ...]
     description: str
     details: typing.Tuple[str, ...]
+    severity: typing.Optional[str]
+    retryable: typing.Optional[bool]
+    url: typing.Optional[str]
 
     def __new__(
         cls,
@@ -24,6 +27,9 @@ class ErrorCode(str, enum.Enum):
         fields: typing.Tuple[str, ...],
         description: str,
         details: typing.Tuple[str, ...],
+        severity: typing.Optional[str],
+        retryable: typing.Optional[bool],
+        url: typing.Optional[str],
     ) -> "ErrorCode":
         member = str.__new__(cls, code)
         member._value_ = code
@@ -33,6 +39,9 @@ class ErrorCode(str, enum.Enum):
         member.fields = fields
         member.description = description
         member.details = details
+        member.severity = severity
+        member.retryable = retryable
+        member.url = url
         return member
 
     def __str__(self) -> str:
@@ -158,3 +167,14 @@ def _link(item: typing.Any) -> typing.Optional[Link]:
     if not isinstance(item, dict) or not isinstance(item.get("url"), str) or not isinstance(item.get("label"), str):
         return None
     return Link(item["url"], item["label"])
+
+
+__all__ = [
+    "ErrorCode",
+    "CatalogError",
+    "Detail",
+    "Link",
+    "ERROR_CLASSES",
+    "error_class",
+    "error_from_body",
+]

@@ -40,6 +40,9 @@ export interface ErrorCodeFacts {
   readonly fields: readonly string[];
   readonly description: string;
   readonly details: readonly string[];
+  readonly severity: string | null;
+  readonly retryable: boolean | null;
+  readonly url: string | null;
 }
 
 /** The facts of every code, by code. */
@@ -51,6 +54,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when specified node is not found",
     details: ["node_id"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-01-002": {
     status: 400,
@@ -59,6 +65,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when compose_file is required but not provided",
     details: [],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-01-003": {
     status: 400,
@@ -67,6 +76,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when Docker Compose file is invalid",
     details: ["location"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-01-004": {
     status: 409,
@@ -75,6 +87,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: ["name"],
     description: "Raised when a CVM name already exists in the workspace (HTTP 409)",
     details: ["name"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-01-005": {
     status: 465,
@@ -83,6 +98,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when compose hash needs to be registered on-chain (HTTP 465)",
     details: ["compose_hash", "app_id", "device_id", "kms_info"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-01-006": {
     status: 466,
@@ -91,6 +109,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when compose hash is invalid or expired (HTTP 466)",
     details: ["compose_hash"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-01-007": {
     status: 467,
@@ -99,6 +120,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when transaction verification fails (HTTP 467)",
     details: ["tx_hash"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-01-008": {
     status: 468,
@@ -107,6 +131,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when compose hash is not allowed by the contract (HTTP 468)",
     details: ["compose_hash", "app_id"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-02-001": {
     status: 404,
@@ -115,6 +142,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when a requested instance type is not found.",
     details: ["instance_type"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-02-002": {
     status: 409,
@@ -123,6 +153,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when no suitable resources are found",
     details: ["region"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-02-003": {
     status: 409,
@@ -131,6 +164,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when teepod has insufficient vCPU resources.",
     details: ["requested", "available"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-02-004": {
     status: 409,
@@ -139,6 +175,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when teepod has insufficient memory resources.",
     details: ["requested_mb", "available_mb"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-02-005": {
     status: 409,
@@ -147,6 +186,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when teepod has no available CVM slots.",
     details: ["node_id"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-02-006": {
     status: 409,
@@ -155,6 +197,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when GPU allocation fails",
     details: ["node_id"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-02-007": {
     status: 409,
@@ -163,6 +208,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when teepod has insufficient GPU resources.",
     details: ["requested", "available"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-02-008": {
     status: 400,
@@ -171,6 +219,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when request parameters are invalid",
     details: ["field"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-02-009": {
     status: 400,
@@ -179,6 +230,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when resource configuration is not compatible",
     details: ["fields"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-02-010": {
     status: 404,
@@ -187,6 +241,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when a requested OS image is not found.",
     details: ["image"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-02-011": {
     status: 404,
@@ -195,6 +252,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when no matching KMS is found on teepod.",
     details: ["kms_id", "node_id"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-02-012": {
     status: 403,
@@ -203,6 +263,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when user doesn't have permission to access a teepod.",
     details: ["node_id"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-02-013": {
     status: 404,
@@ -211,6 +274,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when no compatible OS image is found.",
     details: ["image", "node_id"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-02-014": {
     status: 409,
@@ -219,6 +285,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when node capacity is not properly configured.",
     details: [],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-02-015": {
     status: 403,
@@ -227,6 +296,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when team resource quota would be exceeded.",
     details: ["resource", "quota"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-03-001": {
     status: 404,
@@ -235,6 +307,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when a CVM is not found by the given identifier.",
     details: ["identifier"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-03-002": {
     status: 409,
@@ -243,6 +318,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when multiple CVMs share the same name in a workspace.",
     details: ["name", "count"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-03-005": {
     status: 404,
@@ -251,6 +329,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when user lacks permission for CVM operation.",
     details: ["identifier"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-04-001": {
     status: 402,
@@ -259,6 +340,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when account balance is too low",
     details: ["balance_cents"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-04-002": {
     status: 403,
@@ -267,6 +351,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when VM count limit is reached",
     details: ["limit"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
   "ERR-04-003": {
     status: 403,
@@ -275,6 +362,9 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     fields: [],
     description: "Raised when resource limits are exceeded",
     details: ["resource", "requested", "limit"],
+    severity: null,
+    retryable: null,
+    url: null,
   },
 };
 

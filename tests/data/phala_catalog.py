@@ -14,6 +14,9 @@ class ErrorCode(str, enum.Enum):
     fields: typing.Tuple[str, ...]
     description: str
     details: typing.Tuple[str, ...]
+    severity: typing.Optional[str]
+    retryable: typing.Optional[bool]
+    url: typing.Optional[str]
 
     def __new__(
         cls,
@@ -24,6 +27,9 @@ class ErrorCode(str, enum.Enum):
         fields: typing.Tuple[str, ...],
         description: str,
         details: typing.Tuple[str, ...],
+        severity: typing.Optional[str],
+        retryable: typing.Optional[bool],
+        url: typing.Optional[str],
     ) -> "ErrorCode":
         member = str.__new__(cls, code)
         member._value_ = code
@@ -33,6 +39,9 @@ class ErrorCode(str, enum.Enum):
         member.fields = fields
         member.description = description
         member.details = details
+        member.severity = severity
+        member.retryable = retryable
+        member.url = url
         return member
 
     def __str__(self) -> str:
@@ -46,6 +55,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when specified node is not found",
         ("node_id",),
+        None,
+        None,
+        None,
     )
 
     ERR_01_002 = (
@@ -56,6 +68,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when compose_file is required but not provided",
         (),
+        None,
+        None,
+        None,
     )
 
     ERR_01_003 = (
@@ -66,6 +81,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when Docker Compose file is invalid",
         ("location",),
+        None,
+        None,
+        None,
     )
 
     ERR_01_004 = (
@@ -76,6 +94,9 @@ class ErrorCode(str, enum.Enum):
         ("name",),
         "Raised when a CVM name already exists in the workspace (HTTP 409)",
         ("name",),
+        None,
+        None,
+        None,
     )
 
     ERR_01_005 = (
@@ -86,6 +107,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when compose hash needs to be registered on-chain (HTTP 465)",
         ("compose_hash", "app_id", "device_id", "kms_info"),
+        None,
+        None,
+        None,
     )
 
     ERR_01_006 = (
@@ -96,6 +120,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when compose hash is invalid or expired (HTTP 466)",
         ("compose_hash",),
+        None,
+        None,
+        None,
     )
 
     ERR_01_007 = (
@@ -106,6 +133,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when transaction verification fails (HTTP 467)",
         ("tx_hash",),
+        None,
+        None,
+        None,
     )
 
     ERR_01_008 = (
@@ -116,6 +146,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when compose hash is not allowed by the contract (HTTP 468)",
         ("compose_hash", "app_id"),
+        None,
+        None,
+        None,
     )
 
     ERR_02_001 = (
@@ -126,6 +159,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when a requested instance type is not found.",
         ("instance_type",),
+        None,
+        None,
+        None,
     )
 
     ERR_02_002 = (
@@ -136,6 +172,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when no suitable resources are found",
         ("region",),
+        None,
+        None,
+        None,
     )
 
     ERR_02_003 = (
@@ -146,6 +185,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when teepod has insufficient vCPU resources.",
         ("requested", "available"),
+        None,
+        None,
+        None,
     )
 
     ERR_02_004 = (
@@ -156,6 +198,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when teepod has insufficient memory resources.",
         ("requested_mb", "available_mb"),
+        None,
+        None,
+        None,
     )
 
     ERR_02_005 = (
@@ -166,6 +211,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when teepod has no available CVM slots.",
         ("node_id",),
+        None,
+        None,
+        None,
     )
 
     ERR_02_006 = (
@@ -176,6 +224,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when GPU allocation fails",
         ("node_id",),
+        None,
+        None,
+        None,
     )
 
     ERR_02_007 = (
@@ -186,6 +237,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when teepod has insufficient GPU resources.",
         ("requested", "available"),
+        None,
+        None,
+        None,
     )
 
     ERR_02_008 = (
@@ -196,6 +250,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when request parameters are invalid",
         ("field",),
+        None,
+        None,
+        None,
     )
 
     ERR_02_009 = (
@@ -206,6 +263,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when resource configuration is not compatible",
         ("fields",),
+        None,
+        None,
+        None,
     )
 
     ERR_02_010 = (
@@ -216,6 +276,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when a requested OS image is not found.",
         ("image",),
+        None,
+        None,
+        None,
     )
 
     ERR_02_011 = (
@@ -226,6 +289,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when no matching KMS is found on teepod.",
         ("kms_id", "node_id"),
+        None,
+        None,
+        None,
     )
 
     ERR_02_012 = (
@@ -236,6 +302,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when user doesn't have permission to access a teepod.",
         ("node_id",),
+        None,
+        None,
+        None,
     )
 
     ERR_02_013 = (
@@ -246,6 +315,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when no compatible OS image is found.",
         ("image", "node_id"),
+        None,
+        None,
+        None,
     )
 
     ERR_02_014 = (
@@ -256,6 +328,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when node capacity is not properly configured.",
         (),
+        None,
+        None,
+        None,
     )
 
     ERR_02_015 = (
@@ -266,6 +341,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when team resource quota would be exceeded.",
         ("resource", "quota"),
+        None,
+        None,
+        None,
     )
 
     ERR_03_001 = (
@@ -276,6 +354,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when a CVM is not found by the given identifier.",
         ("identifier",),
+        None,
+        None,
+        None,
     )
 
     ERR_03_002 = (
@@ -286,6 +367,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when multiple CVMs share the same name in a workspace.",
         ("name", "count"),
+        None,
+        None,
+        None,
     )
 
     ERR_03_005 = (
@@ -296,6 +380,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when user lacks permission for CVM operation.",
         ("identifier",),
+        None,
+        None,
+        None,
     )
 
     ERR_04_001 = (
@@ -306,6 +393,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when account balance is too low",
         ("balance_cents",),
+        None,
+        None,
+        None,
     )
 
     ERR_04_002 = (
@@ -316,6 +406,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when VM count limit is reached",
         ("limit",),
+        None,
+        None,
+        None,
     )
 
     ERR_04_003 = (
@@ -326,6 +419,9 @@ class ErrorCode(str, enum.Enum):
         (),
         "Raised when resource limits are exceeded",
         ("resource", "requested", "limit"),
+        None,
+        None,
+        None,
     )
 
 
@@ -593,3 +689,43 @@ def _link(item: typing.Any) -> typing.Optional[Link]:
     if not isinstance(item, dict) or not isinstance(item.get("url"), str) or not isinstance(item.get("label"), str):
         return None
     return Link(item["url"], item["label"])
+
+
+__all__ = [
+    "ErrorCode",
+    "CatalogError",
+    "Detail",
+    "Link",
+    "ERROR_CLASSES",
+    "error_class",
+    "error_from_body",
+    "NodeNotFoundError",
+    "ComposeFileRequiredError",
+    "InvalidComposeFileError",
+    "DuplicateCvmNameError",
+    "HashRegistrationRequired",
+    "HashInvalidOrExpired",
+    "TxVerificationFailed",
+    "HashNotAllowed",
+    "InstanceTypeNotFoundError",
+    "ResourceNotAvailableError",
+    "InsufficientVcpuError",
+    "InsufficientMemoryError",
+    "InsufficientSlotsError",
+    "GpuAllocationError",
+    "InsufficientGpuError",
+    "InvalidRequestError",
+    "IncompatibleConfigurationError",
+    "ImageNotFoundError",
+    "KmsNotFoundError",
+    "TeepodNotAccessibleError",
+    "OsImageNotCompatibleError",
+    "NodeCapacityNotConfiguredError",
+    "QuotaExceededError",
+    "CvmNotFoundError",
+    "MultipleCvmsWithSameNameError",
+    "CvmAccessDeniedError",
+    "InsufficientBalanceError",
+    "MaxCvmLimitError",
+    "ResourceLimitExceededError",
+]

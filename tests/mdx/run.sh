@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Compiles the committed catalog pages (tests/data/*.mdx: the Phala page and
-# a catalog whose texts hold every character MDX gives a meaning to) with
+# a catalog whose texts hold every character MDX gives a meaning to) and the
+# committed pages of each code (tests/data/phala-pages/, rustc-pages/) and
+# the built-in page of each catalog of tests/catalogs/ (tests/data/catalogs/) with
 # MDX, and checks their tables: see check.mjs. Installs @mdx-js/mdx,
 # remark-gfm and remark-frontmatter into a temporary directory.
 #
@@ -29,4 +31,4 @@ npm install --prefix "$work" --no-audit --no-fund --ignore-scripts --loglevel=er
     @mdx-js/mdx@3.1.1 remark-gfm@4.0.1 remark-frontmatter@5.0.0
 # ES modules resolve packages from the importing file's directory.
 cp "$here/check.mjs" "$work/check.mjs"
-node "$work/check.mjs" "$data"/*.mdx
+node "$work/check.mjs" "$data"/*.mdx "$data"/catalogs/*.md "$data"/phala-pages/*.mdx "$data"/rustc-pages/error_codes/*.mdx

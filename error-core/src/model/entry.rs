@@ -31,6 +31,7 @@ pub struct EntryParts {
     pub status: Option<u16>,
     pub message: MessageTemplate,
     pub description: &'static str,
+    pub explanation: &'static str,
     pub details: &'static [&'static str],
     pub suggestions: &'static [&'static str],
     pub links: &'static [Link],
@@ -54,6 +55,7 @@ impl EntryParts {
         status: None,
         message: MessageTemplate { __template: "", __pieces: &[] },
         description: "",
+        explanation: "",
         details: &[],
         suggestions: &[],
         links: &[],
@@ -152,6 +154,43 @@ impl Entry {
     #[must_use]
     pub const fn description(&self) -> &'static str {
         self.0.description
+    }
+
+    /// The rest of the doc comment after its first paragraph, as written
+    /// (Markdown: causes, how to fix it, code blocks), less the indent its
+    /// lines share; empty when the comment has one paragraph. The pages of
+    /// each code and `error-catalog explain` show it, as `rustc --explain`
+    /// shows a code's long explanation.
+    ///
+    /// ```
+    /// use error_catalog::{CatalogError, ErrorCatalog};
+    /// # #[derive(ErrorCatalog)]
+    /// # #[catalog(format = "E{code:04}", http = false)]
+    /// # pub enum Catalog {}
+    ///
+    /// /// Mismatched types.
+    /// ///
+    /// /// The compiler expected one type and found another:
+    /// ///
+    /// /// ```text
+    /// /// let x: i32 = "I am not a number!";
+    /// /// ```
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(code = 308, message = "mismatched types")]
+    /// pub struct MismatchedTypes;
+    ///
+    /// # fn main() {
+    /// let entry = MismatchedTypes.entry();
+    /// assert_eq!(entry.description(), "Mismatched types.");
+    /// assert_eq!(
+    ///     entry.explanation(),
+    ///     "The compiler expected one type and found another:\n\n```text\nlet x: i32 = \"I am not a number!\";\n```"
+    /// );
+    /// # }
+    /// ```
+    #[must_use]
+    pub const fn explanation(&self) -> &'static str {
+        self.0.explanation
     }
 
     /// The names of the fields that reach the public body as `details`.

@@ -38,6 +38,9 @@ use crate::model::format::Shape;
 /// for a catalog outside HTTP, whose `default_status` and entries' `status`
 /// are then `null`), `start`, `domain` and `link_template`.
 ///
+/// An entry whose doc comment has more than one paragraph also has
+/// `explanation`: the paragraphs after the first, as Markdown.
+///
 /// `message` is the template as declared, `{field}` placeholders included;
 /// `fields` lists the fields it reads and `details` the fields that reach the
 /// public body. `module` is `null` for a code without a module. `grpc` is
@@ -155,6 +158,11 @@ impl Serialize for EntryView<'_> {
         map.serialize_entry("fields", &Strings(entry.message().fields()))?;
         map.serialize_entry("details", entry.details())?;
         map.serialize_entry("description", entry.description())?;
+        // Only the codes that have one: the documents of others stay as
+        // they were.
+        if !entry.explanation().is_empty() {
+            map.serialize_entry("explanation", entry.explanation())?;
+        }
         map.serialize_entry("suggestions", entry.suggestions())?;
         map.serialize_entry("links", entry.links())?;
         map.serialize_entry("aliases", entry.aliases())?;

@@ -31,9 +31,21 @@ pub(super) enum Read {
     /// The code's number, what a JSON-RPC `error.code` or a Twilio `code`
     /// carries.
     Number(fn(&Entry) -> i64),
+    /// A text the code may not have (`null`, `None`).
+    OptionalText(fn(&Entry) -> Option<String>),
+    /// A yes or no the code may not say.
+    OptionalBool(fn(&Entry) -> Option<bool>),
 }
 
-pub(super) const FACTS: [Fact; 7] = [
+/// The page of a code, from the catalog's `link_template`.
+fn url(entry: &Entry) -> Option<String> {
+    entry.catalog().link_template()?;
+    let mut url = String::new();
+    let _ = entry.catalog().write_link(entry.code(), &mut url);
+    Some(url)
+}
+
+pub(super) const FACTS: [Fact; 10] = [
     Fact { key: "number", python: "number", read: Read::Number(Entry::number), flat_only: true },
     Fact { key: "status", python: "status", read: Read::Status(Entry::http_status), flat_only: false },
     Fact { key: "name", python: "class_name", read: Read::Text(Entry::class_name), flat_only: false },
@@ -46,6 +58,14 @@ pub(super) const FACTS: [Fact; 7] = [
     },
     Fact { key: "description", python: "description", read: Read::Text(Entry::description), flat_only: false },
     Fact { key: "details", python: "details", read: Read::Names(|entry| entry.details().to_vec()), flat_only: false },
+    Fact {
+        key: "severity",
+        python: "severity",
+        read: Read::OptionalText(|entry| entry.severity().map(|severity| severity.as_str().into())),
+        flat_only: false,
+    },
+    Fact { key: "retryable", python: "retryable", read: Read::OptionalBool(Entry::retryable), flat_only: false },
+    Fact { key: "url", python: "url", read: Read::OptionalText(url), flat_only: false },
 ];
 
 /// The facts the clients of `info` carry: the number only where the codes

@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 use core::fmt::Write as _;
 
 use crate::model::catalog::{CatalogInfo, ModuleInfo};
-use crate::model::entry::{Entry, Piece};
+use crate::model::entry::{Entry, Piece, Severity};
 use crate::model::format::{Case, Segment, Shape};
 
 /// Renders the catalog page: front matter, the format and module list, one
@@ -15,6 +15,13 @@ use crate::model::format::{Case, Segment, Shape};
 /// `modules` pairs each module with its entries in code order, as
 /// [`registry::modules_of`](crate::registry::modules_of) returns them. A
 /// module without codes yet is listed under "Modules" and gets no table.
+/// The page speaks the catalog's words. A numbered catalog
+/// (`ERR-{module:02}-{code:03}`) has the layout of the Phala page: "Module
+/// 01", "Error Code | Exception Class | Message". Any other names its groups
+/// as they are: "Class 0A" (a group with a text id), "Range -32099 to
+/// -32000" (a range of numbers), or a group's name alone; and has a column
+/// for the status in an HTTP catalog, and for the severity, the retry and
+/// the gRPC code when one of its codes states one.
 /// A dynamic message shows its text up to the first placeholder:
 /// `(dynamic: A CVM with name '...)`. Facts a code has beyond its message
 /// and description (another name, a severity, whether to retry) follow its
@@ -86,15 +93,23 @@ pub(crate) fn markdown_with(
     }
     out.push('\n');
     let module_width = usize::from(format.module_width());
+    let layout = Layout::of(info, modules);
     let declared: Vec<&(&ModuleInfo, &[&Entry])> =
         modules.iter().filter(|(module, _)| !module.is_ungrouped()).collect();
     if !declared.is_empty() {
-        out.push_str("## Modules\n\n");
+        out.push_str(&layout.groups_heading(info, &declared));
         for (module, _) in &declared {
-            out.push_str("- **Module ");
-            push_label(&mut out, module, module_width);
-            out.push_str("** - ");
-            push_text(&mut out, module.name(), Place::Line);
+            out.push_str("- **");
+            if let Some(word) = layout.word(info, module) {
+                out.push_str(word);
+                out.push(' ');
+                push_label(&mut out, module, module_width);
+                out.push_str("** - ");
+                push_text(&mut out, module.name(), Place::Line);
+            } else {
+                push_text(&mut out, module.name(), Place::Line);
+                out.push_str("**");
+            }
             out.push('\n');
         }
         out.push('\n');
@@ -103,19 +118,28 @@ pub(crate) fn markdown_with(
     for (module, entries) in modules.iter().filter(|(_, entries)| !entries.is_empty()) {
         if module.is_ungrouped() {
             out.push_str("## Codes");
-        } else {
-            out.push_str("## Module ");
+        } else if let Some(word) = layout.word(info, module) {
+            out.push_str("## ");
+            out.push_str(word);
+            out.push(' ');
             push_label(&mut out, module, module_width);
             out.push_str(": ");
             push_text(&mut out, module.name(), Place::Line);
+        } else {
+            out.push_str("## ");
+            push_text(&mut out, module.name(), Place::Line);
         }
-        out.push_str("\n\n\n| Error Code | Exception Class | Message |\n|------------|----------------|---------|\n");
+        out.push_str("\n\n\n");
+        layout.push_header(&mut out);
         for entry in *entries {
             let (message, description) = texts(entry);
             out.push_str("| ");
             push_code_cell(&mut out, info, entry.code());
             out.push_str(" | ");
             push_code(&mut out, entry.class_name(), Place::Table);
+            if layout.status {
+                let _ = write!(out, " | {}", entry.status());
+            }
             out.push_str(" | ");
             push_text(&mut out, &message.unwrap_or_else(|| message_cell(entry)), Place::Table);
             let description = description.as_deref().unwrap_or(entry.description());
@@ -124,29 +148,166 @@ pub(crate) fn markdown_with(
                 push_text(&mut out, description, Place::Table);
                 out.push('*');
             }
-            push_facts(&mut out, entry);
+            push_facts(&mut out, entry, &layout);
+            layout.push_columns(&mut out, entry);
             out.push_str(" |\n");
         }
         out.push_str("\n\n");
     }
-    if !info.retired().is_empty() {
-        out.push_str("## Retired Codes\n\nA retired code is never used again.\n\n");
-        out.push_str("| Error Code | Successor | Note |\n|------------|-----------|------|\n");
-        for retired in info.retired() {
-            out.push_str("| ");
-            push_code(&mut out, retired.code(), Place::Table);
-            out.push_str(" | ");
-            if let Some(successor) = retired.successor() {
-                push_code_cell(&mut out, info, successor);
-            }
-            out.push_str(" | ");
-            push_text(&mut out, retired.note(), Place::Table);
-            out.push_str(" |\n");
-        }
-        out.push_str("\n\n");
-    }
+    push_retired(&mut out, info, &layout);
     out.push_str("---\n\n");
     out
+}
+
+/// The table of retired codes, when the catalog has any.
+fn push_retired(out: &mut String, info: &CatalogInfo, layout: &Layout) {
+    if !info.retired().is_empty() {
+        out.push_str("## Retired Codes\n\nA retired code is never used again.\n\n");
+        if layout.classic {
+            out.push_str("| Error Code | Successor | Note |\n|------------|-----------|------|\n");
+        } else {
+            out.push_str("| Code | Successor | Note |\n|------|-----------|------|\n");
+        }
+        for retired in info.retired() {
+            out.push_str("| ");
+            push_code(out, retired.code(), Place::Table);
+            out.push_str(" | ");
+            if let Some(successor) = retired.successor() {
+                push_code_cell(out, info, successor);
+            }
+            out.push_str(" | ");
+            push_text(out, retired.note(), Place::Table);
+            out.push_str(" |\n");
+        }
+        out.push_str("\n\n");
+    }
+}
+
+/// What the pages call a code's module: `Module` for the numbered modules
+/// of `ERR-{module:02}-{code:03}`, `Class` for a group known by a text id
+/// (SQLSTATE's `0A`), `Range` for a range of numbers (JSON-RPC's server
+/// errors); none for a group of text codes, which its name says enough.
+pub(super) fn group_word(info: &CatalogInfo, module: &ModuleInfo) -> Option<&'static str> {
+    if module.range().is_some() {
+        Some("Range")
+    } else if !module.id().is_empty() {
+        Some("Class")
+    } else if matches!(info.format().shape(), Shape::Numbered) {
+        Some("Module")
+    } else {
+        None
+    }
+}
+
+/// The page's words and columns, from the catalog's shape and what its
+/// codes have. A numbered catalog (`ERR-{module:02}-{code:03}`) has the
+/// classic layout of the Phala page: "Module N", "Error Code | Exception
+/// Class | Message", a code's other facts under its message. Any other
+/// catalog names its groups with their own word ("Class 0A", "Range -32099
+/// to -32000", or the group's name alone), and has a column for the status
+/// when it is an HTTP catalog, and for the severity, the retry and the gRPC
+/// code when any of its codes states one.
+// One flag per optional column: they are independent, not a state.
+#[allow(clippy::struct_excessive_bools)]
+struct Layout {
+    classic: bool,
+    /// `Class`, or `Name` where the groups are classes (SQLSTATE's `0A`).
+    class_header: &'static str,
+    status: bool,
+    severity: bool,
+    retryable: bool,
+    grpc: bool,
+}
+
+impl Layout {
+    fn of(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Self {
+        if matches!(info.format().shape(), Shape::Numbered) {
+            return Self {
+                classic: true,
+                class_header: "Exception Class",
+                status: false,
+                severity: false,
+                retryable: false,
+                grpc: false,
+            };
+        }
+        let any = |has: fn(&Entry) -> bool| modules.iter().flat_map(|(_, entries)| entries.iter()).any(|e| has(e));
+        let classes = modules.iter().any(|(module, _)| group_word(info, module) == Some("Class"));
+        Self {
+            classic: false,
+            class_header: if classes { "Name" } else { "Class" },
+            status: info.is_http(),
+            severity: any(|entry| entry.severity().is_some()),
+            retryable: any(|entry| entry.retryable().is_some()),
+            grpc: any(|entry| entry.grpc().is_some()),
+        }
+    }
+
+    /// The word before a group's label, if the page writes one.
+    fn word(&self, info: &CatalogInfo, module: &ModuleInfo) -> Option<&'static str> {
+        if self.classic { Some("Module") } else { group_word(info, module) }
+    }
+
+    /// `## Modules`, `## Classes`, `## Ranges`; `## Groups` for groups of
+    /// no one word.
+    fn groups_heading(&self, info: &CatalogInfo, declared: &[&(&ModuleInfo, &[&Entry])]) -> String {
+        let mut words = declared.iter().map(|(module, _)| self.word(info, module));
+        let first = words.next().flatten();
+        let plural = match first {
+            Some("Class") => "Classes",
+            Some("Range") => "Ranges",
+            Some("Module") => "Modules",
+            _ => "Groups",
+        };
+        let plural = if words.all(|word| word == first) { plural } else { "Groups" };
+        alloc::format!("## {plural}\n\n")
+    }
+
+    fn push_header(&self, out: &mut String) {
+        if self.classic {
+            out.push_str("| Error Code | Exception Class | Message |\n|------------|----------------|---------|\n");
+            return;
+        }
+        let mut header = alloc::format!("| Code | {} |", self.class_header);
+        let mut rule = alloc::format!("|------|{}|", "-".repeat(self.class_header.len() + 2));
+        let mut column = |name: &str, on: bool| {
+            if on {
+                let _ = write!(header, " {name} |");
+                rule.push_str(&"-".repeat(name.len() + 2));
+                rule.push('|');
+            }
+        };
+        column("Status", self.status);
+        column("Message", true);
+        column("Severity", self.severity);
+        column("Retryable", self.retryable);
+        column("gRPC code", self.grpc);
+        out.push_str(&header);
+        out.push('\n');
+        out.push_str(&rule);
+        out.push('\n');
+    }
+
+    /// The cells after the message, empty where a code does not say.
+    fn push_columns(&self, out: &mut String, entry: &Entry) {
+        if self.severity {
+            out.push_str(" | ");
+            out.push_str(entry.severity().map_or("", Severity::as_str));
+        }
+        if self.retryable {
+            out.push_str(match entry.retryable() {
+                Some(true) => " | yes",
+                Some(false) => " | no",
+                None => " | ",
+            });
+        }
+        if self.grpc {
+            out.push_str(" | ");
+            if let Some(grpc) = entry.grpc() {
+                push_code(out, grpc.as_str(), Place::Table);
+            }
+        }
+    }
 }
 
 /// What a placeholder of the format stands for, as the page's list says it:
@@ -233,7 +394,7 @@ fn push_code_cell(out: &mut String, info: &CatalogInfo, code: &str) {
 
 /// Writes a link destination: characters Markdown, tables or MDX would read
 /// otherwise are percent-encoded.
-fn push_url(out: &mut String, url: &str) {
+pub(super) fn push_url(out: &mut String, url: &str) {
     for c in url.chars() {
         match c {
             ' ' | '(' | ')' | '<' | '>' | '|' | '{' | '}' | '\\' | '`' | '"' => {
@@ -250,7 +411,7 @@ fn push_url(out: &mut String, url: &str) {
 
 /// The facts of a code beyond its message and description, when it has
 /// them: its other names, its severity, whether a retry may succeed.
-fn push_facts(out: &mut String, entry: &Entry) {
+fn push_facts(out: &mut String, entry: &Entry, layout: &Layout) {
     if !entry.aliases().is_empty() {
         out.push_str("<br/>Also: ");
         for (index, alias) in entry.aliases().iter().enumerate() {
@@ -260,17 +421,17 @@ fn push_facts(out: &mut String, entry: &Entry) {
             push_code(out, alias, Place::Table);
         }
     }
-    if let Some(severity) = entry.severity() {
+    if let Some(severity) = entry.severity().filter(|_| !layout.severity) {
         let _ = write!(out, "<br/>Severity: {severity}");
     }
-    if let Some(retryable) = entry.retryable() {
+    if let Some(retryable) = entry.retryable().filter(|_| !layout.retryable) {
         out.push_str(if retryable { "<br/>Retryable: yes" } else { "<br/>Retryable: no" });
     }
 }
 
 /// The message column: the static text, or `(dynamic: <text before the
 /// first placeholder>...)`.
-fn message_cell(entry: &Entry) -> String {
+pub(super) fn message_cell(entry: &Entry) -> String {
     let message = entry.message();
     if let Some(text) = message.static_text() {
         return text.into();
@@ -294,13 +455,13 @@ fn dynamic(lead: &str) -> String {
 /// Where user text goes: a line of its own (heading, list item, paragraph)
 /// or a table cell.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Place {
+pub(super) enum Place {
     Line,
     Table,
 }
 
 /// Writes text that Markdown and MDX read as text.
-fn push_text(out: &mut String, text: &str, place: Place) {
+pub(super) fn push_text(out: &mut String, text: &str, place: Place) {
     for c in text.chars() {
         match c {
             '\\' | '{' | '}' | '<' | '|' | '`' => {
@@ -321,7 +482,7 @@ fn push_text(out: &mut String, text: &str, place: Place) {
 /// tables of GitHub and MDX both read this escape there. A backslash cannot
 /// be written so (`\\|` would end the cell), so in a table a text with one
 /// is a `<code>` element around escaped text instead.
-fn push_code(out: &mut String, text: &str, place: Place) {
+pub(super) fn push_code(out: &mut String, text: &str, place: Place) {
     if place == Place::Table && text.contains('\\') {
         out.push_str("<code>");
         push_text(out, text, place);
@@ -346,7 +507,7 @@ fn push_code(out: &mut String, text: &str, place: Place) {
 
 /// Writes a YAML scalar of the front matter: plain when YAML reads it back
 /// as the same text, double-quoted otherwise.
-fn push_yaml(out: &mut String, text: &str) {
+pub(super) fn push_yaml(out: &mut String, text: &str) {
     let plain = text.starts_with(|c: char| c.is_alphabetic())
         && !text.ends_with(' ')
         && text.chars().all(|c| c.is_alphanumeric() || " -_.,()'/".contains(c))

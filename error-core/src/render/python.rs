@@ -40,6 +40,9 @@
 //!         (),
 //!         "Raised when the CVM belongs to another workspace, hiding that it exists.",
 //!         (),
+//!         None,
+//!         None,
+//!         None,
 //!     )"#
 //! ));
 //! assert!(module.contains(
@@ -95,8 +98,10 @@ use crate::model::entry::Entry;
 /// - `ErrorCode`, an `enum.Enum` (and `str`) whose value is the code, each
 ///   member with `status` (`int`, or `None`), `class_name`, `message` (the
 ///   template as declared: `{field}` reads a field, `{{` and `}}` are
-///   braces), `fields` (the fields the message reads), `description` and
-///   `details` (the fields that reach the body);
+///   braces), `fields` (the fields the message reads), `description`,
+///   `details` (the fields that reach the body), `severity` (`"error"`,
+///   `"warning"`, ... or `None`), `retryable` (`bool` or `None`) and `url`
+///   (the code's page from the catalog's `link_template`, or `None`);
 /// - `CatalogError(Exception)`, with `error_code` (the code as received),
 ///   `code` (the `ErrorCode`, `None` for a code the module does not know),
 ///   `message`, `request_id`, `details` (`Detail(field, value, message)`),
@@ -108,7 +113,10 @@ use crate::model::entry::Entry;
 ///   the body is not one the catalog's errors can have (the rules of
 ///   [`typescript::source`](super::typescript::source)'s `isCatalogError`,
 ///   except that an unknown code is kept, as
-///   [`client::RemoteError`](crate::client::RemoteError) keeps it).
+///   [`client::RemoteError`](crate::client::RemoteError) keeps it);
+/// - `__all__`: those names and the catalog's classes, but none named like
+///   a Python builtin, so that `from catalog import *` shadows none (a
+///   class named `print` stays `catalog.print`).
 #[must_use]
 pub fn source(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
     let entries = facts::entries(modules);
@@ -151,19 +159,7 @@ pub fn source(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
         out.push_str(",\n");
         for fact in facts::of(info) {
             out.push_str("        ");
-            match fact.read {
-                Read::Status(read) => match read(entry) {
-                    Some(status) => {
-                        let _ = write!(out, "{status}");
-                    }
-                    None => out.push_str("None"),
-                },
-                Read::Number(read) => {
-                    let _ = write!(out, "{}", read(entry));
-                }
-                Read::Text(read) => push_string(&mut out, read(entry)),
-                Read::Names(read) => push_tuple(&mut out, &read(entry)),
-            }
+            push_value(&mut out, &fact.read, entry);
             out.push_str(",\n");
         }
         out.push_str("    )\n");
@@ -208,8 +204,207 @@ pub fn source(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
     }
     out.push_str("}\n");
     out.push_str(LOOKUP);
+    push_all(&mut out, classes.iter().map(|(_, codes)| class_of[codes[0]].as_str()));
     out
 }
+
+/// Writes the value of a fact of `entry` as a Python literal.
+fn push_value(out: &mut String, read: &Read, entry: &Entry) {
+    match *read {
+        Read::Status(read) => match read(entry) {
+            Some(status) => {
+                let _ = write!(out, "{status}");
+            }
+            None => out.push_str("None"),
+        },
+        Read::Number(read) => {
+            let _ = write!(out, "{}", read(entry));
+        }
+        Read::Text(read) => push_string(out, read(entry)),
+        Read::Names(read) => push_tuple(out, &read(entry)),
+        Read::OptionalText(read) => match read(entry) {
+            Some(text) => push_string(out, &text),
+            None => out.push_str("None"),
+        },
+        Read::OptionalBool(read) => out.push_str(match read(entry) {
+            Some(true) => "True",
+            Some(false) => "False",
+            None => "None",
+        }),
+    }
+}
+
+/// What `from catalog import *` brings: the module's API and the catalog's
+/// `classes`, but none named like a builtin, which it would shadow (a class
+/// `print` stays `catalog.print`).
+fn push_all<'a>(out: &mut String, classes: impl Iterator<Item = &'a str>) {
+    out.push_str("\n\n__all__ = [\n");
+    for name in EXPORTS.iter().copied().chain(classes.filter(|class| BUILTINS.binary_search(class).is_err())) {
+        out.push_str("    ");
+        push_string(out, name);
+        out.push_str(",\n");
+    }
+    out.push_str("]\n");
+}
+
+/// The module's own names that `__all__` lists.
+const EXPORTS: &[&str] =
+    &["ErrorCode", "CatalogError", "Detail", "Link", "ERROR_CLASSES", "error_class", "error_from_body"];
+
+/// The names of Python's `builtins` module (3.9 to 3.13), sorted: a class
+/// of the catalog named so is left out of `__all__`.
+const BUILTINS: &[&str] = &[
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "BaseException",
+    "BaseExceptionGroup",
+    "BlockingIOError",
+    "BrokenPipeError",
+    "BufferError",
+    "BytesWarning",
+    "ChildProcessError",
+    "ConnectionAbortedError",
+    "ConnectionError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
+    "DeprecationWarning",
+    "EOFError",
+    "Ellipsis",
+    "EncodingWarning",
+    "EnvironmentError",
+    "Exception",
+    "ExceptionGroup",
+    "False",
+    "FileExistsError",
+    "FileNotFoundError",
+    "FloatingPointError",
+    "FutureWarning",
+    "GeneratorExit",
+    "IOError",
+    "ImportError",
+    "ImportWarning",
+    "IndentationError",
+    "IndexError",
+    "InterruptedError",
+    "IsADirectoryError",
+    "KeyError",
+    "KeyboardInterrupt",
+    "LookupError",
+    "MemoryError",
+    "ModuleNotFoundError",
+    "NameError",
+    "None",
+    "NotADirectoryError",
+    "NotImplemented",
+    "NotImplementedError",
+    "OSError",
+    "OverflowError",
+    "PendingDeprecationWarning",
+    "PermissionError",
+    "ProcessLookupError",
+    "PythonFinalizationError",
+    "RecursionError",
+    "ReferenceError",
+    "ResourceWarning",
+    "RuntimeError",
+    "RuntimeWarning",
+    "StopAsyncIteration",
+    "StopIteration",
+    "SyntaxError",
+    "SyntaxWarning",
+    "SystemError",
+    "SystemExit",
+    "TabError",
+    "TimeoutError",
+    "True",
+    "TypeError",
+    "UnboundLocalError",
+    "UnicodeDecodeError",
+    "UnicodeEncodeError",
+    "UnicodeError",
+    "UnicodeTranslateError",
+    "UnicodeWarning",
+    "UserWarning",
+    "ValueError",
+    "Warning",
+    "ZeroDivisionError",
+    "abs",
+    "aiter",
+    "all",
+    "anext",
+    "any",
+    "ascii",
+    "bin",
+    "bool",
+    "breakpoint",
+    "bytearray",
+    "bytes",
+    "callable",
+    "chr",
+    "classmethod",
+    "compile",
+    "complex",
+    "copyright",
+    "credits",
+    "delattr",
+    "dict",
+    "dir",
+    "divmod",
+    "enumerate",
+    "eval",
+    "exec",
+    "exit",
+    "filter",
+    "float",
+    "format",
+    "frozenset",
+    "getattr",
+    "globals",
+    "hasattr",
+    "hash",
+    "help",
+    "hex",
+    "id",
+    "input",
+    "int",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "len",
+    "license",
+    "list",
+    "locals",
+    "map",
+    "max",
+    "memoryview",
+    "min",
+    "next",
+    "object",
+    "oct",
+    "open",
+    "ord",
+    "pow",
+    "print",
+    "property",
+    "quit",
+    "range",
+    "repr",
+    "reversed",
+    "round",
+    "set",
+    "setattr",
+    "slice",
+    "sorted",
+    "staticmethod",
+    "str",
+    "sum",
+    "super",
+    "tuple",
+    "type",
+    "vars",
+    "zip",
+];
 
 /// The names the module defines or uses at its top level, builtins
 /// included: a class of the catalog must not shadow them.
@@ -372,6 +567,8 @@ fn python_type(read: &Read) -> &'static str {
         Read::Number(_) => "int",
         Read::Text(_) => "str",
         Read::Names(_) => "typing.Tuple[str, ...]",
+        Read::OptionalText(_) => "typing.Optional[str]",
+        Read::OptionalBool(_) => "typing.Optional[bool]",
     }
 }
 

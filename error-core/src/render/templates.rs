@@ -25,7 +25,7 @@ use crate::model::entry::Entry;
 /// | `catalog` | `name`, `format`, `shape`, `http`, `default_status`, `start`, `title`, `description`, `api`, `domain`, `link_template` |
 /// | `modules` | the declared modules: `number`, `name`, `retired`, `reserved`, and `entries`, the module's codes |
 /// | `ungrouped` | the codes without a module |
-/// | `entries` | every code: `code`, `module`, `module_name`, `number`, `class`, `status`, `message`, `dynamic`, `fields`, `details`, `description`, `suggestions`, `links`, `aliases`, `severity`, `retryable`, `grpc`, `reason`, `url` |
+/// | `entries` | every code: `code`, `module`, `module_name`, `number`, `class`, `status`, `message`, `dynamic`, `fields`, `details`, `description`, `explanation` (where it has one), `suggestions`, `links`, `aliases`, `severity`, `retryable`, `grpc`, `reason`, `url` |
 /// | `retired` | the retired codes: `code`, `successor`, `note` |
 ///
 /// The output is what the template writes: nothing is escaped for you

@@ -33,6 +33,9 @@
 //!     fields: ["name"],
 //!     description: "Raised when a CVM name already exists in the workspace",
 //!     details: ["name"],
+//!     severity: null,
+//!     retryable: null,
+//!     url: null,
 //!   },"#
 //! ));
 //! # }
@@ -77,8 +80,10 @@ use crate::model::entry::Entry;
 /// - `interface ErrorCodeFacts` and `const CATALOG`, every code's facts:
 ///   `status` (`number | null`), `name` (the class name), `message` (the
 ///   template as declared: `{field}` reads a field, `{{` and `}}` are
-///   braces), `fields` (the fields the message reads), `description` and
-///   `details` (the fields that reach the body);
+///   braces), `fields` (the fields the message reads), `description`,
+///   `details` (the fields that reach the body), `severity` (`string |
+///   null`), `retryable` (`boolean | null`) and `url` (the code's page from
+///   the catalog's `link_template`, or `null`);
 /// - `interface CatalogErrorBody`, the flat body of
 ///   [`body::Body`](crate::body::Body), with `CatalogErrorDetail` and
 ///   `CatalogErrorLink`;
@@ -115,6 +120,8 @@ pub fn source(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
             Read::Number(_) => "number",
             Read::Text(_) => "string",
             Read::Names(_) => "readonly string[]",
+            Read::OptionalText(_) => "string | null",
+            Read::OptionalBool(_) => "boolean | null",
         };
         let _ = writeln!(out, "  readonly {}: {kind};", fact.key);
     }
@@ -138,6 +145,15 @@ pub fn source(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
                     let _ = write!(out, "{}", read(entry));
                 }
                 Read::Text(read) => push_string(&mut out, read(entry)),
+                Read::OptionalText(read) => match read(entry) {
+                    Some(text) => push_string(&mut out, &text),
+                    None => out.push_str("null"),
+                },
+                Read::OptionalBool(read) => out.push_str(match read(entry) {
+                    Some(true) => "true",
+                    Some(false) => "false",
+                    None => "null",
+                }),
                 Read::Names(read) => {
                     out.push('[');
                     for (i, name) in read(entry).into_iter().enumerate() {

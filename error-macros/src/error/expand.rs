@@ -408,13 +408,13 @@ fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
     }
     out.text(",");
 
-    let description = code
-        .keys
-        .description
-        .as_ref()
-        .map_or_else(|| crate::attr::description_from_docs(code.attrs), |text| text.value.clone());
+    let (first_paragraph, explanation) = crate::attr::docs(code.attrs);
+    let description = code.keys.description.as_ref().map_or(first_paragraph, |text| text.value.clone());
     if !description.is_empty() {
         let _ = write!(out, "description: {},", literal(&description));
+    }
+    if !explanation.is_empty() {
+        let _ = write!(out, "explanation: {},", literal(&explanation));
     }
     let details: Vec<String> = code.fields.iter().filter_map(Field::detail_name).collect();
     let texts = |texts: &[crate::attr::Text]| texts.iter().map(|text| text.value.clone()).collect::<Vec<_>>();
