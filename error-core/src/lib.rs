@@ -162,8 +162,7 @@
 //! error_catalog$shared$1.0.0$Catalog$70878b10$m1c4`, followed by the file
 //! and line of both definitions. It is opt-in: the symbols need
 //! `#[unsafe(export_name)]`, which `#![forbid(unsafe_code)]` refuses (such a
-//! crate's catalog says `link_check = false`), and a catalog must then be
-//! declared at a module's level, not in a function. Only the crates the
+//! crate's catalog says `link_check = false`). Only the crates the
 //! program links are checked; tried on `x86_64-unknown-linux-gnu`.
 //!
 //! # Features

@@ -88,6 +88,9 @@ pub fn catalog_macro(ident: &Ident, declaration: &str, checked: bool) -> TokenSt
     };
     quote! {
         #[doc(hidden)]
+        // A catalog declared in a function has its macro there too: the
+        // errors of that function reach it by the enum's name.
+        #[allow(non_local_definitions)]
         #[macro_export]
         macro_rules! #unique {
             (link_check, $key:literal) => { #body };
