@@ -64,6 +64,32 @@ fn flat_body_with_every_key() {
 }
 
 #[test]
+fn serde_reads_every_body_parse_reads_and_writes_what_it_reads_back() {
+    let bodies = [
+        json!({"error_code": "ERR-01-005", "message": "m", "request_id": "rid-1",
+               "details": [{"field": "kms_info", "value": {"chain_id": 8453}, "message": "first"}],
+               "suggestions": ["s"], "links": [{"url": "https://docs.example.com", "label": "Docs"}]}),
+        json!({"detail": {"error_code": "ERR-02-001", "message": "wrapped"}}),
+        json!({"type": "about:blank", "title": "Not Found", "status": 404, "detail": "gone", "error_code": "ERR-02-001"}),
+    ];
+    for body in bodies {
+        let parsed = parse(0, &body).unwrap();
+        let read: RemoteError = serde_json::from_value(body.clone()).unwrap();
+        // The status comes from the body's `status` member, when it has one.
+        let status = body.get("status").and_then(serde_json::Value::as_u64).map_or(0, |s| u16::try_from(s).unwrap());
+        assert_eq!(read.status(), status);
+        assert_eq!((read.code(), read.message(), read.details()), (parsed.code(), parsed.message(), parsed.details()));
+        let written = serde_json::to_value(&read).unwrap();
+        assert_eq!(serde_json::from_value::<RemoteError>(written).unwrap(), read);
+    }
+    // What parse refuses, serde refuses, with parse's reason.
+    let refused = serde_json::from_value::<RemoteError>(json!({"message": "no code"})).unwrap_err();
+    assert!(refused.to_string().contains("error_code"), "{refused}");
+    assert!(serde_json::from_value::<RemoteError>(json!(["not", "an", "object"])).is_err());
+    assert!(serde_json::from_value::<RemoteError>(json!({"error_code": "E", "message": "m", "details": [7]})).is_err());
+}
+
+#[test]
 fn minimal_flat_body_and_nulls() {
     let error = parse(409, &json!({ "error_code": "ERR-01-004", "message": "taken" })).expect("minimal");
     assert_eq!((error.code(), error.message(), error.request_id()), ("ERR-01-004", "taken", None));

@@ -49,6 +49,16 @@ async fn a_failure_without_catalog_error_answers_the_server_error_and_keeps_its_
 }
 
 #[tokio::test]
+async fn reqwest_reads_the_body_as_a_remote_error() {
+    let base = start().await;
+    let response = reqwest::get(format!("{base}/cvms/db-9")).await.unwrap();
+    assert_eq!(response.status(), 404);
+    let error: error_catalog::client::RemoteError = response.json().await.unwrap();
+    assert_eq!((error.code(), error.message()), ("ERR-02-001", "CVM 'db-9' not found"));
+    assert_eq!(error.detail("name"), Some(&serde_json::json!("db-9")));
+}
+
+#[tokio::test]
 async fn a_success_is_the_handlers_own_answer() {
     let base = start().await;
     let (status, _, body) = get(&base, "/cvms/web-1", Some("req-1")).await;

@@ -199,9 +199,14 @@ impl RemoteError {
         let budget = Budget::new(decode_budget(body.len()));
         let value = budget::from_slice(body, &budget)
             .map_err(|_| over_budget_or(&budget, body.len(), ParseBodyError::NotJson))?;
-        let Value::Object(mut object) = value else {
+        let Value::Object(object) = value else {
             return Err(ParseBodyError::NotAnObject);
         };
+        Self::from_object(status, object)
+    }
+
+    /// The error an object of an error body says, the body read.
+    fn from_object(status: u16, mut object: Map<String, Value>) -> Result<Self, ParseBodyError> {
         // FastAPI-style services wrap the body in `detail`:
         // `{"detail": {"error_code": ..., "message": ...}}`.
         let nested = matches!(object.get("detail"),
@@ -218,11 +223,7 @@ impl RemoteError {
             request_id: optional_string(&object, "request_id")?,
             details: array(&object, "details", |item| {
                 let Value::Object(item) = item else { return Err(ParseBodyError::WrongType("details")) };
-                Ok(RemoteDetail {
-                    field: required_string(item, "field").map_err(|_| ParseBodyError::WrongType("details"))?,
-                    value: item.get("value").cloned().unwrap_or(Value::Null),
-                    message: optional_string(item, "message").map_err(|_| ParseBodyError::WrongType("details"))?,
-                })
+                RemoteDetail::from_object(item)
             })?,
             suggestions: array(&object, "suggestions", |item| match item {
                 Value::String(text) => Ok(text.clone()),
@@ -230,12 +231,7 @@ impl RemoteError {
             })?,
             links: array(&object, "links", |item| {
                 let Value::Object(item) = item else { return Err(ParseBodyError::WrongType("links")) };
-                Ok(RemoteLink {
-                    url: required_string(item, "url").map_err(|_| ParseBodyError::WrongType("links"))?,
-                    label: optional_string(item, "label")
-                        .map_err(|_| ParseBodyError::WrongType("links"))?
-                        .unwrap_or_default(),
-                })
+                RemoteLink::from_object(item)
             })?,
             ..Self::new(status, code, message)
         })
@@ -652,6 +648,130 @@ impl std::error::Error for RemoteError {}
 /// [`ParseBodyError::OverBudget`] when `budget` ran out, else `otherwise`.
 fn over_budget_or(budget: &Budget, len: usize, otherwise: ParseBodyError) -> ParseBodyError {
     if budget.is_spent() { ParseBodyError::OverBudget { budget: decode_budget(len) } } else { otherwise }
+}
+
+impl RemoteDetail {
+    /// A `details` item of a body.
+    fn from_object(item: &Map<String, Value>) -> Result<Self, ParseBodyError> {
+        Ok(Self {
+            field: required_string(item, "field").map_err(|_| ParseBodyError::WrongType("details"))?,
+            value: item.get("value").cloned().unwrap_or(Value::Null),
+            message: optional_string(item, "message").map_err(|_| ParseBodyError::WrongType("details"))?,
+        })
+    }
+}
+
+impl RemoteLink {
+    /// A `links` item of a body.
+    fn from_object(item: &Map<String, Value>) -> Result<Self, ParseBodyError> {
+        Ok(Self {
+            url: required_string(item, "url").map_err(|_| ParseBodyError::WrongType("links"))?,
+            label: optional_string(item, "label").map_err(|_| ParseBodyError::WrongType("links"))?.unwrap_or_default(),
+        })
+    }
+}
+
+/// The flat body, with the status as a member `status` (the member of RFC
+/// 9457 too) when it is known: what [`Deserialize`](serde::Deserialize)
+/// reads back. The gRPC code is not written.
+impl serde::Serialize for RemoteError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("error_code", &self.code)?;
+        map.serialize_entry("message", &self.message)?;
+        if self.status != 0 {
+            map.serialize_entry("status", &self.status)?;
+        }
+        if let Some(request_id) = &self.request_id {
+            map.serialize_entry("request_id", request_id)?;
+        }
+        if !self.details.is_empty() {
+            map.serialize_entry("details", &self.details)?;
+        }
+        if !self.suggestions.is_empty() {
+            map.serialize_entry("suggestions", &self.suggestions)?;
+        }
+        if !self.links.is_empty() {
+            map.serialize_entry("links", &self.links)?;
+        }
+        map.end()
+    }
+}
+
+/// Any body [`parse`](RemoteError::parse) reads, from any serde format:
+/// `response.json::<RemoteError>()` with reqwest. A body carries no HTTP
+/// status but in a member `status` (problem+json, or what
+/// [`Serialize`](serde::Serialize) wrote): without one the status is 0,
+/// and [`parse`](RemoteError::parse) with the response's status is the
+/// better call. The input is read whole before it is checked: for a body
+/// of unknown size from an untrusted server, [`parse_with_limit`](RemoteError::parse_with_limit)
+/// bounds what reading it may cost.
+///
+/// ```
+/// use error_catalog::client::RemoteError;
+///
+/// let body = r#"{"error_code": "ERR-01-004", "message": "taken", "status": 409}"#;
+/// let error: RemoteError = serde_json::from_str(body)?;
+/// assert_eq!((error.code(), error.status()), ("ERR-01-004", 409));
+/// assert_eq!(serde_json::from_str::<RemoteError>(&serde_json::to_string(&error)?)?, error);
+/// assert!(serde_json::from_str::<RemoteError>(r#"{"message": "no code"}"#).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+impl<'de> serde::Deserialize<'de> for RemoteError {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let Value::Object(object) = Value::deserialize(deserializer)? else {
+            return Err(serde::de::Error::custom(ParseBodyError::NotAnObject));
+        };
+        let status = object.get("status").and_then(Value::as_u64).and_then(|status| u16::try_from(status).ok());
+        Self::from_object(status.unwrap_or(0), object).map_err(serde::de::Error::custom)
+    }
+}
+
+/// `{"field": ..., "value": ..., "message": ...}`, as the body writes it.
+impl serde::Serialize for RemoteDetail {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("field", &self.field)?;
+        map.serialize_entry("value", &self.value)?;
+        map.serialize_entry("message", &self.message)?;
+        map.end()
+    }
+}
+
+/// A `details` item, as [`parse`](RemoteError::parse) reads it.
+impl<'de> serde::Deserialize<'de> for RemoteDetail {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let Value::Object(item) = Value::deserialize(deserializer)? else {
+            return Err(serde::de::Error::custom(ParseBodyError::WrongType("details")));
+        };
+        Self::from_object(&item).map_err(serde::de::Error::custom)
+    }
+}
+
+/// `{"url": ..., "label": ...}`.
+impl serde::Serialize for RemoteLink {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("url", &self.url)?;
+        map.serialize_entry("label", &self.label)?;
+        map.end()
+    }
+}
+
+/// A `links` item, as [`parse`](RemoteError::parse) reads it.
+impl<'de> serde::Deserialize<'de> for RemoteLink {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let Value::Object(item) = Value::deserialize(deserializer)? else {
+            return Err(serde::de::Error::custom(ParseBodyError::WrongType("links")));
+        };
+        Self::from_object(&item).map_err(serde::de::Error::custom)
+    }
 }
 
 fn required_string(object: &Map<String, Value>, key: &'static str) -> Result<String, ParseBodyError> {
