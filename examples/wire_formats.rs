@@ -43,8 +43,8 @@ use std::net::Ipv4Addr;
 use axum::Router;
 use axum::extract::{Path, Query};
 use axum::http::{HeaderName, Uri};
-use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use error_catalog::Failure;
 use error_catalog::axum::ErrorLayer;
 use error_catalog::http::ErrorResponses;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -308,17 +308,17 @@ fn s3_app() -> Router {
     async fn get_object(
         Path((bucket, key)): Path<(String, String)>,
         Query(query): Query<HashMap<String, String>>,
-    ) -> Result<&'static str, Response> {
+    ) -> Result<&'static str, Failure> {
         match bucket.as_str() {
             "photos" => {}
-            "private" => return Err(s3::S3Error::AccessDenied.into_response()),
-            _ => return Err(s3::NoSuchBucket { bucket_name: bucket }.into_response()),
+            "private" => return Err(s3::S3Error::AccessDenied.into()),
+            _ => return Err(s3::NoSuchBucket { bucket_name: bucket }.into()),
         }
         if let Some(version) = query.get("versionId").filter(|version| *version != "null") {
             let argument_value = version.clone();
-            return Err(s3::InvalidArgument { argument_name: "versionId".into(), argument_value }.into_response());
+            return Err(s3::InvalidArgument { argument_name: "versionId".into(), argument_value }.into());
         }
-        if key == "cat.jpg" { Ok("meow") } else { Err(s3::NoSuchKey { key }.into_response()) }
+        if key == "cat.jpg" { Ok("meow") } else { Err(s3::NoSuchKey { key }.into()) }
     }
     async fn fallback(uri: Uri) -> s3::NoSuchKey {
         s3::NoSuchKey { key: uri.path().trim_start_matches('/').to_owned() }
@@ -339,22 +339,22 @@ fn google_app() -> Router {
     async fn get_book(
         Path((shelf, book)): Path<(String, String)>,
         Query(query): Query<HashMap<String, String>>,
-    ) -> Result<&'static str, Response> {
+    ) -> Result<&'static str, Failure> {
         const SERVICE: &str = "library-example.googleapis.com";
         if query.get("key").is_some_and(|key| key == "invalid") {
-            return Err(google::ApiKeyInvalid { service: SERVICE.into() }.into_response());
+            return Err(google::ApiKeyInvalid { service: SERVICE.into() }.into());
         }
         if query.get("quota").is_some_and(|quota| quota == "exhausted") {
             let quota_metric = format!("{SERVICE}/read_requests");
-            return Err(google::RateLimitExceeded { service: SERVICE.into(), quota_metric }.into_response());
+            return Err(google::RateLimitExceeded { service: SERVICE.into(), quota_metric }.into());
         }
         if shelf != "fiction" {
-            return Err(google::ShelfNotFound { shelf }.into_response());
+            return Err(google::ShelfNotFound { shelf }.into());
         }
         if book == "moby-dick" {
             Ok(r#"{"name": "shelves/fiction/books/moby-dick", "title": "Moby-Dick"}"#)
         } else {
-            Err(google::BookNotFound { shelf, book }.into_response())
+            Err(google::BookNotFound { shelf, book }.into())
         }
     }
     async fn fallback() -> google::GoogleError {
@@ -617,15 +617,15 @@ pub mod kubernetes {
 
 /// The API server: pod `web-0` in namespace `default`.
 fn kubernetes_app() -> Router {
-    async fn get_pod(Path((namespace, name)): Path<(String, String)>) -> Result<&'static str, Response> {
+    async fn get_pod(Path((namespace, name)): Path<(String, String)>) -> Result<&'static str, Failure> {
         let kind = "pods".to_owned();
         if namespace == "kube-system" {
-            return Err(kubernetes::Forbidden { name, kind, namespace }.into_response());
+            return Err(kubernetes::Forbidden { name, kind, namespace }.into());
         }
         if namespace == "default" && name == "web-0" {
             Ok(r#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web-0","namespace":"default"}}"#)
         } else {
-            Err(kubernetes::NotFound { name, kind }.into_response())
+            Err(kubernetes::NotFound { name, kind }.into())
         }
     }
     async fn fallback(uri: Uri) -> kubernetes::NotFound {
