@@ -77,6 +77,14 @@ pub trait CatalogError: core::error::Error {
         let _ = visit;
     }
 
+    /// The backtrace the log event of a server error carries: that of the
+    /// `Failure` a catalog error was found in. Not part of the API.
+    #[doc(hidden)]
+    #[cfg(feature = "std")]
+    fn __backtrace(&self) -> Option<&std::backtrace::Backtrace> {
+        None
+    }
+
     /// The code, typed by its catalog.
     fn code(&self) -> Code<Self::Catalog> {
         Code::of_entry(self.entry())

@@ -59,12 +59,12 @@ pub(crate) fn answer<'a>(
 ) -> Answered<'a> {
     let chain = failure.as_error();
     if let Some(found) = failure.find() {
-        return Answered::Catalog(Answer { catalog: found, chain });
+        return Answered::Catalog(Answer { catalog: found, chain, backtrace: failure.backtrace() });
     }
     match server_error {
         Some(server_error) => {
             let made = made.insert(server_error.make());
-            Answered::Catalog(Answer { catalog: Found::new(&**made), chain })
+            Answered::Catalog(Answer { catalog: Found::new(&**made), chain, backtrace: failure.backtrace() })
         }
         None => Answered::Plain,
     }
@@ -76,6 +76,8 @@ pub(crate) fn answer<'a>(
 pub(crate) struct Answer<'a> {
     catalog: Found<'a>,
     chain: &'a (dyn Error + 'static),
+    /// The failure's backtrace, for the log event of a server error.
+    backtrace: Option<&'a std::backtrace::Backtrace>,
 }
 
 impl fmt::Display for Answer<'_> {
@@ -121,6 +123,10 @@ impl CatalogError for Answer<'_> {
 
     fn visit_details<'b>(&'b self, visit: &mut dyn FnMut(Detail<'b>)) {
         self.catalog.visit_details(&mut |detail| visit(detail));
+    }
+
+    fn __backtrace(&self) -> Option<&std::backtrace::Backtrace> {
+        self.backtrace
     }
 }
 

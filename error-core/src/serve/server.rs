@@ -73,6 +73,7 @@ impl core::fmt::Write for Capped {
 /// a log line of its own.
 pub(crate) fn log_server_error<E: CatalogError + ?Sized>(error: &E, request_id: Option<&str>, grpc: Option<GrpcCode>) {
     let (internal, cause) = texts(error);
+    let backtrace = error.__backtrace().map(std::string::ToString::to_string);
     tracing::error!(
         error_code = error.code_str(),
         status = error.status(),
@@ -81,6 +82,7 @@ pub(crate) fn log_server_error<E: CatalogError + ?Sized>(error: &E, request_id: 
         request_id = request_id.and_then(|id| accepted_request_id(id.as_bytes())),
         error = internal.as_str(),
         cause = cause.as_str(),
+        backtrace = backtrace.as_deref(),
         span_trace = span_trace().as_deref(),
         "server error answered with its catalog message"
     );
