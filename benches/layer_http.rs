@@ -62,8 +62,7 @@ where
 async fn get_ok(client: &reqwest::Client, url: &str) -> (u16, Option<String>, Vec<u8>) {
     let response = client.get(url).header("x-request-id", "rid-3f2a9c").send().await.expect("an answer");
     let status = response.status().as_u16();
-    let content_type =
-        response.headers().get("content-type").and_then(|value| value.to_str().ok()).map(str::to_owned);
+    let content_type = response.headers().get("content-type").and_then(|value| value.to_str().ok()).map(str::to_owned);
     (status, content_type, response.bytes().await.expect("a body").to_vec())
 }
 
@@ -80,8 +79,7 @@ fn main() {
     // The servers on a thread of their own, the client on this one.
     let (addresses_tx, addresses_rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let runtime =
-            tokio::runtime::Builder::new_current_thread().enable_all().build().expect("the servers' runtime");
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("the servers' runtime");
         runtime.block_on(async move {
             let addresses = [
                 spawn(routes()).await,

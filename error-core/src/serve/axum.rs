@@ -162,7 +162,8 @@ where
             .map(tower_http::request_id::RequestId::header_value);
         #[cfg(not(feature = "tower-http"))]
         let request_id = None;
-        let request_id = request_id.or_else(|| request_id_header(request.headers(), self.responses.request_id_header()));
+        let request_id =
+            request_id.or_else(|| request_id_header(request.headers(), self.responses.request_id_header()));
         let context = self.responses.capture(request_id, &request);
         ErrorFuture { context, future: self.inner.call(request) }
     }
