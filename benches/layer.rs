@@ -5,9 +5,13 @@
 //! route, boxing each route's service and future once more).
 //!
 //! `cargo bench --bench layer --features axum`; see BENCHMARKS.md.
+//! `-- --alternate ROUNDS` times the success cases in alternation instead
+//! (see [`alternate`]); `-- --count CASE N` runs one case for callgrind.
 //!
 //! - `success/*`: a 200 route. Every request carries `X-Request-ID`, the
 //!   header the layer captures, its bytes shared as hyper shares them.
+//!   `router-layer-identity` is `Router::layer` with tower's `Identity`, a
+//!   layer that does nothing: what axum's boxing per route costs any layer.
 //! - `success-with-request-ids/*`: the same behind tower-http's
 //!   `SetRequestIdLayer` and `PropagateRequestIdLayer`, as the example
 //!   server has them: the layer finds the id in the `RequestId` extension.
@@ -125,6 +129,7 @@ struct Services {
     bare: Router,
     around: error_catalog::axum::ErrorService<Router>,
     per_route: Router,
+    per_route_identity: Router,
     ids: WithIds<Router>,
     ids_around: WithIds<error_catalog::axum::ErrorService<Router>>,
 }
@@ -145,6 +150,7 @@ impl Services {
             bare: routes(),
             around: ErrorLayer::new(ErrorResponses::new()).layer(routes()),
             per_route: routes().layer(ErrorLayer::new(ErrorResponses::new())),
+            per_route_identity: routes().layer(tower::layer::util::Identity::new()),
             ids: with_ids(routes()),
             ids_around: with_ids(ErrorLayer::new(ErrorResponses::new()).layer(routes())),
         }
@@ -156,6 +162,7 @@ impl Services {
             "success/no-layer" => call(&self.bare, "/ok").await,
             "success/layer-around-router" => call(&self.around, "/ok").await,
             "success/router-layer" => call(&self.per_route, "/ok").await,
+            "success/router-layer-identity" => call(&self.per_route_identity, "/ok").await,
             "success-with-request-ids/no-layer" => call(&self.ids, "/ok").await,
             "success-with-request-ids/layer-around-router" => call(&self.ids_around, "/ok").await,
             "error/hand-written-no-layer" => call(&self.bare, "/conflict-by-hand").await,
@@ -166,10 +173,11 @@ impl Services {
     }
 }
 
-const CASES: [&str; 8] = [
+const CASES: [&str; 9] = [
     "success/no-layer",
     "success/layer-around-router",
     "success/router-layer",
+    "success/router-layer-identity",
     "success-with-request-ids/no-layer",
     "success-with-request-ids/layer-around-router",
     "error/hand-written-no-layer",
@@ -191,6 +199,7 @@ fn assert_same_answers(services: &Services, runtime: &tokio::runtime::Runtime) {
     let ok = answer("success/no-layer");
     assert_eq!(answer("success/layer-around-router"), ok);
     assert_eq!(answer("success/router-layer"), ok);
+    assert_eq!(answer("success/router-layer-identity"), ok);
     assert_eq!(answer("success-with-request-ids/no-layer"), ok);
     assert_eq!(answer("success-with-request-ids/layer-around-router"), ok);
 }
@@ -225,6 +234,62 @@ fn main() {
         }
         return;
     }
+    if let Some(at) = args.iter().position(|arg| arg == "--alternate") {
+        let rounds: usize = args.get(at + 1).and_then(|n| n.parse().ok()).expect("--alternate ROUNDS");
+        alternate(rounds);
+        return;
+    }
     benches();
     Criterion::default().configure_from_args().final_summary();
+}
+
+/// `--alternate ROUNDS`: wall clock that a loaded machine disturbs less
+/// than criterion's case-after-case runs. Each round times `PER_ROUND`
+/// requests of every success case, one case after the other in an order
+/// that rotates, and divides each by the round's no-layer time; the report
+/// is the median of those ratios over the rounds (and each case's median
+/// time), so that a burst of load that slows one round slows both sides of
+/// its ratios.
+fn alternate(rounds: usize) {
+    const PER_ROUND: u32 = 2_000;
+    const SUCCESS: [&str; 6] = [
+        "success/no-layer",
+        "success/layer-around-router",
+        "success/router-layer",
+        "success/router-layer-identity",
+        "success-with-request-ids/no-layer",
+        "success-with-request-ids/layer-around-router",
+    ];
+    let runtime = runtime();
+    let services = Services::new();
+    assert_same_answers(&services, &runtime);
+    let mut times = vec![Vec::new(); SUCCESS.len()];
+    let mut ratios = vec![Vec::new(); SUCCESS.len()];
+    for round in 0..rounds {
+        let mut this_round = [0.0_f64; SUCCESS.len()];
+        for turn in 0..SUCCESS.len() {
+            let case = (round + turn) % SUCCESS.len();
+            let started = std::time::Instant::now();
+            for _ in 0..PER_ROUND {
+                black_box(runtime.block_on(services.run(SUCCESS[case])));
+            }
+            this_round[case] = started.elapsed().as_secs_f64() * 1e9 / f64::from(PER_ROUND);
+        }
+        for case in 0..SUCCESS.len() {
+            // The request-id cases against their own no-layer case.
+            let base = if SUCCESS[case].starts_with("success-with-request-ids/") { 4 } else { 0 };
+            times[case].push(this_round[case]);
+            ratios[case].push(this_round[case] / this_round[base]);
+        }
+    }
+    let median = |values: &mut Vec<f64>| {
+        values.sort_by(f64::total_cmp);
+        values[values.len() / 2]
+    };
+    println!("{rounds} rounds of {PER_ROUND} requests of each case, medians");
+    for (case, name) in SUCCESS.iter().enumerate() {
+        let time = median(&mut times[case]);
+        let ratio = median(&mut ratios[case]);
+        println!("{name:<46} {time:8.1} ns  {:+6.2} %", (ratio - 1.0) * 100.0);
+    }
 }

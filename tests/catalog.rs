@@ -100,6 +100,24 @@ fn the_registry_holds_every_code_of_the_catalog() {
     assert!(registry::lookup("ERR-01-009").is_none());
     assert!(registry::lookup("").is_none());
     assert!(registry::lookup("ERR-99-999").is_none());
+    // The hash table over the codes: every linked code is found, as the
+    // first entry of its code in code order (what the binary search found),
+    // and near misses, a code's prefix and texts of any length are not.
+    let all = registry::entries();
+    for entry in all {
+        let first = all
+            .iter()
+            .filter(|other| other.code() == entry.code())
+            .min_by_key(|other| (std::ptr::from_ref(other.catalog()) as usize, other.type_path()));
+        assert!(std::ptr::eq(registry::lookup(entry.code()).unwrap(), *first.unwrap()), "{}", entry.code());
+        let code = entry.code();
+        for near in [&code[..code.len() - 1], &format!("{code} "), &format!(" {code}"), &code.to_lowercase()] {
+            assert!(registry::lookup(near).is_none_or(|found| found.code() == near), "{near}");
+        }
+    }
+    for len in [63, 64, 65, 1000] {
+        assert!(registry::lookup(&"E".repeat(len)).is_none());
+    }
 
     let code: Code<Catalog> = "ERR-02-015".parse().unwrap();
     assert_eq!(registry::lookup_code(code).map(|entry| entry.class_name()), Some("QuotaExceededError"));

@@ -92,8 +92,7 @@ impl<C: ErrorCatalog + ?Sized> FromStr for Code<C> {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let format = C::INFO.format();
-        let (module, number) = format.parse(text)?;
-        let text = CodeText::parse(format, text)?;
+        let (text, module, number) = CodeText::parse_numbers(format, text)?;
         Ok(Self { text, module, number, catalog: PhantomData })
     }
 }

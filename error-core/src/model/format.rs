@@ -174,7 +174,24 @@ pub struct CodeFormat {
     module_width: u8,
     code_width: u8,
     max_code: i64,
+    /// The index in `segments` of the `{module}` part and of the `{code}`
+    /// part; `usize::MAX` without one. Parsing compares indexes, not names.
+    module_at: usize,
+    code_at: usize,
+    /// For a format of literal text and padded numbers alone (most:
+    /// `ERR-{module:02}-{code:03}`, `E{code:04}`), every code has this
+    /// length: the byte each position holds, [`DIGIT`] where a digit goes.
+    /// 0 for any other format.
+    fixed_len: usize,
+    pattern: [u8; MAX_CODE_LEN],
+    /// Where the module's and the code's digits are in a fixed-length code,
+    /// `(start, end)`; `(0, 0)` without one.
+    module_span: (usize, usize),
+    code_span: (usize, usize),
 }
+
+/// A digit's place in [`CodeFormat::pattern`]: 0xFF is no byte of UTF-8.
+const DIGIT: u8 = 0xFF;
 
 impl CodeFormat {
     #[doc(hidden)]
@@ -186,8 +203,16 @@ impl CodeFormat {
         // The longest code the parts can write; a word has no bound here,
         // each code is checked when it is written.
         let mut longest = 0;
+        let (mut module_at, mut code_at) = (usize::MAX, usize::MAX);
         let mut i = 0;
         while i < segments.len() {
+            if let Some(name) = part_name(segments[i]) {
+                if bytes_eq(name.as_bytes(), b"module") {
+                    module_at = i;
+                } else if bytes_eq(name.as_bytes(), b"code") {
+                    code_at = i;
+                }
+            }
             match segments[i] {
                 Segment::Number { name, width } => {
                     if bytes_eq(name.as_bytes(), b"module") {
@@ -217,7 +242,22 @@ impl CodeFormat {
             i += 1;
         }
         assert!(longest <= MAX_CODE_LEN, "the catalog's format writes codes longer than 64 bytes");
-        Self { template, shape, segments, start, module_width, code_width, max_code }
+        let (fixed_len, pattern, module_span, code_span) = fixed_pattern(shape, segments, module_at, code_at);
+        Self {
+            template,
+            shape,
+            segments,
+            start,
+            module_width,
+            code_width,
+            max_code,
+            module_at,
+            code_at,
+            fixed_len,
+            pattern,
+            module_span,
+            code_span,
+        }
     }
 
     /// The template this format was declared with, e.g. `ERR-{module:02}-{code:03}`.
@@ -340,6 +380,65 @@ impl CodeFormat {
     }
 }
 
+/// The pattern of a fixed-length format (`CodeFormat`'s `pattern`): its
+/// length, the byte of each position, and where the module's and the
+/// code's digits are; a length of 0 when the format has none.
+#[allow(clippy::type_complexity)]
+const fn fixed_pattern(
+    shape: Shape,
+    segments: &'static [Segment],
+    module_at: usize,
+    code_at: usize,
+) -> (usize, [u8; MAX_CODE_LEN], (usize, usize), (usize, usize)) {
+    let unpadded = if matches!(shape, Shape::Flat) { MAX_DIGITS } else { MAX_PART_DIGITS as usize };
+    let mut fixed = matches!(shape, Shape::Numbered | Shape::Flat);
+    let mut pattern = [0; MAX_CODE_LEN];
+    let (mut fixed_len, mut module_span, mut code_span) = (0, (0, 0), (0, 0));
+    let mut i = 0;
+    while fixed && i < segments.len() {
+        let (fill, digits) = match segments[i] {
+            Segment::Literal(text) => (text.as_bytes(), 0),
+            Segment::Number { width, .. }
+                if width != 0
+                    && width as usize <= 18
+                    && width as usize <= unpadded
+                    && (i == module_at || i == code_at) =>
+            {
+                (&[] as &[u8], width as usize)
+            }
+            _ => {
+                fixed = false;
+                (&[] as &[u8], 0)
+            }
+        };
+        if fixed_len + fill.len() + digits > MAX_CODE_LEN {
+            fixed = false;
+        } else {
+            let mut k = 0;
+            while k < fill.len() {
+                pattern[fixed_len + k] = fill[k];
+                k += 1;
+            }
+            let mut k = 0;
+            while k < digits {
+                pattern[fixed_len + k] = DIGIT;
+                k += 1;
+            }
+            if digits != 0 && i == module_at {
+                module_span = (fixed_len, fixed_len + digits);
+            } else if digits != 0 {
+                code_span = (fixed_len, fixed_len + digits);
+            }
+            fixed_len += fill.len() + digits;
+        }
+        i += 1;
+    }
+    if !fixed {
+        (fixed_len, pattern, module_span, code_span) = (0, [0; MAX_CODE_LEN], (0, 0), (0, 0));
+    }
+    (fixed_len, pattern, module_span, code_span)
+}
+
 /// The largest number of `width` decimal digits; any `i64` unpadded.
 const fn max_for_width(width: u8) -> i64 {
     if width == 0 || width as usize >= MAX_DIGITS {
@@ -381,6 +480,61 @@ pub(crate) const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
+/// A code of a fixed-length format, checked against its pattern in one
+/// pass; `None` for anything [`scan_parts`] refuses (and some it reads).
+const fn scan_fixed(format: &CodeFormat, bytes: &[u8]) -> Option<Parts> {
+    // Every byte is looked at, without a branch per byte.
+    let mut wrong = false;
+    let mut k = 0;
+    while k < bytes.len() && k < MAX_CODE_LEN {
+        let (want, byte) = (format.pattern[k], bytes[k]);
+        let digit = want == DIGIT;
+        // Bitwise on purpose: no branch per byte.
+        #[allow(clippy::needless_bitwise_bool)]
+        {
+            wrong |= (digit & (byte.wrapping_sub(b'0') > 9)) | (!digit & (byte != want));
+        }
+        k += 1;
+    }
+    if wrong {
+        return None;
+    }
+    let (module, code) = (digits_at(bytes, format.module_span), digits_at(bytes, format.code_span));
+    let has_module = format.module_span.1 > format.module_span.0;
+    if (has_module && module < format.start) || (format.code_span.1 > format.code_span.0 && code < format.start) {
+        return None;
+    }
+    // At most four digits: the derive refuses wider modules.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    Some(Parts { module: module as u16, code, module_at: format.module_span })
+}
+
+/// The value of the digits at `span`, at most 18 of them; 0 when empty.
+const fn digits_at(bytes: &[u8], span: (usize, usize)) -> i64 {
+    let mut value: i64 = 0;
+    let mut k = span.0;
+    while k < span.1 {
+        value = value * 10 + (bytes[k] - b'0') as i64;
+        k += 1;
+    }
+    value
+}
+
+/// Whether `bytes` has `text` at `at`.
+const fn has_at(bytes: &[u8], at: usize, text: &[u8]) -> bool {
+    if bytes.len() - at < text.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < text.len() {
+        if bytes[at + k] != text[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
 /// Reads `bytes` segment by segment; returns the numbers of the `module`
 /// and `code` placeholders when they are numbers, 0 otherwise.
 const fn scan(format: &CodeFormat, bytes: &[u8]) -> Result<(u16, i64), ParseCodeError> {
@@ -414,6 +568,20 @@ const fn scan_parts(format: &CodeFormat, bytes: &[u8]) -> Result<Parts, ParseCod
     if bytes.len() > MAX_CODE_LEN {
         return Err(ParseCodeError::TooLong);
     }
+    // A fixed-length format reads a code in one pass over its bytes; what
+    // it refuses is read again below, for the error that says why.
+    if format.fixed_len != 0
+        && bytes.len() == format.fixed_len
+        && let Some(parts) = scan_fixed(format, bytes)
+    {
+        return Ok(parts);
+    }
+    scan_general(format, bytes)
+}
+
+/// [`scan_parts`] segment by segment, for any format and any text of at
+/// most [`MAX_CODE_LEN`] bytes.
+const fn scan_general(format: &CodeFormat, bytes: &[u8]) -> Result<Parts, ParseCodeError> {
     let segments = format.segments;
     let (mut at, mut module, mut code) = (0, 0, 0);
     let mut module_at = (0, 0);
@@ -423,7 +591,7 @@ const fn scan_parts(format: &CodeFormat, bytes: &[u8]) -> Result<Parts, ParseCod
         let number = match segments[i] {
             Segment::Literal(text) => {
                 let text = text.as_bytes();
-                if bytes.len() - at < text.len() || !bytes_eq(bytes.split_at(at).1.split_at(text.len()).0, text) {
+                if !has_at(bytes, at, text) {
                     return Err(if i == 0 {
                         ParseCodeError::Prefix
                     } else if i + 1 == segments.len() {
@@ -435,17 +603,17 @@ const fn scan_parts(format: &CodeFormat, bytes: &[u8]) -> Result<Parts, ParseCod
                 at += text.len();
                 None
             }
-            Segment::Number { name, width } => match read_decimal(format, bytes, at, width) {
+            Segment::Number { width, .. } => match read_decimal(format, bytes, at, width) {
                 Ok((value, end)) => {
                     at = end;
-                    Some((name, value))
+                    Some(value)
                 }
                 Err(error) => return Err(error),
             },
-            Segment::Hex { name, width, lower } => match read_hex(bytes, at, width, lower) {
+            Segment::Hex { width, lower, .. } => match read_hex(bytes, at, width, lower) {
                 Ok((value, end)) => {
                     at = end;
-                    Some((name, value))
+                    Some(value)
                 }
                 Err(error) => return Err(error),
             },
@@ -489,13 +657,11 @@ const fn scan_parts(format: &CodeFormat, bytes: &[u8]) -> Result<Parts, ParseCod
                 None
             }
         };
-        if let Some(name) = part_name(segments[i])
-            && bytes_eq(name.as_bytes(), b"module")
-        {
+        let is_module = i == format.module_at;
+        if is_module {
             module_at = (part_start, at);
         }
-        if let Some((name, value)) = number {
-            let is_module = bytes_eq(name.as_bytes(), b"module");
+        if let Some(value) = number {
             if value < format.start {
                 return Err(if is_module { ParseCodeError::ZeroModule } else { ParseCodeError::ZeroCode });
             }
@@ -505,7 +671,7 @@ const fn scan_parts(format: &CodeFormat, bytes: &[u8]) -> Result<Parts, ParseCod
                 {
                     module = value as u16;
                 }
-            } else if bytes_eq(name.as_bytes(), b"code") {
+            } else if i == format.code_at {
                 code = value;
             }
         }
@@ -549,6 +715,25 @@ const fn read_decimal(
     mut at: usize,
     width: u8,
 ) -> Result<(i64, usize), ParseCodeError> {
+    // Padded, and too short to overflow: exactly `width` digits, read in
+    // one pass (most formats, `{code:03}`).
+    if width != 0 && width <= 18 && width <= unpadded_digits(format) {
+        let width = width as usize;
+        if bytes.len() - at < width {
+            return Err(ParseCodeError::Digits);
+        }
+        let mut value: i64 = 0;
+        let mut k = 0;
+        while k < width {
+            let byte = bytes[at + k];
+            if !byte.is_ascii_digit() {
+                return Err(ParseCodeError::Digits);
+            }
+            value = value * 10 + (byte - b'0') as i64;
+            k += 1;
+        }
+        return Ok((value, at + width));
+    }
     // A sign only where the format can write one: unpadded, in a catalog
     // whose numbers may be negative.
     let negative = width == 0 && format.start < 0 && at < bytes.len() && bytes[at] == b'-';
@@ -744,12 +929,23 @@ impl CodeText {
     /// # Errors
     /// The [`ParseCodeError`] of the first part that does not match.
     pub const fn parse(format: &CodeFormat, text: &str) -> Result<Self, ParseCodeError> {
-        if let Err(error) = scan(format, text.as_bytes()) {
-            return Err(error);
+        match Self::parse_numbers(format, text) {
+            Ok((out, _, _)) => Ok(out),
+            Err(error) => Err(error),
         }
+    }
+
+    /// Checks `text` against a format once: the text kept, and its module
+    /// and code numbers (as [`CodeFormat::parse`] reads them).
+    pub(crate) const fn parse_numbers(format: &CodeFormat, text: &str) -> Result<(Self, u16, i64), ParseCodeError> {
+        let (module, code) = match scan(format, text.as_bytes()) {
+            Ok(numbers) => numbers,
+            Err(error) => return Err(error),
+        };
         let mut out = Self::EMPTY;
+        // `scan` refuses text longer than `MAX_CODE_LEN`: it fits.
         out.push(text.as_bytes());
-        Ok(out)
+        Ok((out, module, code))
     }
 
     /// Appends `bytes`; false when they do not fit.
@@ -758,11 +954,7 @@ impl CodeText {
         if bytes.len() > MAX_CODE_LEN - len {
             return false;
         }
-        let mut i = 0;
-        while i < bytes.len() {
-            self.bytes[len + i] = bytes[i];
-            i += 1;
-        }
+        self.bytes.split_at_mut(len).1.split_at_mut(bytes.len()).0.copy_from_slice(bytes);
         // At most MAX_CODE_LEN (64): fits a u8.
         #[allow(clippy::cast_possible_truncation)]
         {
@@ -891,6 +1083,73 @@ mod tests {
         assert_eq!(PHALA.parse("XRR-01-004"), Err(ParseCodeError::Prefix));
         assert_eq!(PHALA.parse("ERR-01+004"), Err(ParseCodeError::Separator));
         assert_eq!(PHALA.parse("ERR-01-0045"), Err(ParseCodeError::Suffix));
+    }
+
+    /// Every text that differs from a code of the format at one or two
+    /// bytes (from digits, the format's own bytes and a few others), and
+    /// each cut short or made longer: the one-pass reading of a
+    /// fixed-length format agrees with the reading segment by segment.
+    #[test]
+    fn the_fixed_length_reading_agrees_with_the_general_one() {
+        const FLAT: CodeFormat = CodeFormat::__new(
+            "E{code:04}",
+            Shape::Flat,
+            &[Segment::Literal("E"), Segment::Number { name: "code", width: 4 }],
+            0,
+        );
+        const CODE_FIRST: CodeFormat = CodeFormat::__new(
+            "{code:04}.{{x}}{module:01}",
+            Shape::Numbered,
+            &[
+                Segment::Number { name: "code", width: 4 },
+                Segment::Literal(".{x}"),
+                Segment::Number { name: "module", width: 1 },
+            ],
+            1,
+        );
+        let fixed = |format: &CodeFormat, text: &[u8]| {
+            super::scan_fixed(format, text).map(|parts| (parts.module, parts.code, parts.module_at))
+        };
+        let general = |format: &CodeFormat, text: &[u8]| {
+            super::scan_general(format, text).map(|parts| (parts.module, parts.code, parts.module_at))
+        };
+        // The digits, their neighbours (`/`, `:`), bytes whose high bit is set.
+        let alphabet = b"0123456789ERx-.{}a/:\x80\xb5\xf0\xff ";
+        for (format, valid) in [
+            (&PHALA, "ERR-01-004"),
+            (&PHALA, "ERR-00-000"),
+            (&FLAT, "E0000"),
+            (&FLAT, "E0308"),
+            (&CODE_FIRST, "0042.{x}3"),
+        ] {
+            assert!(format.fixed_len == valid.len(), "{valid}");
+            let mut texts =
+                std::vec![valid.as_bytes().to_vec(), valid.as_bytes()[1..].to_vec(), [valid.as_bytes(), b"0"].concat()];
+            for at in 0..valid.len() {
+                for &byte in alphabet {
+                    let mut one = valid.as_bytes().to_vec();
+                    one[at] = byte;
+                    for second in 0..valid.len() {
+                        for &other in b"0x" {
+                            let mut two = one.clone();
+                            two[second] = other;
+                            texts.push(two);
+                        }
+                    }
+                    texts.push(one);
+                }
+            }
+            for text in texts {
+                let general = general(format, &text);
+                match fixed(format, &text) {
+                    Some(parts) => assert_eq!(general, Ok(parts), "{text:?}"),
+                    None if text.len() == format.fixed_len => assert!(general.is_err(), "{text:?}: {general:?}"),
+                    None => {}
+                }
+            }
+        }
+        // Formats with an unpadded, hexadecimal or word part are read segment by segment.
+        assert_eq!((SMTP.fixed_len, SNAKE.fixed_len), (0, 0));
     }
 
     #[test]

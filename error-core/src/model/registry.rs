@@ -11,8 +11,9 @@
 //! that checks the codes of a workspace names one item of each crate.
 //!
 //! The index is built once, on first use: entries sorted by catalog, module
-//! and code for [`lookup_code`], and by code string for [`lookup`], both
-//! answered by binary search.
+//! and code for [`lookup_code`] (binary search), and by code string, with
+//! a hash table over the code strings for [`lookup`]: one hash of at most
+//! 64 bytes and one probe sequence whatever the number of codes.
 
 use std::collections::BTreeMap;
 use std::string::String;
@@ -35,6 +36,66 @@ struct Index {
     by_catalog: Vec<&'static Entry>,
     /// By code string, then catalog address.
     by_text: Vec<&'static Entry>,
+    /// Open addressing over the distinct code strings of `by_text`, at most
+    /// half full: each slot is 0 (empty) or the position in `by_text` of
+    /// the first entry of its code, plus one, beside the high half of the
+    /// code's hash. The keys are the linked codes, never the input: a
+    /// lookup's probe sequence is bounded by the clusters they form.
+    slots: Vec<(u32, u32)>,
+}
+
+/// The hash of a code string, 8 bytes at a time (codes have at most 64).
+fn hash(code: &[u8]) -> u64 {
+    const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mix = |hash: u64, word: u64| (hash.rotate_left(23) ^ word).wrapping_mul(MULTIPLIER);
+    let mut hash = code.len() as u64;
+    let mut words = code.chunks_exact(8);
+    for chunk in &mut words {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        hash = mix(hash, u64::from_le_bytes(word));
+    }
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut word = [0; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        hash = mix(hash, u64::from_le_bytes(word));
+    }
+    hash ^ (hash >> 29)
+}
+
+/// The hash's high half, kept in a slot to skip most comparisons.
+fn tag(hash: u64) -> u32 {
+    // The high 32 bits.
+    #[allow(clippy::cast_possible_truncation)]
+    {
+        (hash >> 32) as u32
+    }
+}
+
+/// The slots of [`Index::slots`] for `by_text`.
+fn hash_slots(by_text: &[&'static Entry]) -> Vec<(u32, u32)> {
+    let size = (by_text.len() * 2).next_power_of_two().max(2);
+    let mask = size - 1;
+    let mut slots = std::vec![(0, 0); size];
+    for (at, entry) in by_text.iter().enumerate() {
+        if at > 0 && by_text[at - 1].code() == entry.code() {
+            continue;
+        }
+        let hash = hash(entry.code().as_bytes());
+        // Truncation keeps the low bits, which the mask keeps anyway.
+        #[allow(clippy::cast_possible_truncation)]
+        let mut slot = hash as usize & mask;
+        while slots[slot].1 != 0 {
+            slot = (slot + 1) & mask;
+        }
+        // The program's entries number far fewer than 2^32.
+        #[allow(clippy::cast_possible_truncation)]
+        {
+            slots[slot] = (tag(hash), at as u32 + 1);
+        }
+    }
+    slots
 }
 
 fn catalog_key(entry: &Entry) -> usize {
@@ -59,7 +120,8 @@ fn index() -> &'static Index {
         });
         let mut by_text = by_catalog.clone();
         by_text.sort_by_key(|entry| (entry.code(), catalog_key(entry), entry.type_path()));
-        Index { by_catalog, by_text }
+        let slots = hash_slots(&by_text);
+        Index { by_catalog, by_text, slots }
     })
 }
 
@@ -101,9 +163,28 @@ pub fn entries_of<C: ErrorCatalog + ?Sized>() -> &'static [&'static Entry] {
 /// ```
 #[must_use]
 pub fn lookup(code: &str) -> Option<&'static Entry> {
-    let by_text = &index().by_text;
-    let at = by_text.partition_point(|entry| entry.code() < code);
-    by_text.get(at).copied().filter(|entry| entry.code() == code)
+    if code.len() > crate::model::format::MAX_CODE_LEN {
+        return None;
+    }
+    let index = index();
+    let hash = hash(code.as_bytes());
+    let (tag, mask) = (tag(hash), index.slots.len() - 1);
+    // Truncation keeps the low bits, which the mask keeps anyway.
+    #[allow(clippy::cast_possible_truncation)]
+    let mut slot = hash as usize & mask;
+    loop {
+        let (slot_tag, at) = index.slots[slot];
+        if at == 0 {
+            return None;
+        }
+        if slot_tag == tag {
+            let entry = index.by_text[at as usize - 1];
+            if entry.code() == code {
+                return Some(entry);
+            }
+        }
+        slot = (slot + 1) & mask;
+    }
 }
 
 /// The entry of `code` in catalog `C`.

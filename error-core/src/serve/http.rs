@@ -285,7 +285,7 @@ impl ErrorResponses {
         let path = Some(path).filter(|path| path.len() <= MAX_INSTANCE_LEN);
         RequestContext {
             responses: Arc::clone(self),
-            request_id: request_id.and_then(|id| http::HeaderValue::from_bytes(id).ok()),
+            request_id: RequestId::of(request_id),
             path: path.and_then(|path| http::uri::PathAndQuery::try_from(path).ok()),
             accept_language: None,
         }
@@ -301,7 +301,7 @@ impl ErrorResponses {
     ) -> RequestContext {
         RequestContext {
             responses: Arc::clone(self),
-            request_id: request_id.cloned(),
+            request_id: RequestId::of_header(request_id),
             path: if self.wants_path() { request.uri().path_and_query().cloned() } else { None },
             accept_language: if self.wants_language() {
                 request.headers().get(http::header::ACCEPT_LANGUAGE).cloned()
@@ -323,7 +323,7 @@ pub const MAX_INSTANCE_LEN: usize = 1024;
 #[derive(Debug, Clone)]
 pub struct RequestContext {
     responses: Arc<ErrorResponses>,
-    request_id: Option<http::HeaderValue>,
+    request_id: RequestId,
     path: Option<http::uri::PathAndQuery>,
     accept_language: Option<http::HeaderValue>,
 }
@@ -332,7 +332,7 @@ impl RequestContext {
     /// The request id the request carried, if it is one a body may repeat.
     #[must_use]
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_ref().and_then(|id| crate::serve::server::accepted_request_id(id.as_bytes()))
+        self.request_id.as_bytes().and_then(crate::serve::server::accepted_request_id)
     }
 
     /// The request's path, if a body may repeat it: the `instance` of an
@@ -360,6 +360,64 @@ impl RequestContext {
     #[must_use]
     pub fn responses(&self) -> &ErrorResponses {
         &self.responses
+    }
+}
+
+/// The longest request id a context copies into itself; a longer one (up to
+/// [`MAX_REQUEST_ID_LEN`]) shares the header's bytes. A UUID is 36 bytes.
+const INLINE_REQUEST_ID: usize = 46;
+
+/// A request's id as its context keeps it. Copying a short id costs less
+/// than sharing the header's bytes, whose count is an atomic that the
+/// clone and the drop of every request, successful or not, would touch
+/// (two of the four atomic operations the axum layer added to a 200,
+/// BENCHMARKS.md).
+#[derive(Debug, Clone)]
+enum RequestId {
+    None,
+    Inline { len: u8, bytes: [u8; INLINE_REQUEST_ID] },
+    Shared(http::HeaderValue),
+}
+
+impl RequestId {
+    /// A copy of `id`; none when it is longer than any accepted id.
+    fn of(id: Option<&[u8]>) -> Self {
+        match id {
+            Some(id) if id.len() <= INLINE_REQUEST_ID => Self::inline(id),
+            Some(id) if id.len() <= MAX_REQUEST_ID_LEN => {
+                http::HeaderValue::from_bytes(id).map_or(Self::None, Self::Shared)
+            }
+            _ => Self::None,
+        }
+    }
+
+    /// `header`, copied when short, shared otherwise; none when it is
+    /// longer than any accepted id.
+    #[cfg(feature = "axum")]
+    fn of_header(header: Option<&http::HeaderValue>) -> Self {
+        match header {
+            Some(id) if id.len() <= INLINE_REQUEST_ID => Self::inline(id.as_bytes()),
+            Some(id) if id.len() <= MAX_REQUEST_ID_LEN => Self::Shared(id.clone()),
+            _ => Self::None,
+        }
+    }
+
+    /// `id`, at most [`INLINE_REQUEST_ID`] bytes, copied.
+    fn inline(id: &[u8]) -> Self {
+        let mut bytes = [0; INLINE_REQUEST_ID];
+        let len = id.len().min(INLINE_REQUEST_ID);
+        bytes[..len].copy_from_slice(&id[..len]);
+        // At most INLINE_REQUEST_ID (46): fits a u8.
+        #[allow(clippy::cast_possible_truncation)]
+        Self::Inline { len: len as u8, bytes }
+    }
+
+    fn as_bytes(&self) -> Option<&[u8]> {
+        match self {
+            Self::None => None,
+            Self::Inline { len, bytes } => bytes.get(..usize::from(*len)),
+            Self::Shared(id) => Some(id.as_bytes()),
+        }
     }
 }
 
