@@ -9,8 +9,9 @@
 //! actix-web responses), for the gRPC status (its message, its details
 //! decoded and as bytes, and the trailers it is sent as), for the formats
 //! of published standards (S3's XML once unescaped, Google's JSON, OAuth
-//! 2.0 token errors, the Kubernetes `Status`) and for
-//! the client's reading of each, no character of a secret may appear, and the
+//! 2.0 token errors, the Kubernetes `Status`), for the JSON-RPC
+//! error object (feature `jsonrpsee`) and for the
+//! client's reading of each, no character of a secret may appear, and the
 //! public values must; and the same for the body of a `Failure` whose chain
 //! wraps the errors in application errors and anyhow context that quote
 //! secrets, or holds no catalog error at all. The parts that need a feature are gated by it:
@@ -467,6 +468,8 @@ fn no_character_of_a_secret_reaches_any_body() {
                 assert_status_clean(error, &message, &details, &public)?;
                 #[cfg(any(feature = "axum", feature = "actix-web"))]
                 assert_standard_formats_clean(error, &message, &details, &public)?;
+                #[cfg(feature = "jsonrpsee")]
+                assert_error_object_clean(error, &message, &details)?;
             }
             Ok(())
         })
@@ -639,6 +642,36 @@ fn assert_standard_formats_clean(
         }
         prop_assert!(!format!("{remote:?}").chars().any(is_secret_char), "{}: the reader's reading leaks", name);
     }
+/// The JSON-RPC error object of `error`, as written and as the client reads
+/// it back: no character of a secret anywhere in it; the public message,
+/// and the public details in `data.details`.
+#[cfg(feature = "jsonrpsee")]
+fn assert_error_object_clean(
+    error: &(dyn CatalogError<Catalog = Catalog> + Sync),
+    message: &str,
+    details: &Value,
+) -> Result<(), TestCaseError> {
+    let code = error.code_str();
+    let text = serde_json::to_string(&error_catalog::jsonrpsee::error_object(error))
+        .map_err(|e| TestCaseError::fail(format!("{code}: {e}")))?;
+    let object: Value = serde_json::from_str(&text).map_err(|e| TestCaseError::fail(format!("{code}: {e}")))?;
+    let mut all = Vec::new();
+    strings(&object, &mut all);
+    prop_assert!(!all.iter().any(|s| s.chars().any(is_secret_char)), "the error object of {} leaks: {}", code, text);
+    prop_assert_eq!(&object["message"], &json!(message), "{}", text);
+    prop_assert_eq!(&object["data"]["error_code"], code, "{}", text);
+    let expected = details.as_array().map(Vec::as_slice).unwrap_or_default();
+    let written = object["data"].get("details").and_then(Value::as_object).map_or(0, serde_json::Map::len);
+    prop_assert_eq!(written, expected.len(), "{}", text);
+    for detail in expected {
+        let field = detail["field"].as_str().unwrap_or_default();
+        prop_assert_eq!(&object["data"]["details"][field], &detail["value"], "{} {}: {}", code, field, text);
+    }
+
+    let remote = error_catalog::client::RemoteError::parse_jsonrpc(text.as_bytes())
+        .map_err(|e| TestCaseError::fail(format!("{code}: the client cannot read the error object: {e}")))?;
+    prop_assert_eq!((remote.code(), remote.message()), (code, message));
+    prop_assert!(!format!("{remote:?}").chars().any(is_secret_char), "{}: the client's reading leaks", code);
     Ok(())
 }
 

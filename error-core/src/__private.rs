@@ -496,12 +496,16 @@ pub use utoipa;
 #[cfg(feature = "utoipa")]
 pub type UtoipaResponses =
     std::collections::BTreeMap<alloc::string::String, utoipa::openapi::RefOr<utoipa::openapi::Response>>;
+#[cfg(feature = "jsonrpsee")]
+pub use crate::serve::jsonrpsee::error_object as jsonrpsee_error_object;
 #[cfg(feature = "miette")]
 pub use crate::serve::miette::{
     code as miette_code, help as miette_help, severity as miette_severity, url as miette_url,
 };
 #[cfg(feature = "miette")]
 pub use alloc::boxed::Box;
+#[cfg(feature = "jsonrpsee")]
+pub use jsonrpsee_types;
 #[cfg(feature = "miette")]
 pub use miette;
 #[cfg(feature = "tonic")]

@@ -189,6 +189,7 @@
 //! | `link-check` | a code defined by two crates of one program fails its link (see above) |
 //! | `tracing-error` | the log event of a server error carries the spans around it (`SpanTrace`, with tracing-error's `ErrorLayer`) |
 //! | `miette` | every catalog error is a `miette::Diagnostic`: code, documentation URL, help and severity ([`miette`]) |
+//! | `jsonrpsee` | every catalog error is a jsonrpsee `ErrorObjectOwned` ([`jsonrpsee`]); `RemoteError` reads one back |
 //!
 //! Without default features the crate is `no_std` with `alloc`.
 //!
@@ -202,7 +203,7 @@
 //! |---|---|---|
 //! | `model/` | the code format, the catalog, a code's entry, [`Code`], the [`CatalogError`] trait, HTTP's reason phrases, gRPC's code table, the registry, the translations | the root's types, [`status`], [`registry`], [`fluent`] |
 //! | `wire/` | the JSON bodies and the bound of a detail's value, the gRPC wire contract, the reader of any of them | [`body`], [`client`] |
-//! | `serve/` | the HTTP answer, the request id and server-error log shared by HTTP and gRPC, one module per framework | [`http`], [`axum`], [`actix_web`], [`tonic`], [`utoipa`] |
+//! | `serve/` | the HTTP answer, the request id and server-error log shared by HTTP and gRPC, one module per framework | [`http`], [`axum`], [`actix_web`], [`tonic`], [`utoipa`], [`jsonrpsee`] |
 //! | `render/` | the catalog as documents: Markdown and MDX, the JSON document, templates, TypeScript and Python | [`render`] |
 //! | `check/` | the stability lock and the test helpers | [`stability`], [`testing`] |
 //!
@@ -311,6 +312,8 @@ pub use serve::actix_web;
 pub use serve::axum;
 #[cfg(feature = "http")]
 pub use serve::http;
+#[cfg(feature = "jsonrpsee")]
+pub use serve::jsonrpsee;
 #[cfg(feature = "miette")]
 pub use serve::miette;
 #[cfg(feature = "tonic")]

@@ -79,7 +79,8 @@ impl<'a> Context<'a> {
 
     /// The impls of the integrations whose features are on: axum's and
     /// actix-web's answer with the error's status and body, utoipa's
-    /// document the type's codes, tonic's convert it into a gRPC status.
+    /// document the type's codes, tonic's and jsonrpsee's convert it into a
+    /// gRPC status and a JSON-RPC error object.
     pub fn framework_impls(&self, out: &mut Out) {
         let mut bounds = Bounds::default();
         if !self.params.is_empty() {
@@ -131,16 +132,24 @@ impl<'a> Context<'a> {
             );
         }
         if cfg!(feature = "tonic") {
-            self.conversion_header(out, "__p::tonic::Status");
-            let ident = &self.input.original.ident;
-            let ty = if self.generic {
-                let (_, ty_generics, _) = self.input.original.generics.split_for_impl();
-                quote!(#ident #ty_generics).to_string()
-            } else {
-                ident.to_string()
-            };
-            out.text(&format!("{{ fn from(error: {ty}) -> Self {{ __p::tonic_status(&error) }} }}"));
+            self.conversion(out, "__p::tonic::Status", "__p::tonic_status");
         }
+        if cfg!(feature = "jsonrpsee") {
+            self.conversion(out, "__p::jsonrpsee_types::ErrorObjectOwned", "__p::jsonrpsee_error_object");
+        }
+    }
+
+    /// `impl From<Type> for Target { fn from(error: Type) -> Self { convert(&error) } }`.
+    fn conversion(&self, out: &mut Out, target: &str, convert: &str) {
+        self.conversion_header(out, target);
+        let ident = &self.input.original.ident;
+        let ty = if self.generic {
+            let (_, ty_generics, _) = self.input.original.generics.split_for_impl();
+            quote!(#ident #ty_generics).to_string()
+        } else {
+            ident.to_string()
+        };
+        out.text(&format!("{{ fn from(error: {ty}) -> Self {{ {convert}(&error) }} }}"));
     }
 
     /// `impl<...> From<Type<...>> for Target where ...`: the type converts
