@@ -496,6 +496,8 @@ pub use utoipa;
 #[cfg(feature = "utoipa")]
 pub type UtoipaResponses =
     std::collections::BTreeMap<alloc::string::String, utoipa::openapi::RefOr<utoipa::openapi::Response>>;
+#[cfg(feature = "async-graphql")]
+pub use crate::serve::async_graphql::error as async_graphql_error;
 #[cfg(feature = "jsonrpsee")]
 pub use crate::serve::jsonrpsee::error_object as jsonrpsee_error_object;
 #[cfg(feature = "miette")]
@@ -504,6 +506,8 @@ pub use crate::serve::miette::{
 };
 #[cfg(feature = "miette")]
 pub use alloc::boxed::Box;
+#[cfg(feature = "async-graphql")]
+pub use async_graphql;
 #[cfg(feature = "jsonrpsee")]
 pub use jsonrpsee_types;
 #[cfg(feature = "miette")]

@@ -190,6 +190,7 @@
 //! | `tracing-error` | the log event of a server error carries the spans around it (`SpanTrace`, with tracing-error's `ErrorLayer`) |
 //! | `miette` | every catalog error is a `miette::Diagnostic`: code, documentation URL, help and severity ([`miette`]) |
 //! | `jsonrpsee` | every catalog error is a jsonrpsee `ErrorObjectOwned` ([`jsonrpsee`]); `RemoteError` reads one back |
+//! | `async-graphql` | every catalog error is an `async_graphql::Error` with its code in `extensions` ([`async_graphql`]) |
 //!
 //! Without default features the crate is `no_std` with `alloc`.
 //!
@@ -203,7 +204,7 @@
 //! |---|---|---|
 //! | `model/` | the code format, the catalog, a code's entry, [`Code`], the [`CatalogError`] trait, HTTP's reason phrases, gRPC's code table, the registry, the translations | the root's types, [`status`], [`registry`], [`fluent`] |
 //! | `wire/` | the JSON bodies and the bound of a detail's value, the gRPC wire contract, the reader of any of them | [`body`], [`client`] |
-//! | `serve/` | the HTTP answer, the request id and server-error log shared by HTTP and gRPC, one module per framework | [`http`], [`axum`], [`actix_web`], [`tonic`], [`utoipa`], [`jsonrpsee`] |
+//! | `serve/` | the HTTP answer, the request id and server-error log shared by HTTP and gRPC, one module per framework | [`http`], [`axum`], [`actix_web`], [`tonic`], [`utoipa`], [`jsonrpsee`], [`async_graphql`] |
 //! | `render/` | the catalog as documents: Markdown and MDX, the JSON document, templates, TypeScript and Python | [`render`] |
 //! | `check/` | the stability lock and the test helpers | [`stability`], [`testing`] |
 //!
@@ -308,6 +309,8 @@ pub use model::registry;
 pub use model::status;
 #[cfg(feature = "actix-web")]
 pub use serve::actix_web;
+#[cfg(feature = "async-graphql")]
+pub use serve::async_graphql;
 #[cfg(feature = "axum")]
 pub use serve::axum;
 #[cfg(feature = "http")]

@@ -228,6 +228,9 @@ fn the_built_in_page_is_committed_and_the_document_reads_back() {
         let loaded = render::Loaded::from_json(&json).unwrap();
         assert_eq!(render::markdown(loaded.info(), &loaded.modules()), page);
         assert_eq!(serde_json::to_string_pretty(&loaded.document()).unwrap(), json);
+    }
+}
+
 /// A jsonrpsee server whose methods return catalog errors, and jsonrpsee's
 /// HTTP client, over loopback: what the client reports is the catalog's
 /// code, message and data, and `RemoteError` reads it back, from the

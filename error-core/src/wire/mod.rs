@@ -14,7 +14,7 @@ pub(crate) mod bounded;
 mod budget;
 #[cfg(feature = "client")]
 pub mod client;
-#[cfg(feature = "jsonrpsee")]
+#[cfg(any(feature = "jsonrpsee", feature = "async-graphql"))]
 pub(crate) mod detail_map;
 #[cfg(any(feature = "http", feature = "client"))]
 pub mod formats;

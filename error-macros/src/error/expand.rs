@@ -80,7 +80,8 @@ impl<'a> Context<'a> {
     /// The impls of the integrations whose features are on: axum's and
     /// actix-web's answer with the error's status and body, utoipa's
     /// document the type's codes, tonic's and jsonrpsee's convert it into a
-    /// gRPC status and a JSON-RPC error object.
+    /// gRPC status and a JSON-RPC error object, async-graphql's extends it
+    /// into a GraphQL error.
     pub fn framework_impls(&self, out: &mut Out) {
         let mut bounds = Bounds::default();
         if !self.params.is_empty() {
@@ -136,6 +137,10 @@ impl<'a> Context<'a> {
         }
         if cfg!(feature = "jsonrpsee") {
             self.conversion(out, "__p::jsonrpsee_types::ErrorObjectOwned", "__p::jsonrpsee_error_object");
+        }
+        if cfg!(feature = "async-graphql") {
+            self.header(out, "__p::async_graphql::ErrorExtensions", &bounds);
+            out.text("{ fn extend(&self) -> __p::async_graphql::Error { __p::async_graphql_error(self) } }");
         }
     }
 
