@@ -645,6 +645,9 @@ fn assert_standard_formats_clean(
         }
         prop_assert!(!format!("{remote:?}").chars().any(is_secret_char), "{}: the reader's reading leaks", name);
     }
+    Ok(())
+}
+
 /// The JSON-RPC error object of `error`, as written and as the client reads
 /// it back: no character of a secret anywhere in it; the public message,
 /// and the public details in `data.details`.

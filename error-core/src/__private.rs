@@ -9,6 +9,7 @@ pub use core::error::Error;
 pub use core::fmt::{Display, Formatter, Result as FmtResult};
 pub use core::ops::FnMut;
 pub use core::option::Option::{self, None, Some};
+pub use core::time::Duration;
 pub use core::{concat, format_args, module_path, unreachable};
 
 pub use crate::model::catalog::{CatalogInfo, CatalogParts, ErrorCatalog, ModuleInfo, PageInfo, RetiredCode};
@@ -366,6 +367,46 @@ impl<T: core::fmt::Display + ?Sized> MessageField for T {}
 /// not `Display` is then one error, with the message of [`MessageField`].
 pub fn message_field<T: MessageField>(field: &T) -> &dyn core::fmt::Display {
     field
+}
+
+/// A field marked `#[catalog(retry_after)]`: the delay it holds.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a `retry_after` field: it is not a delay",
+    label = "this field is the error's `retry_after`",
+    note = "a `retry_after` field is a `core::time::Duration`, whole seconds (`u64`, `u32`, `u16`), or an `Option` of one"
+)]
+pub trait RetryDelay {
+    /// The delay, `None` when the value holds none.
+    fn retry_delay(&self) -> Option<core::time::Duration>;
+}
+
+impl RetryDelay for core::time::Duration {
+    fn retry_delay(&self) -> Option<core::time::Duration> {
+        Some(*self)
+    }
+}
+
+macro_rules! seconds {
+    ($($int:ty),*) => {$(
+        impl RetryDelay for $int {
+            fn retry_delay(&self) -> Option<core::time::Duration> {
+                Some(core::time::Duration::from_secs(u64::from(*self)))
+            }
+        }
+    )*};
+}
+seconds!(u64, u32, u16);
+
+impl<T: RetryDelay> RetryDelay for Option<T> {
+    fn retry_delay(&self) -> Option<core::time::Duration> {
+        self.as_ref().and_then(RetryDelay::retry_delay)
+    }
+}
+
+impl<T: RetryDelay + ?Sized> RetryDelay for &T {
+    fn retry_delay(&self) -> Option<core::time::Duration> {
+        (**self).retry_delay()
+    }
 }
 
 /// A detail of the public body, from what [`DetailProbe`] found.

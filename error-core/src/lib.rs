@@ -70,6 +70,8 @@
 //! | `link(url = "...", label = "...")` | struct, variant | documentation; repeatable |
 //! | `severity = "warning"` | struct, enum, variant | `error`, `warning`, `info` or `success` ([`Severity`]) |
 //! | `retryable = true` | struct, enum, variant | whether the same request may succeed if sent again |
+//! | `retry_after = 30` | struct, enum, variant | a fixed delay, 1 to 86400 seconds, after which the same request may succeed: HTTP's `Retry-After`, gRPC's `RetryInfo`; makes the code `retryable`; on an enum, the default of its variants |
+//! | `retry_after` | field | the field holds the delay (a `Duration`, whole seconds as `u64`/`u32`/`u16`, or an `Option` of one): [`CatalogError::retry_after`]; makes the code `retryable` |
 //! | `grpc = "FAILED_PRECONDITION"` | struct, enum, variant | the gRPC status code; default: the HTTP status's, by [`GrpcCode::of`] |
 //! | `reason = "..."` | struct, variant | the `ErrorInfo` reason of gRPC (AIP-193: `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63); default: the class name in upper snake case |
 //! | `catalog = path` | struct, enum | the catalog to use; default: `crate::Catalog` |

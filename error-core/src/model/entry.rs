@@ -37,6 +37,7 @@ pub struct EntryParts {
     pub links: &'static [Link],
     pub severity: Option<Severity>,
     pub retryable: Option<bool>,
+    pub retry_after: Option<u32>,
     pub grpc: Option<GrpcCode>,
     pub reason: &'static str,
     pub type_path: &'static str,
@@ -61,6 +62,7 @@ impl EntryParts {
         links: &[],
         severity: None,
         retryable: None,
+        retry_after: None,
         grpc: None,
         reason: "",
         type_path: "",
@@ -223,6 +225,35 @@ impl Entry {
     #[must_use]
     pub const fn retryable(&self) -> Option<bool> {
         self.0.retryable
+    }
+
+    /// The fixed delay after which the same request may succeed, when the
+    /// code states one (`#[catalog(retry_after = 30)]`, in seconds): HTTP's
+    /// `Retry-After` and gRPC's `RetryInfo`. A delay that a field holds
+    /// (`#[catalog(retry_after)]`) is the value's, read by
+    /// [`CatalogError::retry_after`](crate::CatalogError::retry_after).
+    ///
+    /// ```
+    /// # use error_catalog::{CatalogError, ErrorCatalog};
+    /// # #[derive(ErrorCatalog)]
+    /// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+    /// # pub enum Catalog { #[module(5, name = "Limits")] Limits }
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(module = 5, code = 1, status = 503, retry_after = 30, message = "Try again shortly")]
+    /// pub struct MaintenanceError;
+    ///
+    /// # fn main() {
+    /// let entry = MaintenanceError.entry();
+    /// assert_eq!(entry.retry_after(), Some(core::time::Duration::from_secs(30)));
+    /// assert_eq!(entry.retryable(), Some(true)); // a delay says it is retryable
+    /// # }
+    /// ```
+    #[must_use]
+    pub const fn retry_after(&self) -> Option<core::time::Duration> {
+        match self.0.retry_after {
+            Some(seconds) => Some(core::time::Duration::from_secs(seconds as u64)),
+            None => None,
+        }
     }
 
     /// The gRPC status code the error states (`#[catalog(grpc = "...")]`);

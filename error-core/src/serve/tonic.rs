@@ -18,7 +18,10 @@
 //!   (`node_id` is `nodeId`), its value as JSON text (`42`, `"web"`);
 //! - a `RequestInfo` with the request id, when the call carried an
 //!   acceptable one (see [`ErrorLayer`]);
-//! - a `Help` with the error's links.
+//! - a `Help` with the error's links;
+//! - a `RetryInfo` when the error is retryable (`retryable = true`, or a
+//!   `retry_after` delay), its `retry_delay` the delay when the error gives
+//!   one ([`CatalogError::retry_after`]).
 //!
 //! Nothing else: not `Debug`, not the other fields, not the sources, not
 //! the internal `Display` of a `display = false` type. A server error
@@ -122,6 +125,10 @@ pub fn status_with_request_id<E: CatalogError + ?Sized>(error: &E, request_id: O
     if !entry.links().is_empty() {
         let links: Vec<HelpLink> = entry.links().iter().map(|link| HelpLink::new(link.label(), link.url())).collect();
         details.set_help(links);
+    }
+    let delay = error.retry_after();
+    if delay.is_some() || entry.retryable() == Some(true) {
+        details.set_retry_info(delay);
     }
     ::tonic::Status::with_error_details(::tonic::Code::from_i32(code.number()), message(error), details)
 }

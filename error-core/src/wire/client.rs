@@ -41,6 +41,7 @@ pub struct RemoteError {
     details: Vec<RemoteDetail>,
     suggestions: Vec<String>,
     links: Vec<RemoteLink>,
+    retry_after: Option<core::time::Duration>,
 }
 
 /// A `details` item: a field of the error, its value, and an optional message.
@@ -276,6 +277,7 @@ impl RemoteError {
             details: Vec::new(),
             suggestions: Vec::new(),
             links: Vec::new(),
+            retry_after: None,
         }
     }
 
@@ -407,6 +409,9 @@ impl RemoteError {
             match detail {
                 ErrorDetail::RequestInfo(info) if error.request_id.is_none() && !info.request_id.is_empty() => {
                     error.request_id = Some(info.request_id.clone());
+                }
+                ErrorDetail::RetryInfo(info) if error.retry_after.is_none() => {
+                    error.retry_after = info.retry_delay;
                 }
                 ErrorDetail::Help(help) => error.links.extend(
                     help.links.iter().map(|link| RemoteLink { url: link.url.clone(), label: link.description.clone() }),
@@ -632,6 +637,39 @@ impl RemoteError {
     #[must_use]
     pub fn links(&self) -> &[RemoteLink] {
         &self.links
+    }
+
+    /// How long to wait before sending the request again, when the server
+    /// said: the `retry_delay` of a gRPC status's `RetryInfo`, or the
+    /// `Retry-After` header given to
+    /// [`with_retry_after_header`](Self::with_retry_after_header).
+    #[must_use]
+    pub fn retry_after(&self) -> Option<core::time::Duration> {
+        self.retry_after
+    }
+
+    /// The delay of an HTTP response's `Retry-After` header, when it is in
+    /// seconds (`Retry-After: 30`, as the HTTP integrations write it; an
+    /// HTTP date, or anything else, is left unread).
+    ///
+    /// ```
+    /// use error_catalog::client::RemoteError;
+    ///
+    /// let body = br#"{"error_code": "ERR-05-002", "message": "Too many requests"}"#;
+    /// let error = RemoteError::parse(429, body).unwrap().with_retry_after_header(b"2");
+    /// assert_eq!(error.retry_after(), Some(std::time::Duration::from_secs(2)));
+    /// ```
+    #[must_use]
+    pub fn with_retry_after_header(mut self, value: &[u8]) -> Self {
+        let value = value.trim_ascii();
+        // At most 19 digits: within `u64`, read in bounded time.
+        if (1..=19).contains(&value.len())
+            && value.iter().all(u8::is_ascii_digit)
+            && let Some(seconds) = core::str::from_utf8(value).ok().and_then(|text| text.parse().ok())
+        {
+            self.retry_after = Some(core::time::Duration::from_secs(seconds));
+        }
+        self
     }
 
     /// Whether this is an error of local type `T` (for an enum, any of its

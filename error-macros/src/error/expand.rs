@@ -19,7 +19,7 @@ use proc_macro2::{Delimiter, Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::ast::{Code, CodeValue, Field, Input, ModuleKey};
+use super::ast::{Code, CodeValue, Field, Input, ModuleKey, RetryAfter};
 use crate::bounds::{Bounds, Params};
 use crate::message::Piece;
 use crate::out::{Out, literal};
@@ -453,8 +453,15 @@ fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
     if let Some(severity) = code.keys.severity.as_ref().or(defaults.severity.as_ref()) {
         let _ = write!(out, "severity: __p::Some(__p::Severity::{}),", pascal(&severity.value));
     }
-    if let Some(retryable) = code.keys.retryable.as_ref().or(defaults.retryable.as_ref()) {
-        let _ = write!(out, "retryable: __p::Some({}),", retryable.value);
+    // A delay, fixed or in a field, says the code is retryable.
+    let field_delay = code.fields.iter().any(|field| field.keys.retry_after.is_some());
+    let fixed = code.keys.retry_after.as_ref().or(defaults.retry_after.as_ref()).filter(|_| !field_delay);
+    if let Some(RetryAfter::Seconds(seconds, _)) = fixed {
+        let _ = write!(out, "retry_after: __p::Some({seconds}),");
+    }
+    let retryable = code.keys.retryable.as_ref().or(defaults.retryable.as_ref()).map(|flag| flag.value);
+    if let Some(retryable) = retryable.or((field_delay || fixed.is_some()).then_some(true)) {
+        let _ = write!(out, "retryable: __p::Some({retryable}),");
     }
     if let Some(grpc) = code.keys.grpc.as_ref().or(defaults.grpc.as_ref()) {
         let _ = write!(out, "grpc: __p::Some(__p::GrpcCode::{}),", pascal(&grpc.value));
@@ -469,6 +476,12 @@ fn catalog_error_impl(cx: &Context<'_>, out: &mut Out) {
         let ty = &field.original.ty;
         if field.keys.detail.is_some() && cx.params.in_type(ty) {
             bounds.push(quote::quote_spanned!(ty.span()=> #ty: __p::serde::Serialize));
+        }
+    }
+    for field in input.codes.iter().flat_map(|code| &code.fields) {
+        let ty = &field.original.ty;
+        if field.keys.retry_after.is_some() && cx.params.in_type(ty) {
+            bounds.push(quote::quote_spanned!(ty.span()=> #ty: __p::RetryDelay));
         }
     }
     if !cx.params.is_empty() {
@@ -518,6 +531,22 @@ fn catalog_error_impl(cx: &Context<'_>, out: &mut Out) {
             Some(pattern(code, used))
         });
         body.group(Delimiter::Brace, visits);
+    }
+    if input.codes.iter().any(|code| code.fields.iter().any(|field| field.keys.retry_after.is_some())) {
+        body.text("fn retry_after(&self) -> __p::Option<__p::Duration>");
+        let mut delay = Out::new();
+        matched(cx, &mut delay, |arm, code, index| {
+            let Some(at) = code.fields.iter().position(|field| field.keys.retry_after.is_some()) else {
+                let _ = write!(arm, "__E{index}.retry_after()");
+                return None;
+            };
+            // A field that is not a delay is reported at its type.
+            let span = code.fields[at].original.ty.span();
+            let binding = Ident::new(&format!("__{at}"), span);
+            arm.tokens(quote_spanned!(span=> __p::RetryDelay::retry_delay(#binding)));
+            Some(pattern(code, [at]))
+        });
+        body.group(Delimiter::Brace, delay);
     }
     out.group(Delimiter::Brace, body);
 }
