@@ -335,7 +335,7 @@ pub use model::catalog::{CatalogInfo, ErrorCatalog, ModuleInfo, PageInfo, Retire
 #[cfg(feature = "registry")]
 pub use model::chain::{Found, MAX_LINKS, find_in_chain};
 pub use model::code::Code;
-pub use model::entry::{Detail, DetailValue, Entry, Link, MessageTemplate, Piece, Severity};
+pub use model::entry::{Detail, DetailValue, DocUrl, Entry, Link, MessageTemplate, Piece, Severity};
 pub use model::error::{CatalogError, PublicMessage};
 #[cfg(feature = "registry")]
 pub use model::failure::Failure;

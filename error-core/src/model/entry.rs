@@ -213,6 +213,35 @@ impl Entry {
         self.0.links
     }
 
+    /// The one documentation URL of the code: the catalog's page of it
+    /// (`link_template`), else the code's first `link(...)`; `None` with
+    /// neither. Every output that has a documentation URL writes this one:
+    /// problem+json's `type`, gRPC's `Help`, miette's `url()`, the catalog
+    /// document's `url`.
+    ///
+    /// ```
+    /// # use error_catalog::{CatalogError, ErrorCatalog};
+    /// #[derive(ErrorCatalog)]
+    /// #[catalog(format = "E{code:04}", link_template = "https://doc.rust-lang.org/error_codes/{code}.html")]
+    /// pub enum Catalog {}
+    ///
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(code = 308, message = "mismatched types")]
+    /// pub struct MismatchedTypes;
+    ///
+    /// # fn main() {
+    /// let url = MismatchedTypes.entry().doc_url().unwrap();
+    /// assert_eq!(url.to_string(), "https://doc.rust-lang.org/error_codes/E0308.html");
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn doc_url(&self) -> Option<DocUrl<'_>> {
+        if self.0.catalog.link_template().is_some() {
+            return Some(DocUrl::Page(self));
+        }
+        self.0.links.first().map(|link| DocUrl::Link(link.url()))
+    }
+
     /// How grave the condition is, when the error says
     /// (`#[catalog(severity = "warning")]`).
     #[must_use]
@@ -439,6 +468,40 @@ impl Link {
     #[must_use]
     pub const fn label(&self) -> &'static str {
         self.__label
+    }
+}
+
+/// The documentation URL of a code ([`Entry::doc_url`]): written by its
+/// `Display`, without allocating.
+#[derive(Debug, Clone, Copy)]
+pub enum DocUrl<'a> {
+    /// The catalog's page of the code, from its `link_template`.
+    Page(&'a Entry),
+    /// The code's own first link.
+    Link(&'static str),
+}
+
+impl DocUrl<'_> {
+    /// Whether the URL is the catalog's page of the code rather than one of
+    /// the code's own links.
+    #[must_use]
+    pub const fn is_page(&self) -> bool {
+        matches!(self, Self::Page(_))
+    }
+}
+
+impl serde::Serialize for DocUrl<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl fmt::Display for DocUrl<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Page(entry) => entry.catalog().write_link(entry.code(), f),
+            Self::Link(url) => f.write_str(url),
+        }
     }
 }
 

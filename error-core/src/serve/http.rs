@@ -144,7 +144,10 @@ impl ErrorResponses {
         }
     }
 
-    /// RFC 9457 bodies whose `type` is `type_base` followed by the code:
+    /// RFC 9457 bodies whose `type` is each code's documentation URL
+    /// ([`Entry::doc_url`](crate::Entry::doc_url)); `type_base` followed by
+    /// the code is the `type` of a code that has none (a catalog without
+    /// `link_template`, a code without a link):
     /// `with_format(formats::Problem::new(type_base))`.
     #[cfg(feature = "problem-json")]
     #[must_use]

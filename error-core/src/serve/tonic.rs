@@ -18,7 +18,9 @@
 //!   (`node_id` is `nodeId`), its value as JSON text (`42`, `"web"`);
 //! - a `RequestInfo` with the request id, when the call carried an
 //!   acceptable one (see [`ErrorLayer`]);
-//! - a `Help` with the error's links;
+//! - a `Help` with the code's documentation URL
+//!   ([`Entry::doc_url`](crate::Entry::doc_url): the catalog's page of the
+//!   code, labelled `Documentation`, or the code's first link) and its links;
 //! - a `RetryInfo` when the error is retryable (`retryable = true`, or a
 //!   `retry_after` delay), its `retry_delay` the delay when the error gives
 //!   one ([`CatalogError::retry_after`]).
@@ -122,9 +124,13 @@ pub fn status_with_request_id<E: CatalogError + ?Sized>(error: &E, request_id: O
     if let Some(request_id) = request_id.and_then(|id| crate::serve::server::accepted_request_id(id.as_bytes())) {
         details.set_request_info(request_id, "");
     }
-    if !entry.links().is_empty() {
-        let links: Vec<HelpLink> = entry.links().iter().map(|link| HelpLink::new(link.label(), link.url())).collect();
-        details.set_help(links);
+    // The code's documentation URL first, when it is the catalog's page (a
+    // code's own first link is one of its links already).
+    let page = entry.doc_url().filter(crate::DocUrl::is_page);
+    if page.is_some() || !entry.links().is_empty() {
+        let page = page.map(|url| HelpLink::new("Documentation", url.to_string()));
+        let links = entry.links().iter().map(|link| HelpLink::new(link.label(), link.url()));
+        details.set_help(page.into_iter().chain(links).collect::<Vec<_>>());
     }
     let delay = error.retry_after();
     if delay.is_some() || entry.retryable() == Some(true) {
