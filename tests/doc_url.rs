@@ -2,8 +2,8 @@
 //! of the code (`link_template`), else the code's first link. It is the
 //! URL of every output that has one: problem+json's `type` (the
 //! `type_base` of `with_problem_json` only for a code with none), gRPC's
-//! `Help` (read back by `RemoteError::from_status`), and the catalog
-//! document's `url`.
+//! `Help` (read back by `RemoteError::from_status`), the catalog
+//! document's `url` and the generated clients' `url`.
 
 use error_catalog::client::RemoteError;
 use error_catalog::http::ErrorResponses;
@@ -145,4 +145,24 @@ fn futures_lite_block_on<F: std::future::Future>(future: F) -> F::Output {
             return output;
         }
     }
+}
+
+#[test]
+fn the_client_modules_carry_the_same_url() {
+    use error_catalog::render::{python, typescript};
+
+    let modules = error_catalog::registry::modules_of::<Catalog>();
+    let ts = typescript::source(<Catalog as ErrorCatalog>::INFO, &modules);
+    assert!(ts.contains("  readonly url: string | null;\n"), "{ts}");
+    assert!(ts.contains(&format!("    url: \"{PAGE_1}\",\n")), "{ts}");
+    assert!(ts.contains(&format!("    url: \"{PAGE_2}\",\n")), "{ts}");
+    let py = python::source(<Catalog as ErrorCatalog>::INFO, &modules);
+    assert!(py.contains("    url: typing.Optional[str]\n"), "{py}");
+    assert!(py.contains(&format!("        \"{PAGE_1}\",\n")), "{py}");
+
+    let modules = error_catalog::registry::modules_of::<Plain>();
+    let ts = typescript::source(<Plain as ErrorCatalog>::INFO, &modules);
+    assert!(ts.contains(&format!("    url: \"{RUNBOOK}\",\n")) && ts.contains("    url: null,\n"), "{ts}");
+    let py = python::source(<Plain as ErrorCatalog>::INFO, &modules);
+    assert!(py.contains(&format!("        \"{RUNBOOK}\",\n")) && py.contains("        None,\n"), "{py}");
 }
