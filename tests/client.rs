@@ -522,3 +522,46 @@ fn json_128_levels_deep_is_not_json_and_never_overflows() {
     // Two megabytes of brackets: refused before the parser sees them.
     assert_eq!(results[3], Err(ParseBodyError::TooLarge { len: body(1_000_000).len(), limit: 1 << 20 }));
 }
+
+/// JSON-RPC error objects: a catalog's data read, a foreign one kept as one
+/// detail, and every malformed object a typed error.
+#[test]
+fn jsonrpc_error_objects() {
+    let read = |value: serde_json::Value| RemoteError::parse_jsonrpc(value.to_string().as_bytes());
+    let error = read(json!({"jsonrpc": "2.0", "id": null, "error": {"code": 4, "message": "taken",
+        "data": {"error_code": "ERR-01-004", "status": 409, "details": {"name": "web"}}}}))
+    .unwrap();
+    assert!(error.is::<DuplicateCvmNameError>());
+    assert_eq!((error.status(), error.jsonrpc_code(), error.message()), (409, Some(4), "taken"));
+    assert_eq!(error.detail("name"), Some(&json!("web")));
+
+    // Another server's data: the integer is the code, the data one detail.
+    let error = read(json!({"code": -32000, "message": "boom", "data": ["x"]})).unwrap();
+    assert_eq!((error.code(), error.status()), ("-32000", 500));
+    assert_eq!(error.detail("data"), Some(&json!(["x"])));
+    // A status outside 100..=999 is not one.
+    let error = read(json!({"code": 1, "message": "m", "data": {"error_code": "E1", "status": 70000}})).unwrap();
+    assert_eq!(error.status(), 500);
+
+    assert_eq!(read(json!({"message": "m"})), Err(ParseBodyError::Missing("code")));
+    assert_eq!(read(json!({"code": 1})), Err(ParseBodyError::Missing("message")));
+    assert_eq!(read(json!({"code": "1", "message": "m"})), Err(ParseBodyError::WrongType("code")));
+    assert_eq!(read(json!({"code": 2_147_483_648_i64, "message": "m"})), Err(ParseBodyError::WrongType("code")));
+    assert_eq!(read(json!({"code": 1.5, "message": "m"})), Err(ParseBodyError::WrongType("code")));
+    assert_eq!(
+        read(json!({"code": 1, "message": "m", "data": {"error_code": "E1", "details": []}})),
+        Err(ParseBodyError::WrongType("details"))
+    );
+    let many: serde_json::Map<String, serde_json::Value> = (0..257).map(|i| (format!("f{i}"), json!(i))).collect();
+    assert_eq!(
+        read(json!({"code": 1, "message": "m", "data": {"error_code": "E1", "details": many}})),
+        Err(ParseBodyError::TooMany { key: "details", limit: 256 })
+    );
+    assert_eq!(RemoteError::parse_jsonrpc(b"[1]"), Err(ParseBodyError::NotAnObject));
+    assert_eq!(RemoteError::parse_jsonrpc(b"{"), Err(ParseBodyError::NotJson));
+    let large = vec![b' '; 1024 * 1024 + 1];
+    assert_eq!(
+        RemoteError::parse_jsonrpc(&large),
+        Err(ParseBodyError::TooLarge { len: large.len(), limit: 1024 * 1024 })
+    );
+}

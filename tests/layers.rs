@@ -163,6 +163,6 @@ fn no_module_imports_itself_through_others() {
 fn the_reader_sees_the_layers_it_expects() {
     // The graph is read, not empty: the layers import the model.
     let graph = imports();
-    assert!(graph["wire::body"].contains("model::error"), "{:?}", graph["wire::body"]);
+    assert!(graph["wire::public"].contains("model::entry"), "{:?}", graph["wire::public"]);
     assert!(graph["serve::tonic"].contains("wire::grpc"), "{:?}", graph["serve::tonic"]);
 }

@@ -9,8 +9,10 @@
 //! actix-web responses), for the gRPC status (its message, its details
 //! decoded and as bytes, and the trailers it is sent as), for the formats
 //! of published standards (S3's XML once unescaped, Google's JSON, OAuth
-//! 2.0 token errors, the Kubernetes `Status`) and for
-//! the client's reading of each, no character of a secret may appear, and the
+//! 2.0 token errors, the Kubernetes `Status`), for the JSON-RPC
+//! error object (feature `jsonrpsee`), for the GraphQL error (feature
+//! `async-graphql`) and for the
+//! client's reading of each, no character of a secret may appear, and the
 //! public values must; and the same for the body of a `Failure` whose chain
 //! wraps the errors in application errors and anyhow context that quote
 //! secrets, or holds no catalog error at all. The parts that need a feature are gated by it:
@@ -467,6 +469,10 @@ fn no_character_of_a_secret_reaches_any_body() {
                 assert_status_clean(error, &message, &details, &public)?;
                 #[cfg(any(feature = "axum", feature = "actix-web"))]
                 assert_standard_formats_clean(error, &message, &details, &public)?;
+                #[cfg(feature = "jsonrpsee")]
+                assert_error_object_clean(error, &message, &details)?;
+                #[cfg(feature = "async-graphql")]
+                assert_graphql_clean(error, &message, &details)?;
             }
             Ok(())
         })
@@ -638,6 +644,69 @@ fn assert_standard_formats_clean(
             prop_assert_eq!(remote.detail(field), expected.as_ref(), "{} {} {}: {}", name, code, field, text);
         }
         prop_assert!(!format!("{remote:?}").chars().any(is_secret_char), "{}: the reader's reading leaks", name);
+    }
+    Ok(())
+}
+
+/// The JSON-RPC error object of `error`, as written and as the client reads
+/// it back: no character of a secret anywhere in it; the public message,
+/// and the public details in `data.details`.
+#[cfg(feature = "jsonrpsee")]
+fn assert_error_object_clean(
+    error: &(dyn CatalogError<Catalog = Catalog> + Sync),
+    message: &str,
+    details: &Value,
+) -> Result<(), TestCaseError> {
+    let code = error.code_str();
+    let text = serde_json::to_string(&error_catalog::jsonrpsee::error_object(error))
+        .map_err(|e| TestCaseError::fail(format!("{code}: {e}")))?;
+    let object: Value = serde_json::from_str(&text).map_err(|e| TestCaseError::fail(format!("{code}: {e}")))?;
+    let mut all = Vec::new();
+    strings(&object, &mut all);
+    prop_assert!(!all.iter().any(|s| s.chars().any(is_secret_char)), "the error object of {} leaks: {}", code, text);
+    prop_assert_eq!(&object["message"], &json!(message), "{}", text);
+    prop_assert_eq!(&object["data"]["error_code"], code, "{}", text);
+    let expected = details.as_array().map(Vec::as_slice).unwrap_or_default();
+    let written = object["data"].get("details").and_then(Value::as_object).map_or(0, serde_json::Map::len);
+    prop_assert_eq!(written, expected.len(), "{}", text);
+    for detail in expected {
+        let field = detail["field"].as_str().unwrap_or_default();
+        prop_assert_eq!(&object["data"]["details"][field], &detail["value"], "{} {}: {}", code, field, text);
+    }
+
+    let remote = error_catalog::client::RemoteError::parse_jsonrpc(text.as_bytes())
+        .map_err(|e| TestCaseError::fail(format!("{code}: the client cannot read the error object: {e}")))?;
+    prop_assert_eq!((remote.code(), remote.message()), (code, message));
+    prop_assert!(!format!("{remote:?}").chars().any(is_secret_char), "{}: the client's reading leaks", code);
+    Ok(())
+}
+
+/// The GraphQL error of `error`, as a GraphQL response writes it: no
+/// character of a secret anywhere in it; the public message, the code and
+/// the public details in `extensions`.
+#[cfg(feature = "async-graphql")]
+fn assert_graphql_clean(
+    error: &(dyn CatalogError<Catalog = Catalog> + Sync),
+    message: &str,
+    details: &Value,
+) -> Result<(), TestCaseError> {
+    let code = error.code_str();
+    let graphql =
+        error_catalog::async_graphql::error(error).into_server_error(async_graphql::Pos { line: 1, column: 3 });
+    let text = serde_json::to_string(&graphql).map_err(|e| TestCaseError::fail(format!("{code}: {e}")))?;
+    let written: Value = serde_json::from_str(&text).map_err(|e| TestCaseError::fail(format!("{code}: {e}")))?;
+    let mut all = Vec::new();
+    strings(&written, &mut all);
+    prop_assert!(!all.iter().any(|s| s.chars().any(is_secret_char)), "the GraphQL error of {} leaks: {}", code, text);
+    prop_assert!(!format!("{graphql:?}").chars().any(is_secret_char), "the GraphQL error of {} leaks", code);
+    prop_assert_eq!(&written["message"], &json!(message), "{}", text);
+    prop_assert_eq!(&written["extensions"]["code"], code, "{}", text);
+    let expected = details.as_array().map(Vec::as_slice).unwrap_or_default();
+    let count = written["extensions"].get("details").and_then(Value::as_object).map_or(0, serde_json::Map::len);
+    prop_assert_eq!(count, expected.len(), "{}", text);
+    for detail in expected {
+        let field = detail["field"].as_str().unwrap_or_default();
+        prop_assert_eq!(&written["extensions"]["details"][field], &detail["value"], "{} {}: {}", code, field, text);
     }
     Ok(())
 }

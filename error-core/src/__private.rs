@@ -9,6 +9,7 @@ pub use core::error::Error;
 pub use core::fmt::{Display, Formatter, Result as FmtResult};
 pub use core::ops::FnMut;
 pub use core::option::Option::{self, None, Some};
+pub use core::time::Duration;
 pub use core::{concat, format_args, module_path, unreachable};
 
 pub use crate::model::catalog::{CatalogInfo, CatalogParts, ErrorCatalog, ModuleInfo, PageInfo, RetiredCode};
@@ -368,6 +369,46 @@ pub fn message_field<T: MessageField>(field: &T) -> &dyn core::fmt::Display {
     field
 }
 
+/// A field marked `#[catalog(retry_after)]`: the delay it holds.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a `retry_after` field: it is not a delay",
+    label = "this field is the error's `retry_after`",
+    note = "a `retry_after` field is a `core::time::Duration`, whole seconds (`u64`, `u32`, `u16`), or an `Option` of one"
+)]
+pub trait RetryDelay {
+    /// The delay, `None` when the value holds none.
+    fn retry_delay(&self) -> Option<core::time::Duration>;
+}
+
+impl RetryDelay for core::time::Duration {
+    fn retry_delay(&self) -> Option<core::time::Duration> {
+        Some(*self)
+    }
+}
+
+macro_rules! seconds {
+    ($($int:ty),*) => {$(
+        impl RetryDelay for $int {
+            fn retry_delay(&self) -> Option<core::time::Duration> {
+                Some(core::time::Duration::from_secs(u64::from(*self)))
+            }
+        }
+    )*};
+}
+seconds!(u64, u32, u16);
+
+impl<T: RetryDelay> RetryDelay for Option<T> {
+    fn retry_delay(&self) -> Option<core::time::Duration> {
+        self.as_ref().and_then(RetryDelay::retry_delay)
+    }
+}
+
+impl<T: RetryDelay + ?Sized> RetryDelay for &T {
+    fn retry_delay(&self) -> Option<core::time::Duration> {
+        (**self).retry_delay()
+    }
+}
+
 /// A detail of the public body, from what [`DetailProbe`] found.
 pub fn detail<'a>(field: &'static str, value: impl IntoDetail<'a>) -> Detail<'a> {
     Detail::with_value(field, value.into_value())
@@ -496,12 +537,20 @@ pub use utoipa;
 #[cfg(feature = "utoipa")]
 pub type UtoipaResponses =
     std::collections::BTreeMap<alloc::string::String, utoipa::openapi::RefOr<utoipa::openapi::Response>>;
+#[cfg(feature = "async-graphql")]
+pub use crate::serve::async_graphql::error as async_graphql_error;
+#[cfg(feature = "jsonrpsee")]
+pub use crate::serve::jsonrpsee::error_object as jsonrpsee_error_object;
 #[cfg(feature = "miette")]
 pub use crate::serve::miette::{
     code as miette_code, help as miette_help, severity as miette_severity, url as miette_url,
 };
 #[cfg(feature = "miette")]
 pub use alloc::boxed::Box;
+#[cfg(feature = "async-graphql")]
+pub use async_graphql;
+#[cfg(feature = "jsonrpsee")]
+pub use jsonrpsee_types;
 #[cfg(feature = "miette")]
 pub use miette;
 #[cfg(feature = "tonic")]

@@ -70,6 +70,8 @@
 //! | `link(url = "...", label = "...")` | struct, variant | documentation; repeatable |
 //! | `severity = "warning"` | struct, enum, variant | `error`, `warning`, `info` or `success` ([`Severity`]) |
 //! | `retryable = true` | struct, enum, variant | whether the same request may succeed if sent again |
+//! | `retry_after = 30` | struct, enum, variant | a fixed delay, 1 to 86400 seconds, after which the same request may succeed: HTTP's `Retry-After`, gRPC's `RetryInfo`; makes the code `retryable`; on an enum, the default of its variants |
+//! | `retry_after` | field | the field holds the delay (a `Duration`, whole seconds as `u64`/`u32`/`u16`, or an `Option` of one): [`CatalogError::retry_after`]; makes the code `retryable` |
 //! | `grpc = "FAILED_PRECONDITION"` | struct, enum, variant | the gRPC status code; default: the HTTP status's, by [`GrpcCode::of`] |
 //! | `reason = "..."` | struct, variant | the `ErrorInfo` reason of gRPC (AIP-193: `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63); default: the class name in upper snake case |
 //! | `catalog = path` | struct, enum | the catalog to use; default: `crate::Catalog` |
@@ -189,6 +191,8 @@
 //! | `link-check` | a code defined by two crates of one program fails its link (see above) |
 //! | `tracing-error` | the log event of a server error carries the spans around it (`SpanTrace`, with tracing-error's `ErrorLayer`) |
 //! | `miette` | every catalog error is a `miette::Diagnostic`: code, documentation URL, help and severity ([`miette`]) |
+//! | `jsonrpsee` | every catalog error is a jsonrpsee `ErrorObjectOwned` ([`jsonrpsee`]); `RemoteError` reads one back |
+//! | `async-graphql` | every catalog error is an `async_graphql::Error` with its code in `extensions` ([`async_graphql`]) |
 //!
 //! Without default features the crate is `no_std` with `alloc`.
 //!
@@ -202,7 +206,7 @@
 //! |---|---|---|
 //! | `model/` | the code format, the catalog, a code's entry, [`Code`], the [`CatalogError`] trait, HTTP's reason phrases, gRPC's code table, the registry, the translations | the root's types, [`status`], [`registry`], [`fluent`] |
 //! | `wire/` | the JSON bodies and the bound of a detail's value, the gRPC wire contract, the reader of any of them | [`body`], [`client`] |
-//! | `serve/` | the HTTP answer, the request id and server-error log shared by HTTP and gRPC, one module per framework | [`http`], [`axum`], [`actix_web`], [`tonic`], [`utoipa`] |
+//! | `serve/` | the HTTP answer, the request id and server-error log shared by HTTP and gRPC, one module per framework | [`http`], [`axum`], [`actix_web`], [`tonic`], [`utoipa`], [`jsonrpsee`], [`async_graphql`] |
 //! | `render/` | the catalog as documents: Markdown and MDX, the JSON document, templates, TypeScript and Python | [`render`] |
 //! | `check/` | the stability lock and the test helpers | [`stability`], [`testing`] |
 //!
@@ -307,10 +311,14 @@ pub use model::registry;
 pub use model::status;
 #[cfg(feature = "actix-web")]
 pub use serve::actix_web;
+#[cfg(feature = "async-graphql")]
+pub use serve::async_graphql;
 #[cfg(feature = "axum")]
 pub use serve::axum;
 #[cfg(feature = "http")]
 pub use serve::http;
+#[cfg(feature = "jsonrpsee")]
+pub use serve::jsonrpsee;
 #[cfg(feature = "miette")]
 pub use serve::miette;
 #[cfg(feature = "tonic")]
@@ -327,7 +335,7 @@ pub use model::catalog::{CatalogInfo, ErrorCatalog, ModuleInfo, PageInfo, Retire
 #[cfg(feature = "registry")]
 pub use model::chain::{Found, MAX_LINKS, find_in_chain};
 pub use model::code::Code;
-pub use model::entry::{Detail, DetailValue, Entry, Link, MessageTemplate, Piece, Severity};
+pub use model::entry::{Detail, DetailValue, DocUrl, Entry, Link, MessageTemplate, Piece, Severity};
 pub use model::error::{CatalogError, PublicMessage};
 #[cfg(feature = "registry")]
 pub use model::failure::Failure;

@@ -76,6 +76,27 @@ pub enum LspError {
     RequestCancelled,
 }
 
+/// An application's own code in the server range, with a public detail and
+/// a private field: what a JSON-RPC error object's `data` carries.
+#[derive(Debug, CatalogError)]
+pub enum EditorError {
+    /// Another editor holds the document.
+    #[catalog(code = -32010, name = "DocumentLocked", message = "Document {uri} is locked")]
+    DocumentLocked {
+        #[catalog(detail)]
+        uri: String,
+        holder: String,
+    },
+}
+
+impl EditorError {
+    fn holder(&self) -> &str {
+        match self {
+            Self::DocumentLocked { holder, .. } => holder,
+        }
+    }
+}
+
 fn info() -> &'static error_catalog::CatalogInfo {
     <Catalog as ErrorCatalog>::INFO
 }
@@ -134,7 +155,7 @@ fn negative_codes_parse_back_and_near_misses_fail() {
 fn the_ranges_are_the_modules_of_the_documents() {
     let modules = registry::modules_of::<Catalog>();
     let names: Vec<(&str, usize)> = modules.iter().map(|(module, entries)| (module.name(), entries.len())).collect();
-    assert_eq!(names, [("LSP errors", 4), ("Pre-defined errors", 5), ("Server errors", 2)]);
+    assert_eq!(names, [("LSP errors", 4), ("Pre-defined errors", 5), ("Server errors", 3)]);
     assert_eq!(info().modules()[0].range(), Some((-32899, -32800)));
     assert_eq!(info().modules()[0].reserved_ranges(), &[(-32899, -32804)]);
     assert!(info().is_in_reserved_range(-32850));
@@ -207,5 +228,107 @@ fn the_built_in_page_is_committed_and_the_document_reads_back() {
         let loaded = render::Loaded::from_json(&json).unwrap();
         assert_eq!(render::markdown(loaded.info(), &loaded.modules()), page);
         assert_eq!(serde_json::to_string_pretty(&loaded.document()).unwrap(), json);
+    }
+}
+
+/// A jsonrpsee server whose methods return catalog errors, and jsonrpsee's
+/// HTTP client, over loopback: what the client reports is the catalog's
+/// code, message and data, and `RemoteError` reads it back, from the
+/// client's error object and from the raw response.
+#[cfg(feature = "jsonrpsee")]
+mod over_jsonrpsee {
+    use super::{EditorError, JsonRpcError, LspError};
+    use error_catalog::CatalogError;
+    use error_catalog::client::RemoteError;
+    use jsonrpsee_core::client::{ClientT as _, Error as ClientError};
+    use jsonrpsee_core::rpc_params;
+    use jsonrpsee_http_client::HttpClient;
+    use jsonrpsee_server::types::ErrorObjectOwned;
+    use jsonrpsee_server::{RpcModule, Server, ServerHandle};
+
+    const HOLDER: &str = "alice@example.com";
+
+    async fn serve() -> (String, ServerHandle) {
+        let server = Server::builder().build("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", server.local_addr().unwrap());
+        let mut module = RpcModule::new(());
+        module
+            .register_method("document/open", |params, _, _| -> Result<String, ErrorObjectOwned> {
+                let uri: String = params.one().map_err(|_| JsonRpcError::InvalidParams)?;
+                Err(EditorError::DocumentLocked { uri, holder: HOLDER.into() }.into())
+            })
+            .unwrap();
+        module
+            .register_method("initialized", |_, _, _| -> Result<(), LspError> { Err(LspError::ServerNotInitialized) })
+            .unwrap();
+        (url, server.start(module))
+    }
+
+    /// The error object the client reports for a call, and the raw response
+    /// of the same call.
+    async fn call(
+        url: &str,
+        method: &str,
+        params: jsonrpsee_core::params::ArrayParams,
+        raw: serde_json::Value,
+    ) -> (ErrorObjectOwned, Vec<u8>) {
+        let client = HttpClient::builder().build(url).unwrap();
+        let object = match client.request::<serde_json::Value, _>(method, params).await {
+            Err(ClientError::Call(object)) => object,
+            other => panic!("{method}: expected an error object, got {other:?}"),
+        };
+        let body = serde_json::json!({"jsonrpc": "2.0", "id": 7, "method": method, "params": raw});
+        let response = reqwest::Client::new().post(url).json(&body).send().await.unwrap();
+        (object, response.bytes().await.unwrap().to_vec())
+    }
+
+    #[tokio::test]
+    async fn the_client_reports_the_code_message_and_data() {
+        let (url, server) = serve().await;
+        let (object, raw) =
+            call(&url, "document/open", rpc_params!["file:///a.rs"], serde_json::json!(["file:///a.rs"])).await;
+        assert_eq!(object.code(), -32010);
+        assert_eq!(object.message(), "Document file:///a.rs is locked");
+        let data: serde_json::Value = serde_json::from_str(object.data().unwrap().get()).unwrap();
+        assert_eq!(data, serde_json::json!({"error_code": "-32010", "details": {"uri": "file:///a.rs"}}));
+
+        let locked = EditorError::DocumentLocked { uri: "file:///a.rs".into(), holder: HOLDER.into() };
+        for remote in [RemoteError::from_error_object(&object).unwrap(), RemoteError::parse_jsonrpc(&raw).unwrap()] {
+            assert!(remote.is::<EditorError>());
+            assert_eq!((remote.code(), remote.jsonrpc_code()), ("-32010", Some(-32010)));
+            assert_eq!(remote.message(), "Document file:///a.rs is locked");
+            assert_eq!(remote.detail("uri"), Some(&serde_json::json!("file:///a.rs")));
+            assert_eq!(remote.details().len(), 1);
+            assert!(std::ptr::eq(remote.entry().unwrap(), locked.entry()));
+        }
+        let raw = String::from_utf8(raw).unwrap();
+        assert!(raw.contains(r#""id":7"#), "{raw}");
+        assert!(!raw.contains(locked.holder()), "the private field reached the wire: {raw}");
+        server.stop().unwrap();
+    }
+
+    #[tokio::test]
+    async fn catalog_errors_and_jsonrpsee_s_own_read_back_alike() {
+        let (url, server) = serve().await;
+        // A catalog error the method returns as its own error type.
+        let (object, raw) = call(&url, "initialized", rpc_params![], serde_json::json!([])).await;
+        assert_eq!((object.code(), object.message()), (-32002, "Server not initialized"));
+        let remote = RemoteError::parse_jsonrpc(&raw).unwrap();
+        assert!(remote.is::<LspError>());
+        assert_eq!(remote.code(), "-32002");
+        // A parameter the method cannot read: the catalog's -32602.
+        let (object, _) = call(&url, "document/open", rpc_params![], serde_json::json!([])).await;
+        assert_eq!((object.code(), object.message()), (-32602, "Invalid params"));
+        assert_eq!(object.data().unwrap().get(), r#"{"error_code":"-32602"}"#);
+        // jsonrpsee's own answer to an unknown method, without catalog data:
+        // its integer is the code of this catalog.
+        let (object, raw) = call(&url, "shutdown", rpc_params![], serde_json::json!([])).await;
+        assert_eq!(object.code(), -32601);
+        for remote in [RemoteError::from_error_object(&object).unwrap(), RemoteError::parse_jsonrpc(&raw).unwrap()] {
+            assert!(remote.is::<JsonRpcError>());
+            assert_eq!(remote.entry().map(|entry| entry.code()), Some(JsonRpcError::MethodNotFound.code_str()));
+            assert_eq!(remote.status(), 500);
+        }
+        server.stop().unwrap();
     }
 }

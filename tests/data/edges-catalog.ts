@@ -150,7 +150,7 @@ export const CATALOG: Readonly<Record<ErrorCode, ErrorCodeFacts>> = {
     details: ["a \"quoted\" field\n"],
     severity: null,
     retryable: null,
-    url: null,
+    url: "https://example.com/?q=\"*/",
   },
   "E\"\\'\u00e903\u2028003": {
     status: 403,

@@ -187,7 +187,7 @@ class ErrorCode(str, enum.Enum):
         ("a \"quoted\" field\n",),
         None,
         None,
-        None,
+        "https://example.com/?q=\"*/",
     )
 
     E____03_003 = (

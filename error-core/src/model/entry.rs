@@ -37,6 +37,7 @@ pub struct EntryParts {
     pub links: &'static [Link],
     pub severity: Option<Severity>,
     pub retryable: Option<bool>,
+    pub retry_after: Option<u32>,
     pub grpc: Option<GrpcCode>,
     pub reason: &'static str,
     pub type_path: &'static str,
@@ -61,6 +62,7 @@ impl EntryParts {
         links: &[],
         severity: None,
         retryable: None,
+        retry_after: None,
         grpc: None,
         reason: "",
         type_path: "",
@@ -211,6 +213,35 @@ impl Entry {
         self.0.links
     }
 
+    /// The one documentation URL of the code: the catalog's page of it
+    /// (`link_template`), else the code's first `link(...)`; `None` with
+    /// neither. Every output that has a documentation URL writes this one:
+    /// problem+json's `type`, gRPC's `Help`, miette's `url()`, the catalog
+    /// document's `url`.
+    ///
+    /// ```
+    /// # use error_catalog::{CatalogError, ErrorCatalog};
+    /// #[derive(ErrorCatalog)]
+    /// #[catalog(format = "E{code:04}", link_template = "https://doc.rust-lang.org/error_codes/{code}.html")]
+    /// pub enum Catalog {}
+    ///
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(code = 308, message = "mismatched types")]
+    /// pub struct MismatchedTypes;
+    ///
+    /// # fn main() {
+    /// let url = MismatchedTypes.entry().doc_url().unwrap();
+    /// assert_eq!(url.to_string(), "https://doc.rust-lang.org/error_codes/E0308.html");
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn doc_url(&self) -> Option<DocUrl<'_>> {
+        if self.0.catalog.link_template().is_some() {
+            return Some(DocUrl::Page(self));
+        }
+        self.0.links.first().map(|link| DocUrl::Link(link.url()))
+    }
+
     /// How grave the condition is, when the error says
     /// (`#[catalog(severity = "warning")]`).
     #[must_use]
@@ -223,6 +254,35 @@ impl Entry {
     #[must_use]
     pub const fn retryable(&self) -> Option<bool> {
         self.0.retryable
+    }
+
+    /// The fixed delay after which the same request may succeed, when the
+    /// code states one (`#[catalog(retry_after = 30)]`, in seconds): HTTP's
+    /// `Retry-After` and gRPC's `RetryInfo`. A delay that a field holds
+    /// (`#[catalog(retry_after)]`) is the value's, read by
+    /// [`CatalogError::retry_after`](crate::CatalogError::retry_after).
+    ///
+    /// ```
+    /// # use error_catalog::{CatalogError, ErrorCatalog};
+    /// # #[derive(ErrorCatalog)]
+    /// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+    /// # pub enum Catalog { #[module(5, name = "Limits")] Limits }
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(module = 5, code = 1, status = 503, retry_after = 30, message = "Try again shortly")]
+    /// pub struct MaintenanceError;
+    ///
+    /// # fn main() {
+    /// let entry = MaintenanceError.entry();
+    /// assert_eq!(entry.retry_after(), Some(core::time::Duration::from_secs(30)));
+    /// assert_eq!(entry.retryable(), Some(true)); // a delay says it is retryable
+    /// # }
+    /// ```
+    #[must_use]
+    pub const fn retry_after(&self) -> Option<core::time::Duration> {
+        match self.0.retry_after {
+            Some(seconds) => Some(core::time::Duration::from_secs(seconds as u64)),
+            None => None,
+        }
     }
 
     /// The gRPC status code the error states (`#[catalog(grpc = "...")]`);
@@ -408,6 +468,40 @@ impl Link {
     #[must_use]
     pub const fn label(&self) -> &'static str {
         self.__label
+    }
+}
+
+/// The documentation URL of a code ([`Entry::doc_url`]): written by its
+/// `Display`, without allocating.
+#[derive(Debug, Clone, Copy)]
+pub enum DocUrl<'a> {
+    /// The catalog's page of the code, from its `link_template`.
+    Page(&'a Entry),
+    /// The code's own first link.
+    Link(&'static str),
+}
+
+impl DocUrl<'_> {
+    /// Whether the URL is the catalog's page of the code rather than one of
+    /// the code's own links.
+    #[must_use]
+    pub const fn is_page(&self) -> bool {
+        matches!(self, Self::Page(_))
+    }
+}
+
+impl serde::Serialize for DocUrl<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl fmt::Display for DocUrl<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Page(entry) => entry.catalog().write_link(entry.code(), f),
+            Self::Link(url) => f.write_str(url),
+        }
     }
 }
 

@@ -125,6 +125,37 @@ pub trait CatalogError: core::error::Error {
         }
     }
 
+    /// How long a client should wait before it sends the same request
+    /// again, when the error says: the value of the field marked
+    /// `#[catalog(retry_after)]` (a `Duration`, an `Option<Duration>` or
+    /// whole seconds), else the code's fixed `retry_after = N`
+    /// ([`Entry::retry_after`]). HTTP answers it as `Retry-After` (in whole
+    /// seconds, rounded up) and gRPC as the `RetryInfo` detail.
+    ///
+    /// ```
+    /// # use error_catalog::{CatalogError, ErrorCatalog};
+    /// # #[derive(ErrorCatalog)]
+    /// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+    /// # pub enum Catalog { #[module(5, name = "Limits")] Limits }
+    /// use std::time::Duration;
+    ///
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(module = 5, code = 2, status = 429, message = "Too many requests")]
+    /// pub struct RateLimitedError {
+    ///     #[catalog(retry_after)]
+    ///     pub wait: Duration,
+    /// }
+    ///
+    /// # fn main() {
+    /// let error = RateLimitedError { wait: Duration::from_millis(1500) };
+    /// assert_eq!(error.retry_after(), Some(Duration::from_millis(1500)));
+    /// assert_eq!(error.entry().retryable(), Some(true));
+    /// # }
+    /// ```
+    fn retry_after(&self) -> Option<core::time::Duration> {
+        self.entry().retry_after()
+    }
+
     /// The fields marked `#[catalog(detail)]`.
     fn details(&self) -> Vec<Detail<'_>> {
         let mut details = Vec::with_capacity(self.entry().details().len());

@@ -170,11 +170,7 @@ impl Serialize for EntryView<'_> {
         map.serialize_entry("retryable", &entry.retryable())?;
         map.serialize_entry("grpc", &entry.grpc().map(crate::GrpcCode::as_str))?;
         map.serialize_entry("reason", entry.reason())?;
-        let url = entry.catalog().link_template().map(|_| {
-            let mut url = alloc::string::String::new();
-            let _ = entry.catalog().write_link(entry.code(), &mut url);
-            url
-        });
+        let url = entry.doc_url().map(|url| alloc::string::ToString::to_string(&url));
         map.serialize_entry("url", &url)?;
         map.end()
     }

@@ -37,12 +37,10 @@ pub(super) enum Read {
     OptionalBool(fn(&Entry) -> Option<bool>),
 }
 
-/// The page of a code, from the catalog's `link_template`.
+/// The documentation URL of a code, [`Entry::doc_url`]: the catalog's page
+/// of it (`link_template`), else its first link.
 fn url(entry: &Entry) -> Option<String> {
-    entry.catalog().link_template()?;
-    let mut url = String::new();
-    let _ = entry.catalog().write_link(entry.code(), &mut url);
-    Some(url)
+    entry.doc_url().map(|url| alloc::string::ToString::to_string(&url))
 }
 
 pub(super) const FACTS: [Fact; 10] = [

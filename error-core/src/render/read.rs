@@ -344,6 +344,8 @@ fn build(text: &str, raw: RawDocument) -> Result<Loaded, LoadError> {
             links: slice(links.collect()),
             severity: entry.severity,
             retryable: entry.retryable,
+            // The document does not carry a fixed delay (a wire fact).
+            retry_after: None,
             grpc,
             reason: leak(entry.reason),
             type_path: "",

@@ -101,6 +101,9 @@ fn response_of(answer: ResponseParts) -> HttpResponse<BoxBody> {
             response.append_header((name, value));
         }
     }
+    if let Some(seconds) = answer.retry_after {
+        response.insert_header((header::RETRY_AFTER, HeaderValue::from(seconds)));
+    }
     response.body(answer.body)
 }
 

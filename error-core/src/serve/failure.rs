@@ -23,6 +23,8 @@ use crate::model::failure::Failure;
 pub(crate) struct ServerError(Arc<dyn Fn() -> Box<dyn Erased> + Send + Sync>);
 
 impl ServerError {
+    // Set by the layers of HTTP and gRPC; JSON-RPC and GraphQL have none.
+    #[cfg(any(feature = "http", feature = "tonic"))]
     pub(crate) fn new<E, F>(make: F) -> Self
     where
         E: CatalogError + 'static,

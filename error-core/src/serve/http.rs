@@ -144,7 +144,10 @@ impl ErrorResponses {
         }
     }
 
-    /// RFC 9457 bodies whose `type` is `type_base` followed by the code:
+    /// RFC 9457 bodies whose `type` is each code's documentation URL
+    /// ([`Entry::doc_url`](crate::Entry::doc_url)); `type_base` followed by
+    /// the code is the `type` of a code that has none (a catalog without
+    /// `link_template`, a code without a link):
     /// `with_format(formats::Problem::new(type_base))`.
     #[cfg(feature = "problem-json")]
     #[must_use]
@@ -513,6 +516,9 @@ pub struct ResponseParts {
     /// application has translations (feature `fluent`), to the language of
     /// the translation used or, without one, of the catalog.
     pub content_language: Option<http::HeaderValue>,
+    /// `Retry-After`, in whole seconds (rounded up): set when the error
+    /// gives a delay ([`CatalogError::retry_after`]).
+    pub retry_after: Option<u64>,
     /// The JSON body.
     pub body: Vec<u8>,
 }
@@ -521,8 +527,8 @@ impl ResponseParts {
     /// The answer as an [`http::Response`], for any framework on the `http`
     /// crate: hyper alone (`http_body_util::Full<Bytes>`), poem, salvo,
     /// warp, or axum's own `Body` (what [`axum`](crate::axum) answers). The
-    /// body is any type made from the bytes; the status, `Content-Type` and
-    /// `Content-Language` are set.
+    /// body is any type made from the bytes; the status, `Content-Type`,
+    /// `Content-Language` and `Retry-After` are set.
     ///
     /// ```
     /// # use error_catalog::{CatalogError, ErrorCatalog};
@@ -561,6 +567,9 @@ impl ResponseParts {
             {
                 headers.append(name, value);
             }
+        }
+        if let Some(seconds) = self.retry_after {
+            headers.insert(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
         }
         response
     }
@@ -648,6 +657,7 @@ pub fn respond_failure(failure: &crate::Failure) -> ResponseParts {
                     content_type: "text/plain; charset=utf-8",
                     content_language: None,
                     headers: ResponseHeaders::new(),
+                    retry_after: None,
                     body: b"Internal Server Error".to_vec(),
                 }
             }
@@ -709,13 +719,21 @@ pub(crate) fn respond_in<E: CatalogError + ?Sized>(error: &E, context: Option<&R
         // A value that fails only in company, the last resort: every detail a marker.
         serialize(Some(&screen)).or_else(|_| serialize(Some(&|_: &Detail<'_>| Some(Omitted::Unserializable))))
     });
+    let retry_after = error.retry_after().map(retry_after_seconds);
     ResponseParts {
         status,
         content_type: format.content_type(),
         headers,
         content_language,
+        retry_after,
         body: body.unwrap_or_default(),
     }
+}
+
+/// A delay as `Retry-After` writes it: whole seconds, rounded up, so that a
+/// client waits at least as long as the error says.
+fn retry_after_seconds(delay: core::time::Duration) -> u64 {
+    delay.as_secs().saturating_add(u64::from(delay.subsec_nanos() > 0))
 }
 
 /// Whether an error answer's `Content-Type` says JSON (`application/json`,

@@ -51,7 +51,6 @@
 use alloc::boxed::Box;
 use core::fmt;
 
-use crate::model::catalog::CatalogInfo;
 use crate::model::entry::Severity;
 use crate::model::error::CatalogError;
 
@@ -61,17 +60,11 @@ pub fn code<'a, E: CatalogError + ?Sized>(error: &'a E) -> Option<Box<dyn fmt::D
     Some(Box::new(error.entry().code()))
 }
 
-/// What `Diagnostic::url` returns: the catalog's page of the code, else the
-/// code's first link.
+/// What `Diagnostic::url` returns: the code's documentation URL,
+/// [`Entry::doc_url`](crate::Entry::doc_url).
 #[doc(hidden)]
 pub fn url<'a, E: CatalogError + ?Sized>(error: &'a E) -> Option<Box<dyn fmt::Display + 'a>> {
-    let entry = error.entry();
-    let catalog = entry.catalog();
-    if catalog.link_template().is_some() {
-        return Some(Box::new(Page { catalog, code: entry.code() }));
-    }
-    let link = entry.links().first()?;
-    Some(Box::new(link.url()))
+    error.entry().doc_url().map(|url| Box::new(url) as Box<dyn fmt::Display>)
 }
 
 /// What `Diagnostic::help` returns: the suggestions, one per line.
@@ -93,18 +86,6 @@ pub fn severity<E: CatalogError + ?Sized>(error: &E) -> Option<miette::Severity>
         Severity::Warning => miette::Severity::Warning,
         Severity::Info | Severity::Success => miette::Severity::Advice,
     })
-}
-
-/// The documentation URL of a code, written when displayed.
-struct Page {
-    catalog: &'static CatalogInfo,
-    code: &'static str,
-}
-
-impl fmt::Display for Page {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.catalog.write_link(self.code, f)
-    }
 }
 
 /// Lines joined by `\n`.

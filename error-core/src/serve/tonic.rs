@@ -18,7 +18,12 @@
 //!   (`node_id` is `nodeId`), its value as JSON text (`42`, `"web"`);
 //! - a `RequestInfo` with the request id, when the call carried an
 //!   acceptable one (see [`ErrorLayer`]);
-//! - a `Help` with the error's links.
+//! - a `Help` with the code's documentation URL
+//!   ([`Entry::doc_url`](crate::Entry::doc_url): the catalog's page of the
+//!   code, labelled `Documentation`, or the code's first link) and its links;
+//! - a `RetryInfo` when the error is retryable (`retryable = true`, or a
+//!   `retry_after` delay), its `retry_delay` the delay when the error gives
+//!   one ([`CatalogError::retry_after`]).
 //!
 //! Nothing else: not `Debug`, not the other fields, not the sources, not
 //! the internal `Display` of a `display = false` type. A server error
@@ -119,9 +124,17 @@ pub fn status_with_request_id<E: CatalogError + ?Sized>(error: &E, request_id: O
     if let Some(request_id) = request_id.and_then(|id| crate::serve::server::accepted_request_id(id.as_bytes())) {
         details.set_request_info(request_id, "");
     }
-    if !entry.links().is_empty() {
-        let links: Vec<HelpLink> = entry.links().iter().map(|link| HelpLink::new(link.label(), link.url())).collect();
-        details.set_help(links);
+    // The code's documentation URL first, when it is the catalog's page (a
+    // code's own first link is one of its links already).
+    let page = entry.doc_url().filter(crate::DocUrl::is_page);
+    if page.is_some() || !entry.links().is_empty() {
+        let page = page.map(|url| HelpLink::new("Documentation", url.to_string()));
+        let links = entry.links().iter().map(|link| HelpLink::new(link.label(), link.url()));
+        details.set_help(page.into_iter().chain(links).collect::<Vec<_>>());
+    }
+    let delay = error.retry_after();
+    if delay.is_some() || entry.retryable() == Some(true) {
+        details.set_retry_info(delay);
     }
     ::tonic::Status::with_error_details(::tonic::Code::from_i32(code.number()), message(error), details)
 }

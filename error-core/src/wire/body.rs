@@ -146,8 +146,11 @@ pub struct Problem<'a, E: ?Sized> {
 
 #[cfg(feature = "problem-json")]
 impl<'a, E: CatalogError + ?Sized> Problem<'a, E> {
-    /// The problem document of `error`; its `type` is `type_base` followed by
-    /// the code (`https://docs.example.com/errors/` gives
+    /// The problem document of `error`; its `type` is the code's
+    /// documentation URL ([`Entry::doc_url`](crate::Entry::doc_url): the
+    /// catalog's `link_template`, else the code's first link), and only for
+    /// a code with none, `type_base` followed by the code
+    /// (`https://docs.example.com/errors/` gives
     /// `https://docs.example.com/errors/ERR-01-004`).
     pub fn new(error: &'a E, type_base: &'a str) -> Self {
         Self { error, type_base, options: ViewOptions::default() }
@@ -190,7 +193,8 @@ impl<E: CatalogError + ?Sized> Serialize for Problem<'_, E> {
     }
 }
 
-/// The problem document of `view`, its `type` `type_base` and the code:
+/// The problem document of `view`, its `type` the code's documentation URL
+/// (else `type_base` and the code):
 /// what [`Problem`] and the `Problem` format write.
 #[cfg(feature = "problem-json")]
 pub(crate) fn serialize_problem<S: Serializer>(
@@ -201,7 +205,11 @@ pub(crate) fn serialize_problem<S: Serializer>(
     use crate::wire::public::Collected;
 
     let mut map = serializer.serialize_map(None)?;
-    map.serialize_entry("type", &Collected(format_args!("{}{}", type_base, view.code())))?;
+    // The code's documentation URL; `type_base` only for a code with none.
+    match view.doc_url() {
+        Some(url) => map.serialize_entry("type", &url)?,
+        None => map.serialize_entry("type", &Collected(format_args!("{}{}", type_base, view.code())))?,
+    }
     map.serialize_entry("title", view.class_name())?;
     map.serialize_entry("status", &view.status())?;
     map.serialize_entry("detail", &view.message())?;

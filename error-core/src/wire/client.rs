@@ -20,7 +20,7 @@
 //! ```
 
 use std::fmt;
-use std::string::String;
+use std::string::{String, ToString};
 use std::vec::Vec;
 
 use serde_json::{Map, Value};
@@ -34,12 +34,14 @@ use crate::wire::budget::{self, Budget};
 pub struct RemoteError {
     status: u16,
     grpc_code: Option<GrpcCode>,
+    jsonrpc_code: Option<i32>,
     code: String,
     message: String,
     request_id: Option<String>,
     details: Vec<RemoteDetail>,
     suggestions: Vec<String>,
     links: Vec<RemoteLink>,
+    retry_after: Option<core::time::Duration>,
 }
 
 /// A `details` item: a field of the error, its value, and an optional message.
@@ -268,12 +270,14 @@ impl RemoteError {
         Self {
             status,
             grpc_code: None,
+            jsonrpc_code: None,
             code: code.into(),
             message: message.into(),
             request_id: None,
             details: Vec::new(),
             suggestions: Vec::new(),
             links: Vec::new(),
+            retry_after: None,
         }
     }
 
@@ -406,6 +410,9 @@ impl RemoteError {
                 ErrorDetail::RequestInfo(info) if error.request_id.is_none() && !info.request_id.is_empty() => {
                     error.request_id = Some(info.request_id.clone());
                 }
+                ErrorDetail::RetryInfo(info) if error.retry_after.is_none() => {
+                    error.retry_after = info.retry_delay;
+                }
                 ErrorDetail::Help(help) => error.links.extend(
                     help.links.iter().map(|link| RemoteLink { url: link.url.clone(), label: link.description.clone() }),
                 ),
@@ -413,6 +420,163 @@ impl RemoteError {
             }
         }
         Ok(error)
+    }
+
+    /// Reads a JSON-RPC 2.0 error: a whole response
+    /// (`{"jsonrpc": "2.0", "error": {...}, "id": 1}`) or its error object
+    /// (`{"code": -32601, "message": "...", "data": ...}`), as the
+    /// [`jsonrpsee`](crate::jsonrpsee) feature writes it or any server
+    /// does. The code is `data.error_code` when the data holds one (see
+    /// [`jsonrpsee`](crate::jsonrpsee)), else the integer `code` as text
+    /// (`-32601`, a code of a catalog of JSON-RPC codes); the status is
+    /// `data.status`, else 500 (JSON-RPC has no statuses); the details are
+    /// the members of `data.details`, or, when the data is not a catalog's,
+    /// the whole data as one detail named `data`. The integer code is
+    /// [`jsonrpc_code`](Self::jsonrpc_code).
+    ///
+    /// Reads at most [`DEFAULT_MAX_BODY_LEN`] bytes, within
+    /// [`decode_budget`] of them, as [`parse`](Self::parse) does.
+    ///
+    /// ```
+    /// use error_catalog::client::RemoteError;
+    ///
+    /// let response = br#"{"jsonrpc": "2.0", "id": 1, "error": {"code": -32601, "message": "Method not found"}}"#;
+    /// let error = RemoteError::parse_jsonrpc(response)?;
+    /// assert_eq!((error.code(), error.jsonrpc_code(), error.message()), ("-32601", Some(-32601), "Method not found"));
+    ///
+    /// let object = br#"{"code": 4, "message": "A CVM with name 'web' already exists",
+    ///     "data": {"error_code": "ERR-01-004", "status": 409, "details": {"name": "web"}}}"#;
+    /// let error = RemoteError::parse_jsonrpc(object)?;
+    /// assert_eq!((error.code(), error.status()), ("ERR-01-004", 409));
+    /// assert_eq!(error.detail("name"), Some(&serde_json::json!("web")));
+    /// # Ok::<(), error_catalog::client::ParseBodyError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// A [`ParseBodyError`] when the bytes are not a JSON-RPC error:
+    /// [`Missing`](ParseBodyError::Missing)`("code")` or `("message")`,
+    /// [`WrongType`](ParseBodyError::WrongType) for a code that is not an
+    /// `i32`, and those of [`parse`](Self::parse).
+    pub fn parse_jsonrpc(body: &[u8]) -> Result<Self, ParseBodyError> {
+        if body.len() > DEFAULT_MAX_BODY_LEN {
+            return Err(ParseBodyError::TooLarge { len: body.len(), limit: DEFAULT_MAX_BODY_LEN });
+        }
+        let budget = Budget::new(decode_budget(body.len()));
+        let value = budget::from_slice(body, &budget)
+            .map_err(|_| over_budget_or(&budget, body.len(), ParseBodyError::NotJson))?;
+        let Value::Object(mut object) = value else {
+            return Err(ParseBodyError::NotAnObject);
+        };
+        if let Some(Value::Object(error)) = object.remove("error") {
+            object = error;
+        }
+        let code = match object.get("code") {
+            None | Some(Value::Null) => return Err(ParseBodyError::Missing("code")),
+            Some(code) => {
+                code.as_i64().and_then(|code| i32::try_from(code).ok()).ok_or(ParseBodyError::WrongType("code"))?
+            }
+        };
+        let message = required_string(&object, "message")?;
+        Self::from_jsonrpc_parts(code, message, object.remove("data"))
+    }
+
+    /// Reads the error object a jsonrpsee client reports
+    /// (`jsonrpsee::core::client::Error::Call`), as
+    /// [`parse_jsonrpc`](Self::parse_jsonrpc) reads one.
+    ///
+    /// ```
+    /// # use error_catalog::{CatalogError, ErrorCatalog};
+    /// # #[derive(ErrorCatalog)]
+    /// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+    /// # pub enum Catalog { #[module(1, name = "Preflight")] Preflight }
+    /// use error_catalog::client::RemoteError;
+    /// use jsonrpsee_types::ErrorObjectOwned;
+    ///
+    /// #[derive(Debug, CatalogError)]
+    /// #[catalog(module = 1, code = 4, status = 409, message = "A CVM with name '{name}' already exists")]
+    /// pub struct DuplicateCvmNameError {
+    ///     #[catalog(detail)]
+    ///     pub name: String,
+    /// }
+    ///
+    /// # fn main() -> Result<(), error_catalog::client::ParseBodyError> {
+    /// let object = ErrorObjectOwned::from(DuplicateCvmNameError { name: "web".into() });
+    /// let error = RemoteError::from_error_object(&object)?;
+    /// assert!(error.is::<DuplicateCvmNameError>());
+    /// assert_eq!((error.code(), error.status(), error.jsonrpc_code()), ("ERR-01-004", 409, Some(4)));
+    /// assert_eq!(error.detail("name"), Some(&serde_json::json!("web")));
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// Those of [`parse_jsonrpc`](Self::parse_jsonrpc) for its `data`.
+    #[cfg(feature = "jsonrpsee")]
+    pub fn from_error_object(error: &jsonrpsee_types::ErrorObject<'_>) -> Result<Self, ParseBodyError> {
+        let data = error.data().map(|data| data.get().as_bytes()).unwrap_or_default();
+        let len = error.message().len().saturating_add(data.len());
+        if len > DEFAULT_MAX_BODY_LEN {
+            return Err(ParseBodyError::TooLarge { len, limit: DEFAULT_MAX_BODY_LEN });
+        }
+        let data = if data.is_empty() {
+            None
+        } else {
+            let budget = Budget::new(decode_budget(data.len()));
+            Some(
+                budget::from_slice(data, &budget)
+                    .map_err(|_| over_budget_or(&budget, data.len(), ParseBodyError::NotJson))?,
+            )
+        };
+        Self::from_jsonrpc_parts(error.code(), error.message().into(), data)
+    }
+
+    /// An error from the three members of a JSON-RPC error object.
+    fn from_jsonrpc_parts(code: i32, message: String, data: Option<Value>) -> Result<Self, ParseBodyError> {
+        use crate::wire::jsonrpc::{DETAILS_KEY, ERROR_CODE_KEY, STATUS_KEY};
+
+        let catalog = match data {
+            Some(Value::Object(data)) if matches!(data.get(ERROR_CODE_KEY), Some(Value::String(_))) => Ok(data),
+            other => Err(other),
+        };
+        let mut error = match catalog {
+            Ok(mut data) => {
+                let status = data.get(STATUS_KEY).and_then(Value::as_u64).and_then(|status| u16::try_from(status).ok());
+                let mut error = Self::new(
+                    status.filter(|status| (100..=999).contains(status)).unwrap_or(500),
+                    required_string(&data, ERROR_CODE_KEY)?,
+                    message,
+                );
+                match data.remove(DETAILS_KEY) {
+                    None | Some(Value::Null) => {}
+                    Some(Value::Object(details)) if details.len() > MAX_ITEMS => {
+                        return Err(ParseBodyError::TooMany { key: DETAILS_KEY, limit: MAX_ITEMS });
+                    }
+                    Some(Value::Object(details)) => {
+                        error.details = details
+                            .into_iter()
+                            .map(|(field, value)| RemoteDetail { field, value, message: None })
+                            .collect();
+                    }
+                    Some(_) => return Err(ParseBodyError::WrongType(DETAILS_KEY)),
+                }
+                error
+            }
+            Err(other) => {
+                let mut error = Self::new(500, code.to_string(), message);
+                if let Some(value) = other.filter(|value| !value.is_null()) {
+                    error.details.push(RemoteDetail { field: "data".into(), value, message: None });
+                }
+                error
+            }
+        };
+        error.jsonrpc_code = Some(code);
+        Ok(error)
+    }
+
+    /// The integer code of a JSON-RPC error, for an error read from one.
+    #[must_use]
+    pub fn jsonrpc_code(&self) -> Option<i32> {
+        self.jsonrpc_code
     }
 
     /// The HTTP status of the response; for an error read from a gRPC
@@ -473,6 +637,39 @@ impl RemoteError {
     #[must_use]
     pub fn links(&self) -> &[RemoteLink] {
         &self.links
+    }
+
+    /// How long to wait before sending the request again, when the server
+    /// said: the `retry_delay` of a gRPC status's `RetryInfo`, or the
+    /// `Retry-After` header given to
+    /// [`with_retry_after_header`](Self::with_retry_after_header).
+    #[must_use]
+    pub fn retry_after(&self) -> Option<core::time::Duration> {
+        self.retry_after
+    }
+
+    /// The delay of an HTTP response's `Retry-After` header, when it is in
+    /// seconds (`Retry-After: 30`, as the HTTP integrations write it; an
+    /// HTTP date, or anything else, is left unread).
+    ///
+    /// ```
+    /// use error_catalog::client::RemoteError;
+    ///
+    /// let body = br#"{"error_code": "ERR-05-002", "message": "Too many requests"}"#;
+    /// let error = RemoteError::parse(429, body).unwrap().with_retry_after_header(b"2");
+    /// assert_eq!(error.retry_after(), Some(std::time::Duration::from_secs(2)));
+    /// ```
+    #[must_use]
+    pub fn with_retry_after_header(mut self, value: &[u8]) -> Self {
+        let value = value.trim_ascii();
+        // At most 19 digits: within `u64`, read in bounded time.
+        if (1..=19).contains(&value.len())
+            && value.iter().all(u8::is_ascii_digit)
+            && let Some(seconds) = core::str::from_utf8(value).ok().and_then(|text| text.parse().ok())
+        {
+            self.retry_after = Some(core::time::Duration::from_secs(seconds));
+        }
+        self
     }
 
     /// Whether this is an error of local type `T` (for an enum, any of its

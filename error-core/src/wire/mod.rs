@@ -3,8 +3,10 @@
 //!
 //! The JSON bodies ([`body`]), the formats an application answers in
 //! ([`formats`]), the bound on a detail's value ([`bounded`]),
-//! the contract of a gRPC status's details ([`grpc`]) and the reader of any
-//! of them ([`client`]). The wire uses the model and nothing above it.
+//! the contract of a gRPC status's details ([`grpc`]) and of a JSON-RPC
+//! error object's data ([`jsonrpc`]), the details as one object for the
+//! error objects of JSON-RPC and GraphQL ([`detail_map`]), and the reader of
+//! any of them ([`client`]). The wire uses the model and nothing above it.
 
 pub mod body;
 pub(crate) mod bounded;
@@ -12,8 +14,12 @@ pub(crate) mod bounded;
 mod budget;
 #[cfg(feature = "client")]
 pub mod client;
+#[cfg(any(feature = "jsonrpsee", feature = "async-graphql"))]
+pub(crate) mod detail_map;
 #[cfg(any(feature = "http", feature = "client"))]
 pub mod formats;
 #[cfg(any(feature = "http", feature = "client"))]
 pub(crate) mod grpc;
+#[cfg(feature = "client")]
+pub(crate) mod jsonrpc;
 pub(crate) mod public;

@@ -177,12 +177,12 @@ impl<'a> PublicError<'a> {
         self.path
     }
 
-    /// The documentation URL of the code, from the catalog's
-    /// `link_template`: `Display` and `Serialize`.
+    /// The documentation URL of the code, [`Entry::doc_url`]: the
+    /// catalog's page of the code (`link_template`), else the code's first
+    /// link. `Display` and `Serialize`.
     #[must_use]
     pub fn doc_url(&self) -> Option<DocUrl> {
-        let entry = self.entry();
-        entry.catalog().link_template().map(|_| DocUrl(entry))
+        self.entry().doc_url()
     }
 
     /// The code's suggestions.
@@ -258,21 +258,9 @@ impl Serialize for PublicText<'_> {
     }
 }
 
-/// The documentation URL of a code.
-#[derive(Clone, Copy)]
-pub struct DocUrl(&'static Entry);
-
-impl fmt::Display for DocUrl {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.catalog().write_link(self.0.code(), f)
-    }
-}
-
-impl Serialize for DocUrl {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
+/// The documentation URL of a code: [`Entry::doc_url`]'s, the one every
+/// output writes. `Display` and `Serialize`.
+pub type DocUrl = crate::model::entry::DocUrl<'static>;
 
 /// One public detail: its field, and its value within its limits.
 #[derive(Clone, Copy)]

@@ -85,9 +85,29 @@ pub struct Keys {
     pub links: Vec<(Text, Text)>,
     pub severity: Option<Text>,
     pub retryable: Option<Bool>,
+    pub retry_after: Option<RetryAfter>,
     pub grpc: Option<Text>,
     pub reason: Option<Text>,
 }
+
+/// `retry_after = 30` on a code or an enum (a fixed delay, in seconds), or
+/// `#[catalog(retry_after)]` on the field that holds the delay.
+#[derive(Clone)]
+pub enum RetryAfter {
+    Seconds(u32, Span),
+    Field(Span),
+}
+
+impl RetryAfter {
+    pub fn span(&self) -> Span {
+        match self {
+            Self::Seconds(_, span) | Self::Field(span) => *span,
+        }
+    }
+}
+
+/// The longest fixed delay `retry_after = N` takes: a day.
+pub const MAX_RETRY_AFTER: u64 = 86_400;
 
 /// The module a code states, on itself or on its enum.
 #[derive(Clone, Copy)]
@@ -158,6 +178,7 @@ const KEYS: &[(&str, &[Place])] = {
         ("link", CODE),
         ("severity", SHARED),
         ("retryable", SHARED),
+        ("retry_after", &[Struct, Enum, Variant, Field]),
         ("grpc", SHARED),
         ("reason", CODE),
         ("catalog", TYPE),
@@ -263,7 +284,7 @@ impl Keys {
         for attr in catalog_attrs(attrs) {
             for meta in metas(attr, errors) {
                 if errors.handle(placed(&meta, place)).is_some() {
-                    errors.handle(keys.read(&meta));
+                    errors.handle(keys.read(&meta, place));
                 }
             }
         }
@@ -271,7 +292,7 @@ impl Keys {
     }
 
     /// Reads one key; an unknown key is an error that names the closest.
-    fn read(&mut self, meta: &Meta) -> Result<()> {
+    fn read(&mut self, meta: &Meta, place: Place) -> Result<()> {
         self.written.push(attr::key_of(meta));
         match attr::key_of(meta).as_str() {
             "module" if self.module.is_some() => Err(attr::repeated(meta)),
@@ -326,6 +347,7 @@ impl Keys {
                 Ok(text)
             }),
             "retryable" => once(&mut self.retryable, meta, || Bool::read(meta)),
+            "retry_after" => once(&mut self.retry_after, meta, || retry_after(meta, place)),
             "grpc" => once(&mut self.grpc, meta, || {
                 let text = Text::read(meta)?;
                 if !GRPC_CODES.contains(&text.value.as_str()) {
@@ -454,6 +476,36 @@ fn code_value(meta: &Meta) -> Result<CodeValue> {
             "`code` takes a number or a string: `code = 4`, or `code = \"card_declined\"` in a catalog of text codes",
         )
         .with_span(other)),
+    }
+}
+
+/// `retry_after = 30` on a code or an enum, `retry_after` alone on a field.
+fn retry_after(meta: &Meta, place: Place) -> Result<RetryAfter> {
+    const FIELD: &str = "`#[catalog(retry_after)] wait: Duration`";
+    match (place, meta) {
+        (Place::Field, Meta::Path(path)) => Ok(RetryAfter::Field(path.span())),
+        (Place::Field, other) => {
+            Err(Error::custom(format!("on a field, `retry_after` takes no value: the field holds the delay, {FIELD}"))
+                .with_span(other))
+        }
+        (_, Meta::Path(path)) => Err(Error::custom(format!(
+            "`retry_after` needs the delay in seconds, like `retry_after = 30`; a delay that varies is a field: {FIELD}"
+        ))
+        .with_span(path)),
+        (_, _) => {
+            let int = Int::read(meta, "30")?;
+            match u32::try_from(int.value) {
+                Ok(seconds) if (1..=MAX_RETRY_AFTER).contains(&int.value) => Ok(RetryAfter::Seconds(seconds, int.span)),
+                _ => {
+                    let shown = if int.value == u64::MAX { "a huge number".to_owned() } else { int.value.to_string() };
+                    Err(Error::custom(format!(
+                        "`retry_after = {shown}` is out of range: a fixed delay is from 1 to {MAX_RETRY_AFTER} \
+                         seconds (a day); a longer one, or one that varies, is a field: {FIELD}"
+                    ))
+                    .with_span(&int.span))
+                }
+            }
+        }
     }
 }
 

@@ -19,7 +19,7 @@ use proc_macro2::{Delimiter, Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::ast::{Code, CodeValue, Field, Input, ModuleKey};
+use super::ast::{Code, CodeValue, Field, Input, ModuleKey, RetryAfter};
 use crate::bounds::{Bounds, Params};
 use crate::message::Piece;
 use crate::out::{Out, literal};
@@ -79,7 +79,9 @@ impl<'a> Context<'a> {
 
     /// The impls of the integrations whose features are on: axum's and
     /// actix-web's answer with the error's status and body, utoipa's
-    /// document the type's codes, tonic's convert it into a gRPC status.
+    /// document the type's codes, tonic's and jsonrpsee's convert it into a
+    /// gRPC status and a JSON-RPC error object, async-graphql's extends it
+    /// into a GraphQL error.
     pub fn framework_impls(&self, out: &mut Out) {
         let mut bounds = Bounds::default();
         if !self.params.is_empty() {
@@ -131,16 +133,28 @@ impl<'a> Context<'a> {
             );
         }
         if cfg!(feature = "tonic") {
-            self.conversion_header(out, "__p::tonic::Status");
-            let ident = &self.input.original.ident;
-            let ty = if self.generic {
-                let (_, ty_generics, _) = self.input.original.generics.split_for_impl();
-                quote!(#ident #ty_generics).to_string()
-            } else {
-                ident.to_string()
-            };
-            out.text(&format!("{{ fn from(error: {ty}) -> Self {{ __p::tonic_status(&error) }} }}"));
+            self.conversion(out, "__p::tonic::Status", "__p::tonic_status");
         }
+        if cfg!(feature = "jsonrpsee") {
+            self.conversion(out, "__p::jsonrpsee_types::ErrorObjectOwned", "__p::jsonrpsee_error_object");
+        }
+        if cfg!(feature = "async-graphql") {
+            self.header(out, "__p::async_graphql::ErrorExtensions", &bounds);
+            out.text("{ fn extend(&self) -> __p::async_graphql::Error { __p::async_graphql_error(self) } }");
+        }
+    }
+
+    /// `impl From<Type> for Target { fn from(error: Type) -> Self { convert(&error) } }`.
+    fn conversion(&self, out: &mut Out, target: &str, convert: &str) {
+        self.conversion_header(out, target);
+        let ident = &self.input.original.ident;
+        let ty = if self.generic {
+            let (_, ty_generics, _) = self.input.original.generics.split_for_impl();
+            quote!(#ident #ty_generics).to_string()
+        } else {
+            ident.to_string()
+        };
+        out.text(&format!("{{ fn from(error: {ty}) -> Self {{ {convert}(&error) }} }}"));
     }
 
     /// `impl<...> From<Type<...>> for Target where ...`: the type converts
@@ -439,8 +453,15 @@ fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
     if let Some(severity) = code.keys.severity.as_ref().or(defaults.severity.as_ref()) {
         let _ = write!(out, "severity: __p::Some(__p::Severity::{}),", pascal(&severity.value));
     }
-    if let Some(retryable) = code.keys.retryable.as_ref().or(defaults.retryable.as_ref()) {
-        let _ = write!(out, "retryable: __p::Some({}),", retryable.value);
+    // A delay, fixed or in a field, says the code is retryable.
+    let field_delay = code.fields.iter().any(|field| field.keys.retry_after.is_some());
+    let fixed = code.keys.retry_after.as_ref().or(defaults.retry_after.as_ref()).filter(|_| !field_delay);
+    if let Some(RetryAfter::Seconds(seconds, _)) = fixed {
+        let _ = write!(out, "retry_after: __p::Some({seconds}),");
+    }
+    let retryable = code.keys.retryable.as_ref().or(defaults.retryable.as_ref()).map(|flag| flag.value);
+    if let Some(retryable) = retryable.or((field_delay || fixed.is_some()).then_some(true)) {
+        let _ = write!(out, "retryable: __p::Some({retryable}),");
     }
     if let Some(grpc) = code.keys.grpc.as_ref().or(defaults.grpc.as_ref()) {
         let _ = write!(out, "grpc: __p::Some(__p::GrpcCode::{}),", pascal(&grpc.value));
@@ -455,6 +476,12 @@ fn catalog_error_impl(cx: &Context<'_>, out: &mut Out) {
         let ty = &field.original.ty;
         if field.keys.detail.is_some() && cx.params.in_type(ty) {
             bounds.push(quote::quote_spanned!(ty.span()=> #ty: __p::serde::Serialize));
+        }
+    }
+    for field in input.codes.iter().flat_map(|code| &code.fields) {
+        let ty = &field.original.ty;
+        if field.keys.retry_after.is_some() && cx.params.in_type(ty) {
+            bounds.push(quote::quote_spanned!(ty.span()=> #ty: __p::RetryDelay));
         }
     }
     if !cx.params.is_empty() {
@@ -504,6 +531,22 @@ fn catalog_error_impl(cx: &Context<'_>, out: &mut Out) {
             Some(pattern(code, used))
         });
         body.group(Delimiter::Brace, visits);
+    }
+    if input.codes.iter().any(|code| code.fields.iter().any(|field| field.keys.retry_after.is_some())) {
+        body.text("fn retry_after(&self) -> __p::Option<__p::Duration>");
+        let mut delay = Out::new();
+        matched(cx, &mut delay, |arm, code, index| {
+            let Some(at) = code.fields.iter().position(|field| field.keys.retry_after.is_some()) else {
+                let _ = write!(arm, "__E{index}.retry_after()");
+                return None;
+            };
+            // A field that is not a delay is reported at its type.
+            let span = code.fields[at].original.ty.span();
+            let binding = Ident::new(&format!("__{at}"), span);
+            arm.tokens(quote_spanned!(span=> __p::RetryDelay::retry_delay(#binding)));
+            Some(pattern(code, [at]))
+        });
+        body.group(Delimiter::Brace, delay);
     }
     out.group(Delimiter::Brace, body);
 }

@@ -6,7 +6,7 @@
 use darling::Error;
 use darling::error::Accumulator;
 
-use super::ast::{Code, CodeValue, Field, Input};
+use super::ast::{Code, CodeValue, Field, Input, RetryAfter};
 use crate::message::Piece;
 
 pub fn check(input: &Input<'_>, errors: &mut Accumulator) {
@@ -66,6 +66,40 @@ fn check_code(input: &Input<'_>, code: &Code<'_>, errors: &mut Accumulator) {
         check_message(code, message, errors);
     }
     check_fields(&code.fields, errors);
+    check_retry_after(input, code, errors);
+}
+
+/// One delay per code, and only on a code that may be retried.
+fn check_retry_after(input: &Input<'_>, code: &Code<'_>, errors: &mut Accumulator) {
+    let mut fields = code.fields.iter().filter_map(|field| field.keys.retry_after.as_ref());
+    let field = fields.next();
+    if let Some(second) = fields.next() {
+        errors.push(Error::custom("only one field can be the `retry_after`").with_span(&second.span()));
+    }
+    // On an enum, `retry_after = N` is every variant's default, which a
+    // variant's own key or field replaces.
+    let own = code.keys.retry_after.as_ref();
+    if let (Some(RetryAfter::Seconds(seconds, _)), Some(field)) = (own, field) {
+        errors.push(
+            Error::custom(format!(
+                "the delay is given twice: `retry_after = {seconds}` and this field; keep the fixed delay or the field"
+            ))
+            .with_span(&field.span()),
+        );
+    }
+    let delay = field.or(own).or(input.keys.retry_after.as_ref());
+    let retryable = code.keys.retryable.as_ref().or(input.keys.retryable.as_ref());
+    if let (Some(delay), Some(retryable)) = (delay, retryable)
+        && !retryable.value
+    {
+        errors.push(
+            Error::custom(
+                "`retry_after` says when to send the request again, but the error says `retryable = false`: \
+                 remove one of them",
+            )
+            .with_span(&delay.span()),
+        );
+    }
 }
 
 /// Every placeholder names a field, and that field is public.

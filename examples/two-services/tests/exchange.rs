@@ -103,6 +103,10 @@ async fn the_deploy_service_passes_codes_through_or_wraps_them_over_both_transpo
     );
     assert!(over_grpc.wire.contains("errorCode: ERR-01-001, nodeId: 9"), "{}", over_grpc.wire);
     assert!(over_grpc.wire.contains(r#"RequestInfo { request_id: "client-grpc-1" }"#), "{}", over_grpc.wire);
+    // The capacity error states its gRPC code: FAILED_PRECONDITION, not the
+    // ALREADY_EXISTS that the HTTP table gives 409.
+    let no_capacity = exchanges[6].upstream.as_ref().unwrap();
+    assert!(no_capacity.wire.starts_with("status FAILED_PRECONDITION (9)"), "{}", no_capacity.wire);
     let draining = exchanges[7].upstream.as_ref().unwrap();
     assert!(draining.wire.starts_with("status UNAVAILABLE (14)"), "{}", draining.wire);
 

@@ -60,7 +60,7 @@ use std::vec::Vec;
 
 use super::{PublicError, WireFormat, WriteError, value_text};
 use crate::model::grpc_code::GrpcCode;
-use crate::wire::public::Collected;
+use crate::wire::public::{Collected, DocUrl};
 
 /// The `@type` of an `ErrorInfo`.
 pub const ERROR_INFO_TYPE: &str = "type.googleapis.com/google.rpc.ErrorInfo";
@@ -269,7 +269,8 @@ impl Serialize for Links<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let error = self.0;
         let mut seq = serializer.serialize_seq(None)?;
-        if let Some(url) = error.doc_url() {
+        // The code's documentation URL first, unless it is its first link.
+        if let Some(url) = error.doc_url().filter(DocUrl::is_page) {
             seq.serialize_element(&Link { description: &Collected(error.code()), url: &url })?;
         }
         for link in error.links() {

@@ -9,8 +9,8 @@
 //! `application/json;charset=UTF-8` with `Cache-Control: no-store` and
 //! `Pragma: no-cache` (§5.1); `error` is the catalog code (an OAuth catalog's
 //! codes are RFC 6749's, `format = "{code:snake_case}"`), `error_description`
-//! the public message, `error_uri` the code's documentation URL when the
-//! catalog has a `link_template`. §5.2 limits both to printable ASCII
+//! the public message, `error_uri` the code's documentation URL when it has
+//! one ([`Entry::doc_url`](crate::Entry::doc_url)). §5.2 limits both to printable ASCII
 //! (`%x20-21 / %x23-5B / %x5D-7E` for the description): a character outside
 //! it is written as `?`, a message is cut to 1024 bytes. A 401 answer
 //! (`invalid_client`) carries `WWW-Authenticate: Basic realm="..."`, the

@@ -33,11 +33,22 @@ pub struct NodeNotFoundError {
 }
 
 /// Raised when a node has fewer free vCPUs than requested
+///
+/// HTTP 409 (the request conflicts with the node's state), but not gRPC's
+/// `ALREADY_EXISTS`, which the HTTP table gives 409 and which says that an
+/// entity the call creates exists already: nothing exists here. The code
+/// states `FAILED_PRECONDITION`, the node is not in the state the call
+/// needs, and `google/rpc/code.proto` says a client should not retry it
+/// until that state changes (ask for fewer vCPUs or another node).
+/// `RESOURCE_EXHAUSTED` would name the lack too, but it is the code of
+/// quotas and rate limits (HTTP 429), which gRPC clients retry with backoff,
+/// and the same call on the same node keeps failing.
 #[derive(Debug, CatalogError)]
 #[catalog(
     module = 1,
     code = 2,
     status = 409,
+    grpc = "FAILED_PRECONDITION",
     message = "Node {node_id} has {available_vcpu} free vCPUs, {requested_vcpu} requested"
 )]
 pub struct InsufficientCapacityError {
