@@ -69,6 +69,10 @@ fn a_server_errors_event_carries_the_failures_backtrace() {
     assert_eq!(log.lines().count(), 1, "{log}");
     let backtrace = log.split_once("backtrace=").expect("a backtrace field").1;
     assert!(backtrace.contains("load_orders"), "the frame where the error became a Failure: {backtrace}");
+    // Capped like every text field (4096 bytes, then a marker; the fmt
+    // subscriber writes each line break as two characters).
+    let field = backtrace.split(" span_trace=").next().unwrap_or(backtrace);
+    assert!(field.len() < 2 * 4096 + 64, "{} bytes", field.len());
     assert!(log.contains(r#"error_code="ERR-01-001""#), "{log}");
 
     let plain = Failure::new(std::io::Error::other("disk full"));

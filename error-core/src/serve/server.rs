@@ -73,7 +73,7 @@ impl core::fmt::Write for Capped {
 /// a log line of its own.
 pub(crate) fn log_server_error<E: CatalogError + ?Sized>(error: &E, request_id: Option<&str>, grpc: Option<GrpcCode>) {
     let (internal, cause) = texts(error);
-    let backtrace = error.__backtrace().map(std::string::ToString::to_string);
+    let backtrace = error.__backtrace().map(capped_backtrace);
     tracing::error!(
         error_code = error.code_str(),
         status = error.status(),
@@ -86,6 +86,14 @@ pub(crate) fn log_server_error<E: CatalogError + ?Sized>(error: &E, request_id: 
         span_trace = span_trace().as_deref(),
         "server error answered with its catalog message"
     );
+}
+
+/// A backtrace as text, at most [`MAX_LOG_FIELD_LEN`] bytes like the other
+/// fields (a debug build's is tens of kilobytes).
+fn capped_backtrace(backtrace: &std::backtrace::Backtrace) -> String {
+    let mut text = Capped::new();
+    let _ = write!(text, "{backtrace}");
+    text.finish()
 }
 
 /// The spans around the point where the answer is made (the handler's,
@@ -140,7 +148,7 @@ pub(crate) fn log_chain(
     grpc: Option<GrpcCode>,
 ) {
     let (internal, cause) = texts(error);
-    let backtrace = backtrace.map(std::string::ToString::to_string);
+    let backtrace = backtrace.map(capped_backtrace);
     tracing::error!(
         status = 500,
         grpc_code = grpc.map(GrpcCode::as_str),

@@ -238,6 +238,14 @@ impl Journal {
         index.checked_sub(first).and_then(|at| calls.kept.get(at)).cloned()
     }
 
+    /// The memory the kept calls' texts hold, in bytes (their strings'
+    /// capacities): what the journal costs, whatever the upstream sent.
+    #[must_use]
+    pub fn held_bytes(&self) -> usize {
+        let calls = self.calls.lock().unwrap_or_else(PoisonError::into_inner);
+        calls.kept.iter().map(|call| call.wire.capacity() + call.code.capacity()).sum()
+    }
+
     /// The calls kept, oldest first.
     #[must_use]
     pub fn kept(&self) -> Vec<UpstreamCall> {
@@ -246,18 +254,17 @@ impl Journal {
 }
 
 /// `text` cut to at most `max` bytes at a character boundary, with a marker
-/// that says how long it was.
-fn cut(mut text: String, max: usize) -> String {
-    if text.len() > max {
-        let len = text.len();
-        let mut end = max;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        text.truncate(end);
-        text.push_str(&format!("... ({len} bytes in all)"));
+/// that says how long it was: a new string, so that the memory of a long
+/// text is freed, not kept behind a short one (`truncate` keeps it).
+fn cut(text: String, max: usize) -> String {
+    if text.len() <= max {
+        return text;
     }
-    text
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}... ({} bytes in all)", &text[..end], text.len())
 }
 
 /// Reads the body of `response`, refusing it past `limit` bytes: a
