@@ -328,7 +328,7 @@ pub use serve::utoipa;
 pub use wire::body;
 #[cfg(feature = "client")]
 pub use wire::client;
-#[cfg(any(feature = "http", feature = "client"))]
+#[cfg(any(feature = "http", feature = "client", feature = "utoipa"))]
 pub use wire::formats;
 
 pub use model::catalog::{CatalogInfo, ErrorCatalog, ModuleInfo, PageInfo, RetiredCode};

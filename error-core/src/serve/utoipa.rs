@@ -113,14 +113,20 @@
 //! document anyway).
 //!
 //! The responses describe the flat body, `application/json`, the format of
-//! `http::ErrorResponses::new()`: the format is chosen when the application
-//! starts, the document is made from types.
+//! `http::ErrorResponses::new()`, unless the application says which format
+//! it serves with [`describe_format`] before it makes the document: the
+//! format is chosen when the application starts, the document is made from
+//! types. Each example is then written in that format, under its content
+//! type, with the schema of problem+json for [`Problem`](crate::formats::Problem),
+//! or the one [`describe_format_with_schema`] gives.
 
 use std::borrow::Cow;
+use std::boxed::Box;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::marker::PhantomData;
 use std::string::{String, ToString};
+use std::sync::{Arc, PoisonError, RwLock};
 use std::vec::Vec;
 use std::{format, vec};
 
@@ -132,6 +138,103 @@ use utoipa::openapi::{ContentBuilder, RefOr, Response, ResponseBuilder};
 use crate::model::entry::{Entry, Piece};
 use crate::model::error::CatalogError;
 use crate::wire::body::Body;
+use crate::wire::formats::{Flat, WireFormat};
+use crate::wire::public::PublicError;
+
+/// The format the responses describe, when the application named one.
+static DESCRIBED: RwLock<Option<Arc<Described>>> = RwLock::new(None);
+
+/// A format the responses describe, and its schema.
+struct Described {
+    format: Arc<dyn WireFormat>,
+    schema: Shape,
+}
+
+/// The schema of a described format's body.
+enum Shape {
+    Flat,
+    #[cfg(feature = "problem-json")]
+    Problem,
+    Given(Box<RefOr<Schema>>),
+    /// A format of the application's own, without a schema: an object (or
+    /// a string, for a format that is not JSON) with its examples.
+    Unknown,
+}
+
+/// The responses of every catalog error describe `format`, the body format
+/// the application serves (`http::ErrorResponses::with_format`): its
+/// content type, each example written in it, and its schema for the flat
+/// body and [`Problem`](crate::formats::Problem) (for another format, a
+/// described object: [`describe_format_with_schema`] gives its schema).
+/// Call it once when the application starts, before it makes the document.
+///
+/// ```standalone_crate
+/// # use error_catalog::{CatalogError, ErrorCatalog};
+/// # #[derive(ErrorCatalog)]
+/// # #[catalog(format = "ERR-{module:02}-{code:03}")]
+/// # pub enum Catalog { #[module(1, name = "CVM API / Preflight")] Preflight }
+/// #[derive(Debug, CatalogError)]
+/// #[catalog(module = 1, code = 4, status = 409, message = "A CVM with name '{name}' already exists")]
+/// pub struct DuplicateCvmNameError {
+///     #[catalog(detail)]
+///     pub name: String,
+/// }
+/// impl error_catalog::utoipa::ErrorExamples for DuplicateCvmNameError {
+///     fn examples() -> Vec<Self> {
+///         vec![Self { name: "web-1".into() }]
+///     }
+/// }
+///
+/// # fn main() {
+/// use utoipa::IntoResponses as _;
+///
+/// error_catalog::utoipa::describe_format(error_catalog::formats::s3::S3);
+/// let responses = DuplicateCvmNameError::responses();
+/// let conflict = serde_json::to_value(&responses["409"]).unwrap();
+/// let xml = &conflict["content"]["application/xml"]["examples"]["ERR-01-004"]["value"];
+/// assert!(xml.as_str().unwrap().contains("<Code>ERR-01-004</Code>"));
+/// # error_catalog::utoipa::describe_format(error_catalog::formats::Flat);
+/// # }
+/// ```
+pub fn describe_format<F: WireFormat>(format: F) {
+    let id = core::any::TypeId::of::<F>();
+    let schema = if id == core::any::TypeId::of::<Flat>() {
+        Shape::Flat
+    } else {
+        #[cfg(feature = "problem-json")]
+        if id == core::any::TypeId::of::<crate::formats::Problem>() {
+            return describe(Arc::new(format), Shape::Problem);
+        }
+        Shape::Unknown
+    };
+    describe(Arc::new(format), schema);
+}
+
+/// As [`describe_format`], for a format of the application's own whose
+/// body `schema` describes.
+pub fn describe_format_with_schema<F: WireFormat>(format: F, schema: impl Into<RefOr<Schema>>) {
+    describe(Arc::new(format), Shape::Given(Box::new(schema.into())));
+}
+
+fn describe(format: Arc<dyn WireFormat>, schema: Shape) {
+    *DESCRIBED.write().unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(Described { format, schema }));
+}
+
+fn described() -> Option<Arc<Described>> {
+    DESCRIBED.read().unwrap_or_else(PoisonError::into_inner).clone()
+}
+
+/// The body of `error` in `format`, as an example's value: JSON as JSON,
+/// any other text as a string.
+fn example_in(format: &dyn WireFormat, error: &(impl CatalogError + ?Sized)) -> Option<Value> {
+    let mut out = Vec::new();
+    PublicError::with(error, |view| format.write_body(view, &mut out)).ok()?;
+    if format.content_type().contains("json") {
+        serde_json::from_slice(&out).ok()
+    } else {
+        String::from_utf8(out).ok().map(Value::String)
+    }
+}
 
 /// The values an error type shows as examples in the OpenAPI document: the
 /// body of each is the example of its code.
@@ -232,9 +335,14 @@ impl ErrorSet {
                 self.codes.push(DocumentedCode { entry, examples: Vec::new() });
             }
         }
+        let described = described();
         for example in examples {
             let entry = example.entry();
-            let Ok(body) = serde_json::to_value(Body::new(example)) else { continue };
+            let body = match &described {
+                Some(described) => example_in(&*described.format, example),
+                None => serde_json::to_value(Body::new(example)).ok(),
+            };
+            let Some(body) = body else { continue };
             if let Some(code) = self.codes.iter_mut().find(|code| core::ptr::eq(code.entry, entry)) {
                 code.examples.push(body);
             }
@@ -283,11 +391,15 @@ fn response(status: u16, codes: &[&DocumentedCode]) -> Response {
         }
     }
     let entries: Vec<&'static Entry> = codes.iter().map(|code| code.entry).collect();
+    let described = described();
+    let flat = described.as_ref().is_none_or(|described| matches!(described.schema, Shape::Flat));
     let mut examples = Vec::new();
     for code in codes {
         let entry = code.entry;
         let summary = format!("{} {}", entry.code(), entry.class_name());
-        if code.examples.is_empty() {
+        // The template's body is the flat one's: other formats show their
+        // example values only.
+        if code.examples.is_empty() && flat {
             let example = ExampleBuilder::new()
                 .summary(summary.clone())
                 .description("The message as the catalog writes it: `{field}` stands for a value")
@@ -299,8 +411,28 @@ fn response(status: u16, codes: &[&DocumentedCode]) -> Response {
             examples.push((name, ExampleBuilder::new().summary(summary.clone()).value(Some(body.clone())).build()));
         }
     }
-    let content = ContentBuilder::new().schema(Some(body_schema(&entries))).examples_from_iter(examples).build();
-    ResponseBuilder::new().description(description).content("application/json", content).build()
+    let (content_type, schema) = match &described {
+        None => ("application/json", body_schema(&entries).into()),
+        Some(described) => (described.format.content_type(), schema_of(described, &entries)),
+    };
+    let content = ContentBuilder::new().schema(Some(schema)).examples_from_iter(examples).build();
+    ResponseBuilder::new().description(description).content(content_type, content).build()
+}
+
+/// The schema of the body of `entries` in a described format.
+fn schema_of(described: &Described, entries: &[&'static Entry]) -> RefOr<Schema> {
+    match &described.schema {
+        Shape::Flat => body_schema(entries).into(),
+        #[cfg(feature = "problem-json")]
+        Shape::Problem => problem_schema(entries).into(),
+        Shape::Given(schema) => (**schema).clone(),
+        Shape::Unknown => {
+            let description = format!("A catalog error, as {:?} writes it (see the examples)", described.format);
+            let json = described.format.content_type().contains("json");
+            let builder = if json { ObjectBuilder::new() } else { string() };
+            Schema::Object(builder.description(Some(description)).build()).into()
+        }
+    }
 }
 
 /// The body of `entry` as its template: what the flat body says, with the

@@ -16,9 +16,9 @@ mod budget;
 pub mod client;
 #[cfg(any(feature = "jsonrpsee", feature = "async-graphql"))]
 pub(crate) mod detail_map;
-#[cfg(any(feature = "http", feature = "client"))]
+#[cfg(any(feature = "http", feature = "client", feature = "utoipa"))]
 pub mod formats;
-#[cfg(any(feature = "http", feature = "client"))]
+#[cfg(any(feature = "http", feature = "client", feature = "utoipa"))]
 pub(crate) mod grpc;
 #[cfg(feature = "client")]
 pub(crate) mod jsonrpc;
