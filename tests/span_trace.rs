@@ -2,8 +2,10 @@
 //! log event of a server error carries the spans around the answer, on the
 //! event's one line (the trace's line breaks escaped).
 
-use std::cell::RefCell;
-use std::sync::{Arc, Once};
+#[path = "support/log.rs"]
+mod log;
+
+use std::sync::Arc;
 
 use error_catalog::http::{self, ErrorResponses};
 use error_catalog::{CatalogError, ErrorCatalog, Failure};
@@ -26,43 +28,17 @@ struct DatabaseError;
 #[catalog(module = 1, code = 2, status = 409, message = "The order exists")]
 struct OrderExistsError;
 
-thread_local! {
-    static WRITTEN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
-
-struct ThisThread;
-
-impl std::io::Write for ThisThread {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        WRITTEN.with_borrow_mut(|written| written.extend_from_slice(bytes));
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// What the fmt subscriber, with tracing-error's layer, wrote on this
 /// thread while `run` ran inside a request scope and two spans.
 fn logged(run: impl FnOnce()) -> String {
-    static INSTALLED: Once = Once::new();
-    INSTALLED.call_once(|| {
-        let subscriber = tracing_subscriber::fmt()
-            .with_writer(|| ThisThread)
-            .with_ansi(false)
-            .without_time()
-            .finish()
-            .with(tracing_error::ErrorLayer::default());
-        tracing::subscriber::set_global_default(subscriber).unwrap();
-    });
-    WRITTEN.with_borrow_mut(Vec::clear);
-    let request = tracing::info_span!("request", path = "/v1/orders");
-    let _request = request.enter();
-    let handler = tracing::info_span!("create_order", order = 7);
-    let _handler = handler.enter();
-    run();
-    String::from_utf8(WRITTEN.with_borrow_mut(std::mem::take)).unwrap()
+    let make = || log::fmt_subscriber().with(tracing_error::ErrorLayer::default());
+    log::lines_of(make, || {
+        let request = tracing::info_span!("request", path = "/v1/orders");
+        let _request = request.enter();
+        let handler = tracing::info_span!("create_order", order = 7);
+        let _handler = handler.enter();
+        run();
+    })
 }
 
 fn scoped<T>(make: impl FnOnce() -> T) -> T {

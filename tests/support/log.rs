@@ -29,11 +29,26 @@ impl std::io::Write for ThisThread {
 
 /// Runs `run` and returns what the fmt subscriber (no colours, no time)
 /// wrote on this thread meanwhile.
+#[allow(dead_code)] // not by the binaries that add layers
 pub fn fmt_lines(run: impl FnOnce()) -> String {
+    lines_of(fmt_subscriber, run)
+}
+
+/// The fmt subscriber of [`fmt_lines`], to build on (with more layers).
+pub fn fmt_subscriber() -> impl tracing::Subscriber + Send + Sync + for<'a> tracing_subscriber::registry::LookupSpan<'a>
+{
+    tracing_subscriber::fmt().with_writer(|| ThisThread).with_ansi(false).without_time().finish()
+}
+
+/// As [`fmt_lines`], with the subscriber `make` gives, installed once for
+/// the test binary (the first call's).
+pub fn lines_of<S: tracing::Subscriber + Send + Sync + 'static>(
+    make: impl FnOnce() -> S,
+    run: impl FnOnce(),
+) -> String {
     static INSTALLED: Once = Once::new();
     INSTALLED.call_once(|| {
-        let subscriber = tracing_subscriber::fmt().with_writer(|| ThisThread).with_ansi(false).without_time().finish();
-        tracing::subscriber::set_global_default(subscriber).expect("the one global subscriber of this test binary");
+        tracing::subscriber::set_global_default(make()).expect("the one global subscriber of this test binary");
     });
     WRITTEN.with_borrow_mut(Vec::clear);
     run();
