@@ -76,9 +76,15 @@ impl Out {
     }
 }
 
-impl fmt::Write for Out {
-    fn write_str(&mut self, text: &str) -> fmt::Result {
-        self.text.push_str(text);
+/// `write!(out, ...)`: formatted text, separated as [`Out::text`] separates
+/// it, so that `text` and `write!` can follow each other in any order. An
+/// inherent method, which `write!` calls before any trait's: `Out` is no
+/// `fmt::Write`, whose `write_str` could not add the space.
+impl Out {
+    pub fn write_fmt(&mut self, args: fmt::Arguments<'_>) -> fmt::Result {
+        use fmt::Write as _;
+        self.text.write_fmt(args)?;
+        self.text.push(' ');
         Ok(())
     }
 }
@@ -142,8 +148,6 @@ pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use std::fmt::Write as _;
-
     use proc_macro2::Delimiter;
 
     use super::{Out, literal};
@@ -157,6 +161,17 @@ mod tests {
         out.group(Delimiter::Brace, inner);
         write!(out, "; const X: &str = {};", literal("quote \" and \\ and \n")).unwrap();
         assert_eq!(out.finish().to_string(), "S { a : 1 , } ; const X : & str = \"quote \\\" and \\\\ and \\u{a}\" ;");
+    }
+
+    #[test]
+    fn text_and_write_are_separated_alike() {
+        let mut out = Out::new();
+        out.text("impl");
+        write!(out, "Trait{}", 1).unwrap();
+        out.text("for");
+        write!(out, "T").unwrap();
+        write!(out, "{{}}").unwrap();
+        assert_eq!(out.finish().to_string(), "impl Trait1 for T { }");
     }
 
     #[test]

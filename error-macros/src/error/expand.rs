@@ -73,7 +73,7 @@ impl<'a> Context<'a> {
             out.text(trait_path).text("for");
             out.tokens(quote!(#ident #ty_generics #where_clause));
         } else {
-            let _ = write!(out, "#[automatically_derived] impl {trait_path} for {ident} ");
+            let _ = write!(out, "#[automatically_derived] impl {trait_path} for {ident}");
         }
     }
 
@@ -177,7 +177,7 @@ impl<'a> Context<'a> {
             out.text(target);
             out.tokens(where_clause);
         } else {
-            let _ = write!(out, "#[automatically_derived] impl ::core::convert::From<{ident}> for {target} ");
+            let _ = write!(out, "#[automatically_derived] impl ::core::convert::From<{ident}> for {target}");
         }
     }
 }
