@@ -300,32 +300,20 @@ impl Keys {
                 Text::read_nonblank(meta, "write the module's id, like `module = \"0A\"`")
             }),
             "module" if self.module_id.is_some() => Err(attr::repeated(meta)),
-            "module" => once(&mut self.module, meta, || {
-                let int = Int::read(meta, "1")?;
-                int.within("module", 0..=9_999, "catalog modules are numbered from 0 to 9999")?;
-                Ok(int)
-            }),
+            "module" => once(&mut self.module, meta, || module_number(meta)),
             "code" => once(&mut self.code, meta, || code_value(meta)),
             "status" if self.status.is_some() || self.no_status.is_some() => Err(attr::repeated(meta)),
             "status" if is_none(meta) => {
                 self.no_status = Some(meta.span());
                 Ok(())
             }
-            "status" => once(&mut self.status, meta, || {
-                let int = Int::read(meta, "404")?;
-                int.within("status", 100..=999, "an HTTP status has three digits, from 100 to 999")?;
-                Ok(int)
-            }),
+            "status" => once(&mut self.status, meta, || status(meta)),
             "name" => once(&mut self.name, meta, || Text::read_nonblank(meta, "it is the class name clients see")),
             "alias" => {
                 self.aliases.push(Text::read_nonblank(meta, "an alias is another class name of the code")?);
                 Ok(())
             }
-            "message" => once(&mut self.message, meta, || {
-                let text = Text::read(meta)?;
-                let pieces = message::parse(&text.value).map_err(|error| Error::custom(error).with_span(&text.span))?;
-                Ok(Message { text, pieces })
-            }),
+            "message" => once(&mut self.message, meta, || message_template(meta)),
             "description" => once(&mut self.description, meta, || Text::read(meta)),
             "suggestion" => {
                 self.suggestions.push(Text::read(meta)?);
@@ -335,57 +323,89 @@ impl Keys {
                 self.links.push(link(meta)?);
                 Ok(())
             }
-            "severity" => once(&mut self.severity, meta, || {
-                let text = Text::read(meta)?;
-                if !SEVERITIES.contains(&text.value.as_str()) {
-                    return Err(Error::custom(format!(
-                        "`severity = \"{}\"` is not a severity: write \"error\", \"warning\", \"info\" or \"success\"",
-                        text.value
-                    ))
-                    .with_span(&text.span));
-                }
-                Ok(text)
-            }),
+            "severity" => once(&mut self.severity, meta, || severity(meta)),
             "retryable" => once(&mut self.retryable, meta, || Bool::read(meta)),
             "retry_after" => once(&mut self.retry_after, meta, || retry_after(meta, place)),
-            "grpc" => once(&mut self.grpc, meta, || {
-                let text = Text::read(meta)?;
-                if !GRPC_CODES.contains(&text.value.as_str()) {
-                    let hint = attr::closest(&text.value.to_ascii_uppercase(), GRPC_CODES.iter().copied()).map_or_else(
-                        || "write its canonical name, like \"FAILED_PRECONDITION\"".to_owned(),
-                        |name| format!("did you mean \"{name}\"?"),
-                    );
-                    return Err(Error::custom(format!(
-                        "`grpc = \"{}\"` is not a gRPC status code; {hint}",
-                        text.value
-                    ))
-                    .with_span(&text.span));
-                }
-                Ok(text)
-            }),
-            "reason" => once(&mut self.reason, meta, || {
-                let text = Text::read(meta)?;
-                if let Err(why) = check_reason(&text.value) {
-                    return Err(Error::custom(format!("`reason = \"{}\"` {why}", text.value)).with_span(&text.span));
-                }
-                Ok(text)
-            }),
+            "grpc" => once(&mut self.grpc, meta, || grpc_code(meta)),
+            "reason" => once(&mut self.reason, meta, || reason(meta)),
             "crate" => once(&mut self.krate, meta, || PathValue::read(meta, attr::RUNTIME)),
             "catalog" => once(&mut self.catalog, meta, || PathValue::read(meta, "crate::Catalog")),
             "extern_catalog" => once(&mut self.extern_catalog, meta, || PathValue::read(meta, "other_crate::Catalog")),
             "display" => once(&mut self.display, meta, || Bool::read(meta)),
-            "detail" => once(&mut self.detail, meta, || match meta {
-                Meta::Path(path) => Ok(Detail { rename: None, span: path.span() }),
-                Meta::NameValue(_) => Ok(Detail {
-                    rename: Some(Text::read_nonblank(meta, "it is the field's name in the body")?),
-                    span: meta.span(),
-                }),
-                Meta::List(list) => {
-                    Err(Error::custom("`detail` takes no list: write `detail` or `detail = \"name\"`").with_span(list))
-                }
-            }),
+            "detail" => once(&mut self.detail, meta, || detail(meta)),
             "source" => once(&mut self.source, meta, || attr::flag(meta)),
             _ => Err(attr::unknown_key(meta, &KEYS.iter().map(|(name, _)| *name).collect::<Vec<_>>())),
+        }
+    }
+}
+
+/// `module = 1`: a module number, 0 to 9999.
+fn module_number(meta: &Meta) -> Result<Int> {
+    let int = Int::read(meta, "1")?;
+    int.within("module", 0..=9_999, "catalog modules are numbered from 0 to 9999")?;
+    Ok(int)
+}
+
+/// `status = 404`: an HTTP status, 100 to 999.
+fn status(meta: &Meta) -> Result<Int> {
+    let int = Int::read(meta, "404")?;
+    int.within("status", 100..=999, "an HTTP status has three digits, from 100 to 999")?;
+    Ok(int)
+}
+
+/// `message = "..."`: the template, its placeholders read.
+fn message_template(meta: &Meta) -> Result<Message> {
+    let text = Text::read(meta)?;
+    let pieces = message::parse(&text.value).map_err(|error| Error::custom(error).with_span(&text.span))?;
+    Ok(Message { text, pieces })
+}
+
+/// `severity = "warning"`: one of [`SEVERITIES`].
+fn severity(meta: &Meta) -> Result<Text> {
+    let text = Text::read(meta)?;
+    if !SEVERITIES.contains(&text.value.as_str()) {
+        return Err(Error::custom(format!(
+            "`severity = \"{}\"` is not a severity: write \"error\", \"warning\", \"info\" or \"success\"",
+            text.value
+        ))
+        .with_span(&text.span));
+    }
+    Ok(text)
+}
+
+/// `grpc = "FAILED_PRECONDITION"`: one of [`GRPC_CODES`], else the closest.
+fn grpc_code(meta: &Meta) -> Result<Text> {
+    let text = Text::read(meta)?;
+    if !GRPC_CODES.contains(&text.value.as_str()) {
+        let hint = attr::closest(&text.value.to_ascii_uppercase(), GRPC_CODES.iter().copied()).map_or_else(
+            || "write its canonical name, like \"FAILED_PRECONDITION\"".to_owned(),
+            |name| format!("did you mean \"{name}\"?"),
+        );
+        return Err(Error::custom(format!("`grpc = \"{}\"` is not a gRPC status code; {hint}", text.value))
+            .with_span(&text.span));
+    }
+    Ok(text)
+}
+
+/// `reason = "..."`: an `ErrorInfo` reason as AIP-193 states it.
+fn reason(meta: &Meta) -> Result<Text> {
+    let text = Text::read(meta)?;
+    if let Err(why) = check_reason(&text.value) {
+        return Err(Error::custom(format!("`reason = \"{}\"` {why}", text.value)).with_span(&text.span));
+    }
+    Ok(text)
+}
+
+/// `detail` or `detail = "name"` on a field.
+fn detail(meta: &Meta) -> Result<Detail> {
+    match meta {
+        Meta::Path(path) => Ok(Detail { rename: None, span: path.span() }),
+        Meta::NameValue(_) => Ok(Detail {
+            rename: Some(Text::read_nonblank(meta, "it is the field's name in the body")?),
+            span: meta.span(),
+        }),
+        Meta::List(list) => {
+            Err(Error::custom("`detail` takes no list: write `detail` or `detail = \"name\"`").with_span(list))
         }
     }
 }
