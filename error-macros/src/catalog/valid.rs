@@ -84,19 +84,7 @@ fn check_modules(input: &Input<'_>, format: &Format, start: i64, errors: &mut Ac
             .with_span(&input.original.ident),
         );
     }
-    let max = match format.shape {
-        Shape::Numbered => {
-            let width = format.segments.iter().find_map(|segment| match segment {
-                format::Segment::Number { name, width } if name == "module" => Some(*width),
-                _ => None,
-            });
-            match width {
-                Some(1) => 9,
-                _ => 99,
-            }
-        }
-        _ => 9_999,
-    };
+    let max = highest_module(format);
     let mut seen: Vec<u64> = Vec::new();
     let mut ids: Vec<&str> = Vec::new();
     let mut ranges: Vec<&Range> = Vec::new();
@@ -123,26 +111,7 @@ fn check_modules(input: &Input<'_>, format: &Format, start: i64, errors: &mut Ac
             continue;
         }
         if let Some(number) = &module.number {
-            let lowest = if format.shape == Shape::Numbered { u64::try_from(start).unwrap_or(0) } else { 0 };
-            let why = if format.shape == Shape::Numbered {
-                format!("the format numbers modules from {lowest} to {max}")
-            } else {
-                format!("modules are numbered from 0 to {max}")
-            };
-            if !(lowest..=max).contains(&number.value) {
-                errors.push(
-                    Error::custom(format!("module {} is out of range: {why}", number.value)).with_span(&number.span),
-                );
-            } else if seen.contains(&number.value) {
-                errors.push(
-                    Error::custom(format!(
-                        "module {} is declared twice: every module needs its own number",
-                        number.value
-                    ))
-                    .with_span(&number.span),
-                );
-            }
-            seen.push(number.value);
+            check_number(number, format, (start, max), &mut seen, errors);
         }
         check_group(module, format, start, (&mut ids, &mut ranges), errors);
         let identified = module.number.is_some() || module.id.is_some() || module.range.is_some();
@@ -150,17 +119,62 @@ fn check_modules(input: &Input<'_>, format: &Format, start: i64, errors: &mut Ac
             errors.push(Error::custom("missing `name = \"...\"`: every module has a name").with_span(attr.path()));
         }
         if format.shape == Shape::Text {
-            for (list, key) in [(&module.retired, "retired"), (&module.reserved, "reserved")] {
-                if let Some((_, span)) = list {
-                    errors.push(
-                        Error::custom(format!(
-                            "`{key}(...)` lists code numbers of a module, and this catalog's codes are text: \
-                             retire a code with `#[retired(code = \"...\")]` on the catalog"
-                        ))
-                        .with_span(span),
-                    );
-                }
-            }
+            refuse_numbered_lists(module, errors);
+        }
+    }
+}
+
+/// The highest module number the format writes: 9 for one digit, 99 for
+/// two; 9999 where modules are not part of the code.
+fn highest_module(format: &Format) -> u64 {
+    if format.shape != Shape::Numbered {
+        return 9_999;
+    }
+    let width = format.segments.iter().find_map(|segment| match segment {
+        format::Segment::Number { name, width } if name == "module" => Some(*width),
+        _ => None,
+    });
+    if width == Some(1) { 9 } else { 99 }
+}
+
+/// A module's number: within the format's range (from `start` in a
+/// numbered catalog), and declared once.
+fn check_number(
+    number: &crate::attr::Int,
+    format: &Format,
+    (start, max): (i64, u64),
+    seen: &mut Vec<u64>,
+    errors: &mut Accumulator,
+) {
+    let lowest = if format.shape == Shape::Numbered { u64::try_from(start).unwrap_or(0) } else { 0 };
+    let why = if format.shape == Shape::Numbered {
+        format!("the format numbers modules from {lowest} to {max}")
+    } else {
+        format!("modules are numbered from 0 to {max}")
+    };
+    if !(lowest..=max).contains(&number.value) {
+        errors.push(Error::custom(format!("module {} is out of range: {why}", number.value)).with_span(&number.span));
+    } else if seen.contains(&number.value) {
+        errors.push(
+            Error::custom(format!("module {} is declared twice: every module needs its own number", number.value))
+                .with_span(&number.span),
+        );
+    }
+    seen.push(number.value);
+}
+
+/// `retired(..)` and `reserved(..)` list numbers, which a catalog of text
+/// codes has none of.
+fn refuse_numbered_lists(module: &Module<'_>, errors: &mut Accumulator) {
+    for (list, key) in [(&module.retired, "retired"), (&module.reserved, "reserved")] {
+        if let Some((_, span)) = list {
+            errors.push(
+                Error::custom(format!(
+                    "`{key}(...)` lists code numbers of a module, and this catalog's codes are text: \
+                     retire a code with `#[retired(code = \"...\")]` on the catalog"
+                ))
+                .with_span(span),
+            );
         }
     }
 }
