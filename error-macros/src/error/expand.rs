@@ -379,7 +379,6 @@ fn link_check(cx: &Context<'_>, out: &mut Out, value: &CodeValue, module: Option
 /// value; the code's are panics of constant evaluation, reported at the
 /// code's.
 fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeValue, module: Option<ModuleKey<'_>>) {
-    let defaults = &cx.input.keys;
     out.text("catalog: __I,");
     code_and_module(out, value, module);
     if let CodeValue::Number(number, _) = value {
@@ -389,6 +388,15 @@ fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
     let name = code.class_name();
     let reason = code.keys.reason.as_ref().map_or_else(|| upper_snake(&name), |text| text.value.clone());
     let _ = write!(out, "class_name: {}, reason: {},", literal(&name), literal(&reason));
+    status_and_message(cx, out, code);
+    texts_and_links(out, code);
+    facts(cx, out, code);
+}
+
+/// `status` (the code's, else the type's, else the catalog's default) and
+/// `message` (the template, else the status's reason phrase).
+fn status_and_message(cx: &Context<'_>, out: &mut Out, code: &Code<'_>) {
+    let defaults = &cx.input.keys;
     let own = (code.keys.status.as_ref(), code.keys.no_status);
     let (status, no_status) =
         if own.0.is_some() || own.1.is_some() { own } else { (defaults.status.as_ref(), defaults.no_status) };
@@ -421,7 +429,11 @@ fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
         out.tokens(quote_spanned!(span=> __p::default_template(__I, #status)));
     }
     out.text(",");
+}
 
+/// The description, the explanation, the aliases, details, suggestions and
+/// links.
+fn texts_and_links(out: &mut Out, code: &Code<'_>) {
     let (first_paragraph, explanation) = crate::attr::docs(code.attrs);
     let description = code.keys.description.as_ref().map_or(first_paragraph, |text| text.value.clone());
     if !description.is_empty() {
@@ -450,6 +462,11 @@ fn entry_parts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
         }
         out.text("],");
     }
+}
+
+/// Severity, retry facts and the gRPC code: the code's, else the type's.
+fn facts(cx: &Context<'_>, out: &mut Out, code: &Code<'_>) {
+    let defaults = &cx.input.keys;
     if let Some(severity) = code.keys.severity.as_ref().or(defaults.severity.as_ref()) {
         let _ = write!(out, "severity: __p::Some(__p::Severity::{}),", pascal(&severity.value));
     }
