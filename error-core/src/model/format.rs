@@ -579,6 +579,51 @@ const fn scan_parts(format: &CodeFormat, bytes: &[u8]) -> Result<Parts, ParseCod
     scan_general(format, bytes)
 }
 
+/// The end of `width` digits or upper-case letters at `at`.
+const fn read_alphanumeric(bytes: &[u8], at: usize, width: usize) -> Result<usize, ParseCodeError> {
+    if bytes.len() - at < width {
+        return Err(ParseCodeError::Characters);
+    }
+    let mut k = 0;
+    while k < width {
+        let byte = bytes[at + k];
+        if !(byte.is_ascii_digit() || byte.is_ascii_uppercase()) {
+            return Err(ParseCodeError::Characters);
+        }
+        k += 1;
+    }
+    Ok(at + width)
+}
+
+/// The end of the word of segment `i` at `at`: it runs to the first byte
+/// its case does not allow, or to the next literal; the derive refuses
+/// formats where the two could be confused.
+const fn read_word(
+    segments: &[Segment],
+    i: usize,
+    bytes: &[u8],
+    at: usize,
+    case: Case,
+) -> Result<usize, ParseCodeError> {
+    let stop = match segments.split_at(i + 1).1.first() {
+        Some(Segment::Literal(text)) if !text.is_empty() => Some(text.as_bytes()[0]),
+        _ => None,
+    };
+    let mut end = at;
+    while end < bytes.len() && case.allows(bytes[end]) {
+        if let Some(stop) = stop
+            && bytes[end] == stop
+        {
+            break;
+        }
+        end += 1;
+    }
+    if !case.accepts(bytes.split_at(end).0.split_at(at).1) {
+        return Err(ParseCodeError::Case);
+    }
+    Ok(end)
+}
+
 /// [`scan_parts`] segment by segment, for any format and any text of at
 /// most [`MAX_CODE_LEN`] bytes.
 const fn scan_general(format: &CodeFormat, bytes: &[u8]) -> Result<Parts, ParseCodeError> {
@@ -617,45 +662,20 @@ const fn scan_general(format: &CodeFormat, bytes: &[u8]) -> Result<Parts, ParseC
                 }
                 Err(error) => return Err(error),
             },
-            Segment::Alphanumeric { width, .. } => {
-                let width = width as usize;
-                if bytes.len() - at < width {
-                    return Err(ParseCodeError::Characters);
+            Segment::Alphanumeric { width, .. } => match read_alphanumeric(bytes, at, width as usize) {
+                Ok(end) => {
+                    at = end;
+                    None
                 }
-                let mut k = 0;
-                while k < width {
-                    let byte = bytes[at + k];
-                    if !(byte.is_ascii_digit() || byte.is_ascii_uppercase()) {
-                        return Err(ParseCodeError::Characters);
-                    }
-                    k += 1;
+                Err(error) => return Err(error),
+            },
+            Segment::Word { case, .. } => match read_word(segments, i, bytes, at, case) {
+                Ok(end) => {
+                    at = end;
+                    None
                 }
-                at += width;
-                None
-            }
-            Segment::Word { case, .. } => {
-                // A word runs to the first byte its case does not allow, or
-                // to the next literal; the derive refuses formats where the
-                // two could be confused.
-                let stop = match segments.split_at(i + 1).1.first() {
-                    Some(Segment::Literal(text)) if !text.is_empty() => Some(text.as_bytes()[0]),
-                    _ => None,
-                };
-                let mut end = at;
-                while end < bytes.len() && case.allows(bytes[end]) {
-                    if let Some(stop) = stop
-                        && bytes[end] == stop
-                    {
-                        break;
-                    }
-                    end += 1;
-                }
-                if !case.accepts(bytes.split_at(end).0.split_at(at).1) {
-                    return Err(ParseCodeError::Case);
-                }
-                at = end;
-                None
-            }
+                Err(error) => return Err(error),
+            },
         };
         let is_module = i == format.module_at;
         if is_module {
