@@ -271,89 +271,118 @@ fn quoted(text: &str) -> String {
 }
 
 fn build(text: &str, raw: RawDocument) -> Result<Loaded, LoadError> {
-    let invalid = |needle: &str, message: String| LoadError::Invalid { line: line_of(text, needle), message };
-    let format_needle = quoted(&raw.catalog.format);
-    let format = read_format(&raw.catalog.format, raw.catalog.start)
-        .map_err(|message| invalid(&format_needle, alloc::format!("the catalog's format: {message}")))?;
-    let code = |code: &str| {
-        CodeText::parse(&format, code).map_err(|error| invalid(&quoted(code), alloc::format!("{code:?}: {error}")))
-    };
-    let modules = read_modules(text, raw.modules)?;
-    let mut retired = Vec::with_capacity(raw.retired.len());
-    for old in raw.retired {
-        let successor = old.successor.as_deref().map(code).transpose()?;
-        retired.push(RetiredCode { code: code(&old.code)?, successor, note: leak(old.note) });
-    }
-    let http = raw.catalog.http;
-    let info: &'static CatalogInfo = Box::leak(Box::new(CatalogInfo::__new(CatalogParts {
-        name: leak(raw.catalog.name),
-        format,
-        default_status: if http { Some(raw.catalog.default_status.unwrap_or(400)) } else { None },
-        modules: slice(modules),
-        page: PageInfo {
-            title: leak(raw.catalog.title),
-            description: leak(raw.catalog.description),
-            api: leak(raw.catalog.api),
-        },
-        domain: leak(raw.catalog.domain),
-        link_template: raw.catalog.link_template.map(leak),
-        retired: slice(retired),
-        reserved: &[],
-        stand_in: false,
-    })));
-
+    let info = read_catalog(text, raw.catalog, raw.modules, raw.retired)?;
     let mut entries = Vec::with_capacity(raw.entries.len());
     let mut codes = BTreeSet::new();
     for entry in raw.entries {
-        let code_text = code(&entry.code)?;
-        let needle = quoted(&entry.code);
-        if !codes.insert(entry.code.clone()) {
-            return Err(invalid(&needle, alloc::format!("{:?} is in the document twice", entry.code)));
-        }
-        if let Some(module) = entry.module
-            && info.module(module).is_none()
-        {
-            return Err(invalid(
-                &needle,
-                alloc::format!("{:?} is in module {module}, which is not declared", entry.code),
-            ));
-        }
-        let pieces = read_message(&entry.message)
-            .map_err(|message| invalid(&needle, alloc::format!("the message of {:?}: {message}", entry.code)))?;
-        let grpc = match entry.grpc {
-            Some(name) => Some(GrpcCode::from_name(&name).ok_or_else(|| {
-                invalid(&needle, alloc::format!("the gRPC code of {:?}, {name:?}, is not a gRPC code", entry.code))
-            })?),
-            None => None,
-        };
-        let links = entry.links.into_iter().map(|link| Link { __url: leak(link.url), __label: leak(link.label) });
-        let parts = EntryParts {
-            catalog: info,
-            module: entry.module,
-            number: entry.number,
-            code: code_text,
-            class_name: leak(entry.class),
-            aliases: leak_all(entry.aliases),
-            // `null` in an HTTP catalog: a code that says `status = none`.
-            status: entry.status,
-            message: MessageTemplate { __template: leak(entry.message), __pieces: slice(pieces) },
-            description: leak(entry.description),
-            explanation: leak(entry.explanation),
-            details: leak_all(entry.details),
-            suggestions: leak_all(entry.suggestions),
-            links: slice(links.collect()),
-            severity: entry.severity,
-            retryable: entry.retryable,
-            // The document does not carry a fixed delay (a wire fact).
-            retry_after: None,
-            grpc,
-            reason: leak(entry.reason),
-            type_path: "",
-        };
-        entries.push(&*Box::leak(Box::new(Entry(parts))));
+        entries.push(read_entry(text, info, &mut codes, entry)?);
     }
-    // Each declared module with its codes, in the document's order, then
-    // the codes without a module: as the registry groups them.
+    Ok(Loaded { info, modules: grouped(info, &entries) })
+}
+
+/// The error of a value whose text is `needle`, at the line that holds it.
+fn invalid(text: &str, needle: &str, message: String) -> LoadError {
+    LoadError::Invalid { line: line_of(text, needle), message }
+}
+
+/// `code` read in the catalog's `format`.
+fn read_code(text: &str, format: &CodeFormat, code: &str) -> Result<CodeText, LoadError> {
+    CodeText::parse(format, code).map_err(|error| invalid(text, &quoted(code), alloc::format!("{code:?}: {error}")))
+}
+
+/// The catalog: its format, modules and retired codes, for the program's life.
+fn read_catalog(
+    text: &str,
+    catalog: RawCatalog,
+    modules: Vec<RawModule>,
+    retired_codes: Vec<RawRetired>,
+) -> Result<&'static CatalogInfo, LoadError> {
+    let format = read_format(&catalog.format, catalog.start).map_err(|message| {
+        invalid(text, &quoted(&catalog.format), alloc::format!("the catalog's format: {message}"))
+    })?;
+    let modules = read_modules(text, modules)?;
+    let mut retired = Vec::with_capacity(retired_codes.len());
+    for old in retired_codes {
+        let successor = old.successor.as_deref().map(|code| read_code(text, &format, code)).transpose()?;
+        retired.push(RetiredCode { code: read_code(text, &format, &old.code)?, successor, note: leak(old.note) });
+    }
+    let http = catalog.http;
+    Ok(Box::leak(Box::new(CatalogInfo::__new(CatalogParts {
+        name: leak(catalog.name),
+        format,
+        default_status: if http { Some(catalog.default_status.unwrap_or(400)) } else { None },
+        modules: slice(modules),
+        page: PageInfo { title: leak(catalog.title), description: leak(catalog.description), api: leak(catalog.api) },
+        domain: leak(catalog.domain),
+        link_template: catalog.link_template.map(leak),
+        retired: slice(retired),
+        reserved: &[],
+        stand_in: false,
+    }))))
+}
+
+/// One entry of `info`, its code not yet in `codes`.
+fn read_entry(
+    text: &str,
+    info: &'static CatalogInfo,
+    codes: &mut BTreeSet<String>,
+    entry: RawEntry,
+) -> Result<&'static Entry, LoadError> {
+    let code_text = read_code(text, info.format(), &entry.code)?;
+    let needle = quoted(&entry.code);
+    if !codes.insert(entry.code.clone()) {
+        return Err(invalid(text, &needle, alloc::format!("{:?} is in the document twice", entry.code)));
+    }
+    if let Some(module) = entry.module
+        && info.module(module).is_none()
+    {
+        return Err(invalid(
+            text,
+            &needle,
+            alloc::format!("{:?} is in module {module}, which is not declared", entry.code),
+        ));
+    }
+    let pieces = read_message(&entry.message)
+        .map_err(|message| invalid(text, &needle, alloc::format!("the message of {:?}: {message}", entry.code)))?;
+    let grpc = match entry.grpc {
+        Some(name) => Some(GrpcCode::from_name(&name).ok_or_else(|| {
+            invalid(text, &needle, alloc::format!("the gRPC code of {:?}, {name:?}, is not a gRPC code", entry.code))
+        })?),
+        None => None,
+    };
+    let links = entry.links.into_iter().map(|link| Link { __url: leak(link.url), __label: leak(link.label) });
+    let parts = EntryParts {
+        catalog: info,
+        module: entry.module,
+        number: entry.number,
+        code: code_text,
+        class_name: leak(entry.class),
+        aliases: leak_all(entry.aliases),
+        // `null` in an HTTP catalog: a code that says `status = none`.
+        status: entry.status,
+        message: MessageTemplate { __template: leak(entry.message), __pieces: slice(pieces) },
+        description: leak(entry.description),
+        explanation: leak(entry.explanation),
+        details: leak_all(entry.details),
+        suggestions: leak_all(entry.suggestions),
+        links: slice(links.collect()),
+        severity: entry.severity,
+        retryable: entry.retryable,
+        // The document does not carry a fixed delay (a wire fact).
+        retry_after: None,
+        grpc,
+        reason: leak(entry.reason),
+        type_path: "",
+    };
+    Ok(Box::leak(Box::new(Entry(parts))))
+}
+
+/// Each declared module with its codes, in the document's order, then the
+/// codes without a module: as the registry groups them.
+fn grouped(
+    info: &'static CatalogInfo,
+    entries: &[&'static Entry],
+) -> Vec<(&'static ModuleInfo, &'static [&'static Entry])> {
     let mut modules: Vec<(&'static ModuleInfo, &'static [&'static Entry])> = info
         .modules()
         .iter()
@@ -367,7 +396,7 @@ fn build(text: &str, raw: RawDocument) -> Result<Loaded, LoadError> {
     if !ungrouped.is_empty() {
         modules.push((&ModuleInfo::UNGROUPED, slice(ungrouped)));
     }
-    Ok(Loaded { info, modules })
+    modules
 }
 
 /// The declared modules, each number once.
