@@ -121,8 +121,27 @@ use crate::model::entry::Entry;
 pub fn source(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> String {
     let entries = facts::entries(modules);
     let mut out = String::new();
+    error_code_class(&mut out, info);
+    let member_of = members(&mut out, info, &entries);
+    out.push_str(BASE);
+    let (classes, class_of) = exception_classes(&mut out, &entries, &member_of);
+    out.push_str("\n\nERROR_CLASSES: typing.Dict[str, typing.Type[CatalogError]] = {\n");
+    for entry in &entries {
+        out.push_str("    ");
+        push_string(&mut out, entry.code());
+        let _ = writeln!(out, ": {},", class_of[entry.code()]);
+    }
+    out.push_str("}\n");
+    out.push_str(LOOKUP);
+    push_all(&mut out, classes.iter().map(|(_, codes)| class_of[codes[0]].as_str()));
+    out
+}
+
+/// The docstring, the imports and the `ErrorCode` enum's facts and
+/// constructor.
+fn error_code_class(out: &mut String, info: &CatalogInfo) {
     push_string(
-        &mut out,
+        out,
         &alloc::format!(
             "The error codes of {}: ErrorCode, one exception class per class name, and error_from_body.",
             info.page().api
@@ -147,30 +166,40 @@ pub fn source(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
         let _ = writeln!(out, "        member.{0} = {0}", fact.python);
     }
     out.push_str("        return member\n\n    def __str__(self) -> str:\n        return str.__str__(self)\n");
+}
 
+/// One `ErrorCode` member per code, with its facts; the member of each code.
+fn members<'e>(out: &mut String, info: &CatalogInfo, entries: &[&'e Entry]) -> BTreeMap<&'e str, String> {
     let mut members = Names::default();
     let mut member_of = BTreeMap::new();
-    for entry in &entries {
+    for entry in entries {
         let member = members.claim(&member_name(entry.code()));
         out.push_str("\n    ");
         out.push_str(&member);
         out.push_str(" = (\n        ");
-        push_string(&mut out, entry.code());
+        push_string(out, entry.code());
         out.push_str(",\n");
         for fact in facts::of(info) {
             out.push_str("        ");
-            push_value(&mut out, &fact.read, entry);
+            push_value(out, &fact.read, entry);
             out.push_str(",\n");
         }
         out.push_str("    )\n");
         member_of.insert(entry.code(), member);
     }
+    member_of
+}
 
-    out.push_str(BASE);
-
-    // Classes in the order their names first appear, each with its codes.
+/// Classes in the order their names first appear, each with its codes: the
+/// classes, and the class of each code.
+#[allow(clippy::type_complexity)]
+fn exception_classes<'e>(
+    out: &mut String,
+    entries: &[&'e Entry],
+    member_of: &BTreeMap<&'e str, String>,
+) -> (Vec<(&'e str, Vec<&'e str>)>, BTreeMap<&'e str, String>) {
     let mut classes: Vec<(&str, Vec<&str>)> = Vec::new();
-    for entry in &entries {
+    for entry in entries {
         match classes.iter_mut().find(|(name, _)| *name == entry.class_name()) {
             Some((_, codes)) => codes.push(entry.code()),
             None => classes.push((entry.class_name(), alloc::vec![entry.code()])),
@@ -195,17 +224,7 @@ pub fn source(info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])]) -> Strin
             class_of.insert(*code, class.clone());
         }
     }
-
-    out.push_str("\n\nERROR_CLASSES: typing.Dict[str, typing.Type[CatalogError]] = {\n");
-    for entry in &entries {
-        out.push_str("    ");
-        push_string(&mut out, entry.code());
-        let _ = writeln!(out, ": {},", class_of[entry.code()]);
-    }
-    out.push_str("}\n");
-    out.push_str(LOOKUP);
-    push_all(&mut out, classes.iter().map(|(_, codes)| class_of[codes[0]].as_str()));
-    out
+    (classes, class_of)
 }
 
 /// Writes the value of a fact of `entry` as a Python literal.
