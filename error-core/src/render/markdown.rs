@@ -72,19 +72,33 @@ pub(crate) fn markdown_with(
     modules: &[(&ModuleInfo, &[&Entry])],
     texts: &EntryTexts<'_>,
 ) -> String {
+    let mut out = String::new();
+    push_front_matter(&mut out, info);
+    let layout = Layout::of(info, modules);
+    push_groups(&mut out, info, modules, &layout);
+    out.push_str("---\n\n");
+    for (module, entries) in modules.iter().filter(|(_, entries)| !entries.is_empty()) {
+        push_module(&mut out, info, (module, entries), &layout, texts);
+    }
+    push_retired(&mut out, info, &layout);
+    out.push_str("---\n\n");
+    out
+}
+
+/// The front matter, the introduction and what each part of a code means.
+fn push_front_matter(out: &mut String, info: &CatalogInfo) {
     let document = info.page();
     let format = info.format();
-    let mut out = String::new();
     let mut pattern = String::new();
     let _ = format.write_pattern(&mut pattern);
     out.push_str("---\ntitle: ");
-    push_yaml(&mut out, document.title);
+    push_yaml(out, document.title);
     out.push_str("\ndescription: ");
-    push_yaml(&mut out, document.description);
+    push_yaml(out, document.description);
     out.push_str("\n---\n# Error Code Catalog\n\nThis document lists all error codes used by ");
-    push_text(&mut out, document.api, Place::Line);
+    push_text(out, document.api, Place::Line);
     out.push_str(".\n\nError codes follow the format ");
-    push_code(&mut out, &pattern, Place::Line);
+    push_code(out, &pattern, Place::Line);
     out.push_str(" where:\n");
     for segment in format.segments() {
         if let Some((name, meaning)) = part(info, segment) {
@@ -92,71 +106,80 @@ pub(crate) fn markdown_with(
         }
     }
     out.push('\n');
-    let module_width = usize::from(format.module_width());
-    let layout = Layout::of(info, modules);
+}
+
+/// The list of the declared groups, when the catalog has any.
+fn push_groups(out: &mut String, info: &CatalogInfo, modules: &[(&ModuleInfo, &[&Entry])], layout: &Layout) {
+    let module_width = usize::from(info.format().module_width());
     let declared: Vec<&(&ModuleInfo, &[&Entry])> =
         modules.iter().filter(|(module, _)| !module.is_ungrouped()).collect();
-    if !declared.is_empty() {
-        out.push_str(&layout.groups_heading(info, &declared));
-        for (module, _) in &declared {
-            out.push_str("- **");
-            if let Some(word) = layout.word(info, module) {
-                out.push_str(word);
-                out.push(' ');
-                push_label(&mut out, module, module_width);
-                out.push_str("** - ");
-                push_text(&mut out, module.name(), Place::Line);
-            } else {
-                push_text(&mut out, module.name(), Place::Line);
-                out.push_str("**");
-            }
-            out.push('\n');
+    if declared.is_empty() {
+        return;
+    }
+    out.push_str(&layout.groups_heading(info, &declared));
+    for (module, _) in &declared {
+        out.push_str("- **");
+        if let Some(word) = layout.word(info, module) {
+            out.push_str(word);
+            out.push(' ');
+            push_label(out, module, module_width);
+            out.push_str("** - ");
+            push_text(out, module.name(), Place::Line);
+        } else {
+            push_text(out, module.name(), Place::Line);
+            out.push_str("**");
         }
         out.push('\n');
     }
-    out.push_str("---\n\n");
-    for (module, entries) in modules.iter().filter(|(_, entries)| !entries.is_empty()) {
-        if module.is_ungrouped() {
-            out.push_str("## Codes");
-        } else if let Some(word) = layout.word(info, module) {
-            out.push_str("## ");
-            out.push_str(word);
-            out.push(' ');
-            push_label(&mut out, module, module_width);
-            out.push_str(": ");
-            push_text(&mut out, module.name(), Place::Line);
-        } else {
-            out.push_str("## ");
-            push_text(&mut out, module.name(), Place::Line);
-        }
-        out.push_str("\n\n\n");
-        layout.push_header(&mut out);
-        for entry in *entries {
-            let (message, description) = texts(entry);
-            out.push_str("| ");
-            push_code_cell(&mut out, info, entry.code());
-            out.push_str(" | ");
-            push_code(&mut out, entry.class_name(), Place::Table);
-            if layout.status {
-                let _ = write!(out, " | {}", entry.status());
-            }
-            out.push_str(" | ");
-            push_text(&mut out, &message.unwrap_or_else(|| message_cell(entry)), Place::Table);
-            let description = description.as_deref().unwrap_or(entry.description());
-            if !description.is_empty() {
-                out.push_str("<br/>*");
-                push_text(&mut out, description, Place::Table);
-                out.push('*');
-            }
-            push_facts(&mut out, entry, &layout);
-            layout.push_columns(&mut out, entry);
-            out.push_str(" |\n");
-        }
-        out.push_str("\n\n");
+    out.push('\n');
+}
+
+/// A group's heading and the table of its codes.
+fn push_module(
+    out: &mut String,
+    info: &CatalogInfo,
+    (module, entries): (&ModuleInfo, &[&Entry]),
+    layout: &Layout,
+    texts: &EntryTexts<'_>,
+) {
+    let module_width = usize::from(info.format().module_width());
+    if module.is_ungrouped() {
+        out.push_str("## Codes");
+    } else if let Some(word) = layout.word(info, module) {
+        out.push_str("## ");
+        out.push_str(word);
+        out.push(' ');
+        push_label(out, module, module_width);
+        out.push_str(": ");
+        push_text(out, module.name(), Place::Line);
+    } else {
+        out.push_str("## ");
+        push_text(out, module.name(), Place::Line);
     }
-    push_retired(&mut out, info, &layout);
-    out.push_str("---\n\n");
-    out
+    out.push_str("\n\n\n");
+    layout.push_header(out);
+    for entry in entries {
+        let (message, description) = texts(entry);
+        out.push_str("| ");
+        push_code_cell(out, info, entry.code());
+        out.push_str(" | ");
+        push_code(out, entry.class_name(), Place::Table);
+        if layout.status {
+            let _ = write!(out, " | {}", entry.status());
+        }
+        out.push_str(" | ");
+        push_text(out, &message.unwrap_or_else(|| message_cell(entry)), Place::Table);
+        let description = description.as_deref().unwrap_or(entry.description());
+        if !description.is_empty() {
+            out.push_str("<br/>*");
+            push_text(out, description, Place::Table);
+            out.push('*');
+        }
+        push_facts(out, entry, layout);
+        layout.push_columns(out, entry);
+        out.push_str(" |\n");
+    }
+    out.push_str("\n\n");
 }
 
 /// The table of retired codes, when the catalog has any.
