@@ -68,7 +68,7 @@ fn a_field_whose_display_fails_ends_the_message_without_a_panic() {
     // The message is the text written until the field failed.
     assert_eq!(error.message(), "Value half");
     assert_eq!(error_catalog::PublicMessage(&error).to_string(), "Value half");
-    let body = json(&Body::new(&error).request_id(Some("rid-1")));
+    let body = json(&Body::new(&error).with_request_id(Some("rid-1")));
     assert_eq!(
         body,
         json!({

@@ -399,14 +399,14 @@ fn bodies(error: &(dyn CatalogError<Catalog = Catalog> + Sync), public: &Public)
     let mut bodies = Vec::new();
     // Alone, a body whose detail fails to serialize is an error, with no
     // bytes; `http::respond` writes it with a marker.
-    if let Ok(bytes) = serde_json::to_vec(&Body::new(error).request_id(Some(&public.request_id))) {
+    if let Ok(bytes) = serde_json::to_vec(&Body::new(error).with_request_id(Some(&public.request_id))) {
         bodies.push(("flat", bytes));
     }
     #[cfg(feature = "problem-json")]
     {
         let problem = error_catalog::body::Problem::new(error, "https://docs.example.com/errors/")
-            .instance(Some(&public.request_path))
-            .request_id(Some(&public.request_id));
+            .with_instance(Some(&public.request_path))
+            .with_request_id(Some(&public.request_id));
         if let Ok(bytes) = serde_json::to_vec(&problem) {
             bodies.push(("problem", bytes));
         }

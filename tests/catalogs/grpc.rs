@@ -249,7 +249,7 @@ proptest! {
 #[test]
 fn the_body_carries_the_code_and_the_client_reads_it_back() {
     let error = Status::Unavailable;
-    let body = serde_json::to_value(Body::new(&error).request_id(Some("rid-7"))).unwrap();
+    let body = serde_json::to_value(Body::new(&error).with_request_id(Some("rid-7"))).unwrap();
     assert_eq!(
         body,
         serde_json::json!({

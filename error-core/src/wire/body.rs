@@ -58,7 +58,7 @@ pub use super::public::{DocUrl, PublicDetail, PublicDetails, PublicError, Public
 ///
 /// # fn main() {
 /// let error = DuplicateCvmNameError { name: "web".into(), owner_email: "ops@example.com".into() };
-/// let body = error_catalog::body::Body::new(&error).request_id(Some("rid-1"));
+/// let body = error_catalog::body::Body::new(&error).with_request_id(Some("rid-1"));
 /// assert_eq!(
 ///     serde_json::to_string(&body).unwrap(),
 ///     r#"{"error_code":"ERR-01-004","message":"A CVM with name 'web' already exists","request_id":"rid-1","details":[{"field":"name","value":"web","message":null}]}"#
@@ -70,33 +70,41 @@ pub struct Body<'a, E: ?Sized> {
     options: ViewOptions<'a>,
 }
 
+/// The setters [`Body`] and [`Problem`] share, over their `ViewOptions`;
+/// `$member` names where the message goes.
+macro_rules! view_setters {
+    ($member:literal) => {
+        #[doc = concat!("Writes `message` as ", $member, " instead of the catalog's public message: its")]
+        /// translation (feature `fluent`), made from the same placeholders.
+        #[must_use]
+        pub fn with_message(mut self, message: Option<&'a str>) -> Self {
+            self.options.message = message;
+            self
+        }
+
+        /// Sets the request id the body reports.
+        #[must_use]
+        pub fn with_request_id(mut self, request_id: Option<&'a str>) -> Self {
+            self.options.request_id = request_id;
+            self
+        }
+
+        /// Sets the limits of each detail's value (default [`DetailLimits::DEFAULT`]).
+        #[must_use]
+        pub fn with_detail_limits(mut self, limits: DetailLimits) -> Self {
+            self.options.limits = limits;
+            self
+        }
+    };
+}
+
 impl<'a, E: CatalogError + ?Sized> Body<'a, E> {
     /// The body of `error`, without a request id.
     pub fn new(error: &'a E) -> Self {
         Self { error, options: ViewOptions::default() }
     }
 
-    /// Writes `message` instead of the catalog's public message: its
-    /// translation (feature `fluent`), made from the same placeholders.
-    #[must_use]
-    pub fn message(mut self, message: Option<&'a str>) -> Self {
-        self.options.message = message;
-        self
-    }
-
-    /// Sets the request id the body reports.
-    #[must_use]
-    pub fn request_id(mut self, request_id: Option<&'a str>) -> Self {
-        self.options.request_id = request_id;
-        self
-    }
-
-    /// Sets the limits of each detail's value (default [`DetailLimits::DEFAULT`]).
-    #[must_use]
-    pub fn detail_limits(mut self, limits: DetailLimits) -> Self {
-        self.options.limits = limits;
-        self
-    }
+    view_setters!("the message");
 }
 
 impl<E: CatalogError + ?Sized> Serialize for Body<'_, E> {
@@ -156,32 +164,12 @@ impl<'a, E: CatalogError + ?Sized> Problem<'a, E> {
         Self { error, type_base, options: ViewOptions::default() }
     }
 
-    /// Writes `message` as `detail` instead of the catalog's public message,
-    /// as [`Body::message`].
-    #[must_use]
-    pub fn message(mut self, message: Option<&'a str>) -> Self {
-        self.options.message = message;
-        self
-    }
+    view_setters!("`detail`");
 
     /// Sets `instance`, the URI of this occurrence (the request's path).
     #[must_use]
-    pub fn instance(mut self, instance: Option<&'a str>) -> Self {
+    pub fn with_instance(mut self, instance: Option<&'a str>) -> Self {
         self.options.path = instance;
-        self
-    }
-
-    /// Sets the `request_id` extension member.
-    #[must_use]
-    pub fn request_id(mut self, request_id: Option<&'a str>) -> Self {
-        self.options.request_id = request_id;
-        self
-    }
-
-    /// Sets the limits of each detail's value (default [`DetailLimits::DEFAULT`]).
-    #[must_use]
-    pub fn detail_limits(mut self, limits: DetailLimits) -> Self {
-        self.options.limits = limits;
         self
     }
 }
