@@ -60,6 +60,7 @@
 //! let translations = Translations::new(loader, english);
 //! let chosen = translations.negotiate(b"fr;q=0.9, de-CH;q=0.8, en;q=0.5");
 //! assert_eq!(chosen.map(ToString::to_string).as_deref(), Some("de"));
+//! # std::fs::remove_dir_all(&dir).unwrap();
 //! ```
 
 use std::borrow::Cow;

@@ -419,7 +419,7 @@ fn push_mdx_line(out: &mut String, line: &str) {
 /// ```
 /// use error_catalog::render::{Page, write_pages};
 ///
-/// let dir = std::env::temp_dir().join(format!("error-catalog-doc-{}", std::process::id()));
+/// let dir = std::env::temp_dir().join(format!("error-catalog-pages-doc-{}", std::process::id()));
 /// write_pages(&dir, &[Page { path: "errors/E0308.md".into(), text: "# E0308\n".into() }])?;
 /// assert_eq!(std::fs::read_to_string(dir.join("errors/E0308.md"))?, "# E0308\n");
 /// # std::fs::remove_dir_all(&dir)?;
