@@ -29,18 +29,8 @@ for tool in node npm python3; do
     command -v "$tool" >/dev/null || { echo "sdk: $tool is not installed" >&2; exit 1; }
 done
 
-step() {
-    local label=$1 started=$SECONDS
-    shift
-    echo "== $label"
-    if "$@"; then
-        echo "== $label: ok ($((SECONDS - started)) s)"
-    else
-        local status=$?
-        echo "== $label: FAILED, exit $status ($((SECONDS - started)) s)"
-        return "$status"
-    fi
-}
+# shellcheck source=../support/step.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/../support/step.sh"
 
 started=$SECONDS
 

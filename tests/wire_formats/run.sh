@@ -34,18 +34,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step() {
-    local label=$1 started=$SECONDS
-    shift
-    echo "== $label"
-    if "$@"; then
-        echo "== $label: ok ($((SECONDS - started)) s)"
-    else
-        local status=$?
-        echo "== $label: FAILED, exit $status ($((SECONDS - started)) s)"
-        return "$status"
-    fi
-}
+# shellcheck source=../support/step.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/../support/step.sh"
 
 started=$SECONDS
 [[ -x $work/venv/bin/python ]] || step "python3 -m venv" python3 -m venv "$work/venv"
