@@ -416,6 +416,14 @@ pub fn docs(attrs: &[Attribute]) -> (String, String) {
     (paragraph.join(" "), explanation.join("\n"))
 }
 
+/// FNV-1a, 128 bits: the key of a text code in `UniqueCode`, and the
+/// place of a catalog's declaration in its `link-check` symbols.
+pub fn fnv1a_128(bytes: &[u8]) -> u128 {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    bytes.iter().fold(OFFSET, |hash, byte| (hash ^ u128::from(*byte)).wrapping_mul(PRIME))
+}
+
 #[cfg(test)]
 mod tests {
     use darling::ast::NestedMeta;

@@ -40,11 +40,6 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// FNV-1a, 64 bits: a short, stable name for a declaration's place.
-fn fnv1a_64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
-}
-
 /// Where the catalog is declared, as unique in its crate as the compiler
 /// lets a derive know: the file, line and column of its name, and the
 /// declaration's text (for builds that give no file).
@@ -55,7 +50,8 @@ fn place(ident: &Ident, declaration: &str) -> u64 {
     } else {
         declaration.to_owned()
     };
-    fnv1a_64(at.as_bytes())
+    // The high half of the hash the uniqueness check of text codes uses.
+    (crate::attr::fnv1a_128(at.as_bytes()) >> 64) as u64
 }
 
 /// What `#[derive(ErrorCatalog)]` adds: the catalog's macro. `checked`:

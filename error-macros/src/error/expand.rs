@@ -347,7 +347,7 @@ fn unique_impl(cx: &Context<'_>, out: &mut Out, code: &Code<'_>, value: &CodeVal
             (format!("flat_{:02}", number.rem_euclid(100)), signed(*number, span_of(code)))
         }
         (CodeValue::Text(text, _), _) => {
-            let hash = fnv1a_128(text.as_bytes());
+            let hash = crate::attr::fnv1a_128(text.as_bytes());
             (
                 format!("text_{:02x}", hash >> 120),
                 spanned_literal(Literal::u128_unsuffixed(hash), span_of(code)).into_token_stream(),
@@ -714,13 +714,6 @@ fn span_of(code: &Code<'_>) -> Span {
 fn spanned_literal(mut literal: Literal, span: Span) -> Literal {
     literal.set_span(span);
     literal
-}
-
-/// FNV-1a, 128 bits: the key of a text code in `UniqueCode`.
-fn fnv1a_128(bytes: &[u8]) -> u128 {
-    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
-    bytes.iter().fold(OFFSET, |hash, byte| (hash ^ u128::from(*byte)).wrapping_mul(PRIME))
 }
 
 /// A class name in the upper snake case of a gRPC reason (AIP-193):
